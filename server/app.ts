@@ -1,0 +1,87 @@
+import fastifySwagger from '@fastify/swagger'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Clock } from './clock'
+import type { ServerConfig } from './config'
+import type { DB } from './db/schema'
+import { installAuth } from './http/auth'
+import { AppError, installErrorHandler } from './http/errors'
+import { serveH5App, servePhotos } from './http/static-files'
+import type { WeChatLogin } from './integrations/wechat-login'
+import { authRoutes } from './routes/auth'
+import { listingRoutes } from './routes/listings'
+import { meRoutes } from './routes/me'
+import { placeRoutes } from './routes/places'
+import { ErrorResponse } from './routes/schemas'
+import { createAuthService } from './services/auth'
+import { createCatalogService } from './services/catalog'
+import type { PhotoStorage } from './storage/photo-storage'
+
+export const API_PREFIX = '/api/v1'
+
+export interface AppDeps {
+  config: ServerConfig
+  db: Kysely<DB>
+  storage: PhotoStorage
+  clock: Clock
+  wechatLogin: WeChatLogin
+  logger?: FastifyServerOptions['logger']
+}
+
+/* Wired in a fixed order: Fastify and its plugins, then ours (errors, auth), then routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel, redact: ['req.headers.authorization', '*.sessionKey', '*.session_key'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: {
+      customOptions: {
+        // Unknown fields are refused, never silently dropped: a buyer cannot slip in a price.
+        removeAdditional: false,
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  installErrorHandler(app)
+  app.addSchema(ErrorResponse)
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Xiangji API', version: '1.0.0', description: 'The contract between the Xiangji app and server (shared/API.md).' },
+      servers: [{ url: '/' }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  })
+
+  const auth = createAuthService({ db: deps.db, clock: deps.clock, tokenTtlHours: deps.config.tokenTtlHours, wechatLogin: deps.wechatLogin })
+  const catalog = createCatalogService({ db: deps.db, storage: deps.storage })
+  installAuth(app, auth)
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { auth, devLogin: deps.config.devLogin })
+      await api.register(meRoutes)
+      await api.register(placeRoutes, { db: deps.db })
+      await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+    },
+    { prefix: API_PREFIX },
+  )
+
+  await servePhotos(app, deps.storage)
+  const hasH5 = await serveH5App(app, deps.config.h5Dir)
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith(API_PREFIX) && !request.url.startsWith('/photos/')
+    if (hasH5 && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
+    throw new AppError(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)
+  })
+
+  return app
+}

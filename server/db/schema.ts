@@ -1,0 +1,125 @@
+/*
+ * The tables as the code sees them (camelCase; the CamelCasePlugin maps to snake_case columns).
+ * Instants are ISO 8601 UTC text with milliseconds, so they sort as text on both SQLite and
+ * PostgreSQL; calendar days are 'YYYY-MM-DD' in China time. Money is integer fen.
+ */
+
+export interface CountyTable {
+  id: string
+  name: string
+  shippingFirstKgFen: number
+  shippingExtraKgFen: number
+  commissionRateBp: number
+  subsidyCapFen: number | null
+  subsidyValidFrom: string | null
+  subsidyValidUntil: string | null
+  cutoffTime: string
+  collectionRunTime: string
+  runDurationMinutes: number
+  createdAt: string
+}
+
+export interface PickupPointTable {
+  id: string
+  countyId: string
+  name: string
+  address: string
+  phone: string | null
+  opensAt: string
+  closesAt: string
+  /** Comma-separated weekday numbers (0 = Sunday) the center is closed. */
+  closedWeekdays: string
+}
+
+export interface VillageTable {
+  id: string
+  countyId: string
+  name: string
+  serviceCenterAddress: string
+}
+
+export type Role = 'buyer' | 'farmer' | 'operator' | 'county_staff' | 'admin'
+
+export interface UserTable {
+  id: string
+  role: Role
+  name: string
+  villageId: string | null
+  countyId: string | null
+  farmerId: string | null
+  wechatOpenid: string | null
+  createdAt: string
+}
+
+export interface FarmerTable {
+  id: string
+  villageId: string
+  name: string
+  phone: string | null
+  createdAt: string
+}
+
+export interface SessionTable {
+  tokenHash: string
+  userId: string
+  createdAt: string
+  expiresAt: string
+  revokedAt: string | null
+}
+
+/** WeChat's session_key stays here, on the server: it never appears in a response or a log. */
+export interface WechatSessionTable {
+  userId: string
+  openid: string
+  sessionKey: string
+  updatedAt: string
+}
+
+export interface PhotoTable {
+  id: string
+  storageKey: string
+  thumbKey: string
+  width: number
+  height: number
+  bytes: number
+  uploadedBy: string | null
+  createdAt: string
+}
+
+export interface ListingTable {
+  id: string
+  farmerId: string
+  villageId: string
+  countyId: string
+  title: string
+  category: string
+  unit: string
+  unitWeightGrams: number
+  priceFen: number
+  stock: number
+  status: string
+  description: string
+  listedByUserId: string | null
+  rejectionReason: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ListingPhotoTable {
+  listingId: string
+  photoId: string
+  position: number
+}
+
+export interface DB {
+  counties: CountyTable
+  pickupPoints: PickupPointTable
+  villages: VillageTable
+  users: UserTable
+  farmers: FarmerTable
+  sessions: SessionTable
+  wechatSessions: WechatSessionTable
+  photos: PhotoTable
+  listings: ListingTable
+  listingPhotos: ListingPhotoTable
+}

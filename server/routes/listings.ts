@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { publicOrigin } from '../http/auth'
+import type { CatalogService } from '../services/catalog'
+import { Category, errors, Id, Listing, PageOf, Paging, Strict } from './schemas'
+
+export interface ListingRouteOptions {
+  catalog: CatalogService
+  publicUrl?: string
+}
+
+export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = async (app, { catalog, publicUrl }) => {
+  app.get('/listings', {
+    schema: {
+      tags: ['listings'],
+      summary: 'The catalog: live listings, newest first',
+      querystring: Type.Object(
+        {
+          category: Type.Optional(Category),
+          q: Type.Optional(Type.String({ maxLength: 50 })),
+          villageId: Type.Optional(Id),
+          countyId: Type.Optional(Id),
+          ...Paging,
+        },
+        Strict,
+      ),
+      response: { 200: PageOf(Listing), ...errors(400) },
+    },
+    handler: async (request) => {
+      const { limit = 20, cursor, ...filter } = request.query
+      return catalog.listLive(filter, limit, cursor, publicOrigin(request, publicUrl))
+    },
+  })
+
+  app.get('/listings/counts', {
+    schema: {
+      tags: ['listings'],
+      summary: 'How many live listings each category has (the home page shelves)',
+      querystring: Type.Object({ countyId: Type.Optional(Id) }, Strict),
+      response: { 200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()) }), ...errors(400) },
+    },
+    handler: async (request) => ({ counts: await catalog.countsByCategory(request.query.countyId) }),
+  })
+
+  app.get('/listings/:id', {
+    schema: {
+      tags: ['listings'],
+      summary: 'One listing: anyone if live; otherwise its farmer and its village operator',
+      params: Type.Object({ id: Id }, Strict),
+      response: { 200: Listing, ...errors(400, 404) },
+    },
+    handler: (request) => catalog.getListing(request.params.id, request.user, publicOrigin(request, publicUrl)),
+  })
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { requireSignedIn } from '../http/auth'
+import { toUserView } from '../services/users'
+import { errors, User } from './schemas'
+
+export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/me', {
+    schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: User, ...errors(401) } },
+    preHandler: requireSignedIn,
+    handler: (request) => toUserView(request.user!),
+  })
+}

@@ -1,0 +1,39 @@
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app'
+import { systemClock } from './clock'
+import type { ServerConfig } from './config'
+import { type Database, openDatabase } from './db/database'
+import { migrateToLatest } from './db/migrate'
+import { createWeChatLogin } from './integrations/wechat-login'
+import { createLocalPhotoStorage, type PhotoStorage } from './storage/photo-storage'
+
+export interface Runtime {
+  database: Database
+  storage: PhotoStorage
+  app: FastifyInstance
+}
+
+export function photoDir(config: ServerConfig): string {
+  return path.join(config.dataDir, 'photos')
+}
+
+/** Opens the database, runs the migrations and builds the app: what `npm run server` does. */
+export async function startRuntime(config: ServerConfig): Promise<Runtime> {
+  const database = openDatabase(config.databaseUrl)
+  await migrateToLatest(database.db)
+  const storage = createLocalPhotoStorage(photoDir(config))
+  const app = await buildApp({ config, db: database.db, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat) })
+  app.addHook('onClose', () => database.close())
+  return { database, storage, app }
+}
+
+export async function listen(runtime: Runtime, config: ServerConfig): Promise<void> {
+  await runtime.app.listen({ port: config.port, host: config.host })
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
+  console.log(`\n  Xiangji is running at ${url}  (database: ${runtime.database.dialect})`)
+  console.log(config.devLogin ? '  Dev login is ON: choose a demo user in the app (我的 → 选择演示用户).\n' : '  Dev login is off.\n')
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void runtime.app.close().then(() => process.exit(0)))
+  }
+}

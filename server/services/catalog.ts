@@ -1,0 +1,197 @@
+import { type Kysely, sql } from 'kysely'
+import { CATEGORIES, type Category } from '../../src/domain/catalog'
+import type { Unit } from '../../src/domain/units'
+import type { DB, ListingTable, PhotoTable, UserTable } from '../db/schema'
+import { notFound, validationFailed } from '../http/errors'
+import type { PhotoStorage } from '../storage/photo-storage'
+import { type PhotoView, toPhotoView } from './photos'
+
+/* The catalog buyers browse: live listings only, newest first, paged by an opaque cursor that
+   names the last item seen (createdAt, id), so a listing added while someone scrolls neither
+   repeats an item nor skips one. */
+
+export interface ListingView {
+  id: string
+  title: string
+  category: Category
+  unit: Unit
+  unitWeightGrams: number
+  priceFen: number
+  stock: number
+  soldOut: boolean
+  status: string
+  description: string
+  photos: PhotoView[]
+  farmer: { id: string; name: string }
+  village: { id: string; name: string }
+  listedBy?: { id: string; name: string }
+  rejectionReason?: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CatalogFilter {
+  category?: Category
+  q?: string
+  villageId?: string
+  countyId?: string
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+interface Cursor {
+  createdAt: string
+  id: string
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url')
+}
+
+export function decodeCursor(raw: string): Cursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id }
+  } catch {
+    // fall through to the validation error
+  }
+  throw validationFailed({ cursor: 'is not a cursor this server gave out' })
+}
+
+/** `%` and `_` typed by a buyer are searched for literally. */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+export interface CatalogDeps {
+  db: Kysely<DB>
+  storage: PhotoStorage
+}
+
+export function createCatalogService(deps: CatalogDeps) {
+  const { db } = deps
+
+  function listingsQuery() {
+    return db
+      .selectFrom('listings')
+      .innerJoin('farmers', 'farmers.id', 'listings.farmerId')
+      .innerJoin('villages', 'villages.id', 'listings.villageId')
+      .leftJoin('users as lister', 'lister.id', 'listings.listedByUserId')
+      .selectAll('listings')
+      .select(['farmers.name as farmerName', 'villages.name as villageName', 'lister.name as listerName'])
+  }
+
+  type Row = ListingTable & { farmerName: string; villageName: string; listerName: string | null }
+
+  async function photosOf(listingIds: string[]): Promise<Map<string, PhotoTable[]>> {
+    const byListing = new Map<string, PhotoTable[]>()
+    if (listingIds.length === 0) return byListing
+    const rows = await db
+      .selectFrom('listingPhotos')
+      .innerJoin('photos', 'photos.id', 'listingPhotos.photoId')
+      .selectAll('photos')
+      .select(['listingPhotos.listingId', 'listingPhotos.position'])
+      .where('listingPhotos.listingId', 'in', listingIds)
+      .orderBy('listingPhotos.listingId')
+      .orderBy('listingPhotos.position')
+      .execute()
+    for (const { listingId, position: _position, ...photo } of rows) {
+      const list = byListing.get(listingId) ?? []
+      list.push(photo)
+      byListing.set(listingId, list)
+    }
+    return byListing
+  }
+
+  function toView(row: Row, photos: PhotoTable[], origin: string): ListingView {
+    return {
+      id: row.id,
+      title: row.title,
+      category: row.category as Category,
+      unit: row.unit as Unit,
+      unitWeightGrams: row.unitWeightGrams,
+      priceFen: row.priceFen,
+      stock: row.stock,
+      soldOut: row.stock === 0,
+      status: row.status,
+      description: row.description,
+      photos: photos.map((photo) => toPhotoView(photo, deps.storage, origin)),
+      farmer: { id: row.farmerId, name: row.farmerName },
+      village: { id: row.villageId, name: row.villageName },
+      ...(row.listedByUserId && row.listerName ? { listedBy: { id: row.listedByUserId, name: row.listerName } } : {}),
+      ...(row.rejectionReason ? { rejectionReason: row.rejectionReason } : {}),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    }
+  }
+
+  async function listLive(filter: CatalogFilter, limit: number, cursor: string | undefined, origin: string): Promise<Page<ListingView>> {
+    let query = listingsQuery().where('listings.status', '=', 'live')
+    if (filter.category) query = query.where('listings.category', '=', filter.category)
+    if (filter.villageId) query = query.where('listings.villageId', '=', filter.villageId)
+    if (filter.countyId) query = query.where('listings.countyId', '=', filter.countyId)
+    const q = filter.q?.trim()
+    if (q) {
+      const pattern = likePattern(q)
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql`lower(listings.title)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(listings.description)`, 'like', sql`${pattern} escape '\\'`),
+        ]),
+      )
+    }
+    if (cursor) {
+      const after = decodeCursor(cursor)
+      query = query.where((eb) =>
+        eb.or([
+          eb('listings.createdAt', '<', after.createdAt),
+          eb.and([eb('listings.createdAt', '=', after.createdAt), eb('listings.id', '<', after.id)]),
+        ]),
+      )
+    }
+    const rows = (await query.orderBy('listings.createdAt', 'desc').orderBy('listings.id', 'desc').limit(limit + 1).execute()) as Row[]
+    const pageRows = rows.slice(0, limit)
+    const photos = await photosOf(pageRows.map((r) => r.id))
+    const last = pageRows[pageRows.length - 1]
+    return {
+      items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [], origin)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    }
+  }
+
+  /** Anyone sees a live listing; otherwise only its farmer and its village's operator do. */
+  async function getListing(id: string, viewer: UserTable | null, origin: string): Promise<ListingView> {
+    const row = (await listingsQuery().where('listings.id', '=', id).executeTakeFirst()) as Row | undefined
+    if (!row || !canSee(row, viewer)) throw notFound('listing')
+    const photos = await photosOf([row.id])
+    return toView(row, photos.get(row.id) ?? [], origin)
+  }
+
+  async function countsByCategory(countyId?: string): Promise<Record<string, number>> {
+    let query = db
+      .selectFrom('listings')
+      .select(['category', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('status', '=', 'live')
+    if (countyId) query = query.where('countyId', '=', countyId)
+    const rows = await query.groupBy('category').execute()
+    const counts: Record<string, number> = Object.fromEntries(CATEGORIES.map((category) => [category, 0]))
+    // PostgreSQL returns count(*) as a bigint string; SQLite as a number.
+    for (const row of rows) counts[row.category] = Number(row.count)
+    return counts
+  }
+
+  return { listLive, getListing, countsByCategory }
+}
+
+function canSee(row: ListingTable, viewer: UserTable | null): boolean {
+  if (row.status === 'live') return true
+  if (!viewer) return false
+  if (viewer.role === 'farmer') return viewer.farmerId === row.farmerId
+  if (viewer.role === 'operator') return viewer.villageId === row.villageId
+  return false
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>

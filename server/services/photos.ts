@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
+import type { DB, PhotoTable } from '../db/schema'
+import { newId, sha256Hex } from '../ids'
+import type { PhotoStorage } from '../storage/photo-storage'
+import { processPhoto } from './photo-processing'
+
+export interface PhotoView {
+  id: string
+  url: string
+  thumbUrl: string
+  width: number
+  height: number
+}
+
+/** Processes and stores a photo, then records it. Stored names derive from the content. */
+export async function storePhoto(
+  deps: { db: Kysely<DB>; storage: PhotoStorage; clock: Clock },
+  input: Buffer,
+  uploadedBy: string | null,
+  id: string = newId('pho'),
+): Promise<PhotoTable> {
+  const processed = await processPhoto(input)
+  const digest = sha256Hex(processed.full).slice(0, 32)
+  const storageKey = `${digest}.jpg`
+  const thumbKey = `${digest}-thumb.jpg`
+  await deps.storage.put(storageKey, processed.full)
+  await deps.storage.put(thumbKey, processed.thumb)
+  const row: PhotoTable = {
+    id,
+    storageKey,
+    thumbKey,
+    width: processed.width,
+    height: processed.height,
+    bytes: processed.full.length,
+    uploadedBy,
+    createdAt: deps.clock().toISOString(),
+  }
+  await deps.db.insertInto('photos').values(row).execute()
+  return row
+}
+
+export function toPhotoView(row: PhotoTable, storage: PhotoStorage, origin: string): PhotoView {
+  return {
+    id: row.id,
+    url: origin + storage.pathFor(row.storageKey),
+    thumbUrl: origin + storage.pathFor(row.thumbKey),
+    width: row.width,
+    height: row.height,
+  }
+}

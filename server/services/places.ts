@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema'
+
+export interface CountyView {
+  id: string
+  name: string
+}
+
+export interface VillageView {
+  id: string
+  countyId: string
+  name: string
+  serviceCenterAddress: string
+}
+
+export interface PickupPointView {
+  id: string
+  countyId: string
+  name: string
+  address: string
+  phone: string | null
+  openingHours: { opens: string; closes: string; closedWeekdays: number[] }
+}
+
+export async function listCounties(db: Kysely<DB>): Promise<CountyView[]> {
+  return db.selectFrom('counties').select(['id', 'name']).orderBy('name').orderBy('id').execute()
+}
+
+export async function listVillages(db: Kysely<DB>, countyId?: string): Promise<VillageView[]> {
+  let query = db.selectFrom('villages').select(['id', 'countyId', 'name', 'serviceCenterAddress'])
+  if (countyId) query = query.where('countyId', '=', countyId)
+  return query.orderBy('name').orderBy('id').execute()
+}
+
+export async function listPickupPoints(db: Kysely<DB>, countyId?: string): Promise<PickupPointView[]> {
+  let query = db.selectFrom('pickupPoints').selectAll()
+  if (countyId) query = query.where('countyId', '=', countyId)
+  const rows = await query.orderBy('name').orderBy('id').execute()
+  return rows.map((row) => ({
+    id: row.id,
+    countyId: row.countyId,
+    name: row.name,
+    address: row.address,
+    phone: row.phone,
+    openingHours: {
+      opens: row.opensAt,
+      closes: row.closesAt,
+      closedWeekdays: row.closedWeekdays ? row.closedWeekdays.split(',').map(Number) : [],
+    },
+  }))
+}
