@@ -1,6 +1,6 @@
 /* One jest run, four layers: pure domain, server on SQLite + PostgreSQL, the compiled
    mini-program in miniprogram-simulate, and the H5 app in headless Chromium. */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }]
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }]
 
 const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },

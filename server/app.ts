@@ -8,6 +8,7 @@ import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
 import { AppError, installErrorHandler } from './http/errors'
 import { serveH5App, servePhotos } from './http/static-files'
+import { installValidation } from './http/validation'
 import type { WeChatLogin } from './integrations/wechat-login'
 import { authRoutes } from './routes/auth'
 import { listingRoutes } from './routes/listings'
@@ -35,18 +36,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? { level: deps.config.logLevel, redact: ['req.headers.authorization', '*.sessionKey', '*.session_key'] },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    ajv: {
-      customOptions: {
-        // Unknown fields are refused, never silently dropped: a buyer cannot slip in a price.
-        removeAdditional: false,
-        allErrors: true,
-        coerceTypes: 'array',
-        useDefaults: true,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  installValidation(app)
   installErrorHandler(app)
+  // The API speaks JSON (and, for photos, multipart); anything else is a 415, not a parse guess.
+  app.removeContentTypeParser('text/plain')
   app.addSchema(ErrorResponse)
 
   await app.register(fastifySwagger, {

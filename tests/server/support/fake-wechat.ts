@@ -1,0 +1,79 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
+
+/* A stand-in for api.weixin.qq.com on 127.0.0.1, speaking code2Session as WeChat does: a GET
+   with appid, secret, js_code and grant_type; JSON answered as text/plain; errcode 40029 for an
+   unknown code, 40163 for a used one, 45011 past the per-user minute quota, 40125 for a wrong
+   secret. Tests hand out codes as wx.login would. */
+
+export interface FakeWeChat {
+  baseUrl: string
+  appId: string
+  appSecret: string
+  /** What wx.login would return on the phone of the user with this openid. */
+  issueCode(openid: string): string
+  /** The calls it received, to check what our server sent. */
+  calls: URLSearchParams[]
+  /** Lower the per-user minute quota (WeChat's is 100) to test the rate limit. */
+  setMinuteQuota(quota: number): void
+  /** Answer errcode -1 (system busy) to every call until cleared. */
+  setBusy(busy: boolean): void
+  close(): Promise<void>
+}
+
+export async function startFakeWeChat(): Promise<FakeWeChat> {
+  const appId = 'wx' + randomBytes(8).toString('hex')
+  const appSecret = randomBytes(16).toString('hex')
+  const codes = new Map<string, { openid: string; used: boolean }>()
+  const minuteCalls = new Map<string, number[]>()
+  const calls: URLSearchParams[] = []
+  let quota = 100
+  let busy = false
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const answer = (body: object) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end(JSON.stringify(body))
+    }
+    if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
+      res.writeHead(404).end()
+      return
+    }
+    const q = url.searchParams
+    calls.push(q)
+    const rid = randomBytes(6).toString('hex')
+    if (q.get('appid') !== appId) return answer({ errcode: 40013, errmsg: `invalid appid, rid: ${rid}` })
+    if (q.get('secret') !== appSecret) return answer({ errcode: 40125, errmsg: `invalid appsecret, rid: ${rid}` })
+    if (q.get('grant_type') !== 'authorization_code') return answer({ errcode: 40002, errmsg: `invalid grant_type, rid: ${rid}` })
+    if (busy) return answer({ errcode: -1, errmsg: `system error, rid: ${rid}` })
+    const entry = codes.get(q.get('js_code') ?? '')
+    if (!entry) return answer({ errcode: 40029, errmsg: `invalid code, rid: ${rid}` })
+    const now = Date.now()
+    const recent = (minuteCalls.get(entry.openid) ?? []).filter((t) => now - t < 60_000)
+    recent.push(now)
+    minuteCalls.set(entry.openid, recent)
+    if (recent.length > quota) return answer({ errcode: 45011, errmsg: `api minute-quota reach limit, rid: ${rid}` })
+    if (entry.used) return answer({ errcode: 40163, errmsg: `code been used, rid: ${rid}` })
+    entry.used = true
+    answer({ openid: entry.openid, session_key: randomBytes(16).toString('base64') })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    appId,
+    appSecret,
+    calls,
+    issueCode(openid) {
+      const code = randomBytes(16).toString('hex')
+      codes.set(code, { openid, used: false })
+      return code
+    },
+    setMinuteQuota: (q) => void (quota = q),
+    setBusy: (b) => void (busy = b),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { Pool } from 'pg'
+import { buildApp } from '../../../server/app'
+import type { Clock } from '../../../server/clock'
+import { readConfig, type ServerConfig } from '../../../server/config'
+import { type Database, type DialectName, openDatabase } from '../../../server/db/database'
+import { migrateToLatest } from '../../../server/db/migrate'
+import { seedId } from '../../../server/ids'
+import { createWeChatLogin } from '../../../server/integrations/wechat-login'
+import { seedDemoCounty } from '../../../server/seed/demo-county'
+import { createLocalPhotoStorage, type PhotoStorage } from '../../../server/storage/photo-storage'
+
+/* Every server test runs on SQLite AND on PostgreSQL: `describe.each(DATABASES)`. PostgreSQL
+   runs get a schema of their own, dropped afterwards, so test files can run side by side. */
+
+export const DATABASES: DialectName[] = ['sqlite', 'postgres']
+export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+export interface TestApp {
+  app: FastifyInstance
+  database: Database
+  storage: PhotoStorage
+  config: ServerConfig
+  /** Move the server's clock (token expiry). */
+  advance(ms: number): void
+  logLines: string[]
+  close(): Promise<void>
+}
+
+export interface TestAppOptions {
+  devLogin?: boolean
+  seed?: boolean
+  wechat?: { apiBase: string; appId: string; appSecret: string }
+}
+
+export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-test-'))
+  let database: Database
+  let dropSchema = async () => {}
+  if (dialect === 'postgres') {
+    const schema = `t_${randomBytes(6).toString('hex')}`
+    const admin = new Pool({ connectionString: TEST_PG_URL, max: 1 })
+    await admin.query(`create schema ${schema}`)
+    database = openDatabase(TEST_PG_URL, { pgSchema: schema })
+    dropSchema = async () => {
+      await admin.query(`drop schema ${schema} cascade`)
+      await admin.end()
+    }
+  } else {
+    database = openDatabase(path.join(dir, 'xiangji.db'))
+  }
+  await migrateToLatest(database.db)
+
+  let offset = 0
+  const clock: Clock = () => new Date(Date.now() + offset)
+  const base = readConfig({})
+  const config: ServerConfig = {
+    ...base,
+    devLogin: options.devLogin ?? true,
+    dataDir: dir,
+    h5Dir: path.join(dir, 'no-h5'),
+    wechat: { ...base.wechat, ...options.wechat, timeoutMs: 2000 },
+  }
+  const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
+  if (options.seed ?? true) await seedDemoCounty({ db: database.db, storage, clock })
+
+  const logLines: string[] = []
+  const app = await buildApp({
+    config,
+    db: database.db,
+    storage,
+    clock,
+    wechatLogin: createWeChatLogin(config.wechat),
+    logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } },
+  })
+  await app.ready()
+
+  return {
+    app,
+    database,
+    storage,
+    config,
+    logLines,
+    advance: (ms) => void (offset += ms),
+    async close() {
+      await app.close()
+      await database.close()
+      await dropSchema()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The demo user with this seed key (see server/seed/demo-data.ts). */
+export const demoUserId = (key: string) => seedId('usr', key)
+
+export async function signInAs(app: FastifyInstance, key: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/dev', payload: { userId: demoUserId(key) } })
+  if (response.statusCode !== 200) throw new Error(`dev sign-in as ${key} failed: ${response.body}`)
+  return response.json().token
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
