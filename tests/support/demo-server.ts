@@ -1,0 +1,47 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { buildApp } from '../../server/app'
+import { systemClock } from '../../server/clock'
+import { readConfig } from '../../server/config'
+import { openDatabase } from '../../server/db/database'
+import { migrateToLatest } from '../../server/db/migrate'
+import { createWeChatLogin } from '../../server/integrations/wechat-login'
+import { seedDemoCounty } from '../../server/seed/demo-county'
+import { createLocalPhotoStorage } from '../../server/storage/photo-storage'
+
+/* The real server with the demo county, on a random port of 127.0.0.1, serving the built H5
+   app: what `npm start` runs, for the browser and mini-program tests and the benchmarks. */
+
+export interface DemoServer {
+  url: string
+  close(): Promise<void>
+}
+
+export async function startDemoServer(options: { wechatApiBase?: string; appId?: string; appSecret?: string } = {}): Promise<DemoServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-demo-'))
+  const base = readConfig({})
+  const config = {
+    ...base,
+    devLogin: true,
+    dataDir: dir,
+    logLevel: 'warn',
+    wechat: { ...base.wechat, apiBase: options.wechatApiBase ?? base.wechat.apiBase, appId: options.appId ?? '', appSecret: options.appSecret ?? '' },
+  }
+  const database = openDatabase(path.join(dir, 'xiangji.db'))
+  await migrateToLatest(database.db)
+  const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
+  await seedDemoCounty({ db: database.db, storage })
+  const app = await buildApp({ config, db: database.db, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close()
+      await database.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
