@@ -21,7 +21,7 @@ export interface DemoServer {
 
 export async function startDemoServer(options: { wechatApiBase?: string; appId?: string; appSecret?: string } = {}): Promise<DemoServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-demo-'))
-  const base = readConfig({})
+  const base = readConfig({} as NodeJS.ProcessEnv)
   const config = {
     ...base,
     devLogin: true,

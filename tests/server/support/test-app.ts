@@ -57,7 +57,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
 
   let offset = 0
   const clock: Clock = () => new Date(Date.now() + offset)
-  const base = readConfig({})
+  const base = readConfig({} as NodeJS.ProcessEnv)
   const config: ServerConfig = {
     ...base,
     devLogin: options.devLogin ?? true,

@@ -1,0 +1,53 @@
+/**
+ * A listing's life. A farmer's listing waits for the cun xiao'er's review before buyers see it,
+ * because the operator vouches for the village's goods; only `live` listings are in the catalog.
+ */
+import { defineStateMachine, type Refusal, type TransitionTable } from './state-machine'
+
+export const LISTING_STATUSES = ['pending_review', 'live', 'rejected', 'withdrawn'] as const
+export type ListingStatus = (typeof LISTING_STATUSES)[number]
+
+export const LISTING_TRANSITIONS: TransitionTable<ListingStatus> = {
+  // A farmer may take a listing back before anyone has reviewed it.
+  pending_review: ['live', 'rejected', 'withdrawn'],
+  // Back to review: an edit by the farmer changes what the operator approved.
+  live: ['withdrawn', 'pending_review'],
+  // A rejected listing is fixed by editing it, which asks for a new review.
+  rejected: ['pending_review'],
+  // Withdrawn is final, so past orders keep pointing at what was actually sold.
+  withdrawn: [],
+}
+
+export const listingStatusMachine = defineStateMachine({
+  name: 'listing',
+  transitions: LISTING_TRANSITIONS,
+  terminal: ['withdrawn'],
+})
+
+export function isListingStatus(value: unknown): value is ListingStatus {
+  return listingStatusMachine.isState(value)
+}
+
+/** Buyers see, and may order, live listings only. */
+export function isListingInCatalog(status: ListingStatus): boolean {
+  return status === 'live'
+}
+
+export type ListingEditor = 'farmer' | 'operator'
+
+export type ListingEditResult = { ok: true; status: ListingStatus } | Refusal<'listing.withdrawn'>
+
+/**
+ * The status a listing has after an edit. A farmer's edit of a live or rejected listing goes
+ * back to review (the API contract). The operator IS the reviewer, so their edit of a live
+ * listing keeps it live; their edit of a rejected one still returns it to review, from where
+ * they can approve it. A withdrawn listing is not edited.
+ */
+export function listingStatusAfterEdit(status: ListingStatus, editedBy: ListingEditor): ListingEditResult {
+  if (status === 'withdrawn') {
+    return { ok: false, reason: 'listing.withdrawn', message: 'A withdrawn listing cannot be edited' }
+  }
+  if (status === 'rejected') return { ok: true, status: 'pending_review' }
+  if (status === 'live') return { ok: true, status: editedBy === 'farmer' ? 'pending_review' : 'live' }
+  return { ok: true, status }
+}
