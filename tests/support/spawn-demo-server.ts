@@ -1,0 +1,37 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+
+export interface SpawnedServer {
+  url: string
+  close(): Promise<void>
+}
+
+/** Starts tests/support/demo-server-main.ts under tsx and resolves with its URL. */
+export function spawnDemoServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const root = path.resolve(__dirname, '..', '..')
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'demo-server-main.ts')], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`demo server did not start: ${output}`)), 60_000)
+    child.once('exit', (code) => reject(new Error(`demo server exited with ${code}: ${output}`)))
+    child.stdout!.on('data', (chunk) => {
+      output += chunk
+      const match = /LISTENING (\S+)/.exec(output)
+      if (!match) return
+      clearTimeout(timer)
+      resolve({
+        url: match[1],
+        close: () =>
+          new Promise<void>((done) => {
+            child.removeAllListeners('exit')
+            child.once('exit', () => done())
+            child.kill('SIGTERM')
+          }),
+      })
+    })
+  })
+}

@@ -1,0 +1,125 @@
+import http from 'node:http'
+import path from 'node:path'
+
+/* Runs the real compiled mini-program (dist/weapp) inside miniprogram-simulate, in jsdom:
+   app.js is required as WeChat would, its App() options captured and launched; a page's
+   Page() options are wrapped into a Component whose `attached` plays onLoad/onShow/onReady,
+   which is how the page lifecycle starts on a phone. wx.request is answered by a real server
+   over HTTP, whatever API base the build baked in. */
+
+export const WEAPP_ROOT = path.resolve(__dirname, '..', '..', '..', 'dist', 'weapp')
+
+type Callback = (result: Record<string, unknown>) => void
+interface RequestOptions {
+  url: string
+  method?: string
+  data?: unknown
+  header?: Record<string, string>
+  success?: Callback
+  fail?: Callback
+  complete?: Callback
+}
+
+/** wx.request over node:http to `serverUrl`, keeping the path and query the app asked for. */
+export function requestVia(serverUrl: string) {
+  return (options: RequestOptions) => {
+    const asked = new URL(options.url)
+    const url = new URL(asked.pathname + asked.search, serverUrl)
+    const method = (options.method ?? 'GET').toUpperCase()
+    let body: string | undefined
+    if (method === 'GET' && options.data && typeof options.data === 'object') {
+      for (const [key, value] of Object.entries(options.data)) {
+        if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
+      }
+    } else if (options.data !== undefined) {
+      body = typeof options.data === 'string' ? options.data : JSON.stringify(options.data)
+    }
+    const request = http.request(url, { method, headers: { 'content-type': 'application/json', ...options.header } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk) => chunks.push(chunk))
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        let data: unknown = text
+        try {
+          data = JSON.parse(text)
+        } catch {
+          // not JSON: WeChat hands the text through as it is
+        }
+        const result = { data, statusCode: response.statusCode, header: response.headers, errMsg: 'request:ok' }
+        options.success?.(result)
+        options.complete?.(result)
+      })
+    })
+    request.on('error', (error) => {
+      const result = { errMsg: `request:fail ${error.message}` }
+      options.fail?.(result)
+      options.complete?.(result)
+    })
+    if (body) request.write(body)
+    request.end()
+    return { abort: () => request.destroy(), onHeadersReceived() {}, offHeadersReceived() {} }
+  }
+}
+
+export interface MiniProgram {
+  simulate: any
+  pages: any[]
+  /** Loads a page as WeChat would open it with this query, rendered and attached. */
+  open(pagePath: string, query?: Record<string, string>): any
+}
+
+/** Loads app.js once per test file (jsdom) with wx.request answered by `serverUrl`. */
+export function launchMiniProgram(serverUrl: string, wxOverrides: Record<string, unknown> = {}): MiniProgram {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const simulate = require('miniprogram-simulate')
+  const g = globalThis as any
+  Object.assign(g.wx, { request: requestVia(serverUrl) }, wxOverrides)
+  let appOptions: any
+  const pages: any[] = []
+  g.App = (options: any) => void (appOptions = options)
+  g.getApp = () => appOptions
+  g.getCurrentPages = () => pages
+  require(path.join(WEAPP_ROOT, 'app.js'))
+  appOptions?.onLaunch?.call(appOptions, { path: '', query: {}, scene: 1001 })
+  appOptions?.onShow?.call(appOptions, { path: '', query: {}, scene: 1001 })
+
+  return {
+    simulate,
+    pages,
+    open(pagePath, query = {}) {
+      g.Page = (options: Record<string, unknown>) => {
+        const methods = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value === 'function'))
+        g.Component({
+          data: (options.data as object) ?? {},
+          methods,
+          lifetimes: {
+            attached(this: any) {
+              Object.assign(this, methods)
+              this.route = pagePath
+              this.options = query
+              pages.push(this)
+              this.onLoad?.(query)
+              this.onShow?.()
+              this.onReady?.()
+            },
+          },
+        })
+      }
+      const id = simulate.load(path.join(WEAPP_ROOT, pagePath), { rootPath: WEAPP_ROOT })
+      const page = simulate.render(id)
+      page.attach(document.createElement('parent-wrapper'))
+      return page
+    },
+  }
+}
+
+/** Taro renders asynchronously: wait until the page shows what we look for. */
+export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
