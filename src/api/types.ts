@@ -1,0 +1,97 @@
+/* The shapes of shared/API.md the app reads and sends. Field names are the contract's. */
+import type { Category } from '../domain/catalog'
+import type { Unit } from '../domain/units'
+
+export type Role = 'buyer' | 'farmer' | 'operator' | 'county_staff' | 'admin'
+
+export interface User {
+  id: string
+  role: Role
+  name: string
+  villageId?: string
+  countyId?: string
+  farmerId?: string
+}
+
+export interface SignedIn {
+  token: string
+  user: User
+}
+
+/** Every list of API.md: `?limit=&cursor=` → `{items, nextCursor}`. */
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface County {
+  id: string
+  name: string
+}
+
+export interface Village {
+  id: string
+  countyId: string
+  name: string
+  serviceCenterAddress: string
+}
+
+export interface PickupPoint {
+  id: string
+  countyId: string
+  name: string
+  address: string
+  phone: string | null
+  openingHours: { opens: string; closes: string; closedWeekdays: number[] }
+}
+
+export interface Photo {
+  id: string
+  url: string
+  thumbUrl: string
+  width: number
+  height: number
+}
+
+export interface Named {
+  id: string
+  name: string
+}
+
+export type ListingStatus = 'pending_review' | 'live' | 'rejected' | 'withdrawn'
+
+export interface Listing {
+  id: string
+  title: string
+  category: Category
+  unit: Unit
+  unitWeightGrams: number
+  priceFen: number
+  stock: number
+  soldOut: boolean
+  status: ListingStatus
+  description: string
+  photos: Photo[]
+  farmer: Named
+  village: Named
+  listedBy?: Named
+  rejectionReason?: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ListingQuery {
+  category?: Category
+  q?: string
+  villageId?: string
+  countyId?: string
+  limit?: number
+  cursor?: string
+}
+
+export type CategoryCounts = Record<Category, number>
+
+/** The error body every failed API call carries. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> }
+}

@@ -1,0 +1,38 @@
+import { strings } from './strings'
+import { colors } from './theme/tokens'
+
+/* The buyer's pages live in the main package, because WeChat requires tabBar pages there and
+   a buyer should not wait for a subpackage download to shop.
+
+   Farmer, operator (村小二) and county staff (县小二) pages go in SUBPACKAGES, one per role,
+   so a buyer never downloads them and each stays under WeChat's 2 MB per package:
+     subPackages: [
+       { root: 'packages/farmer', pages: ['pages/listings/index', ...] },
+       { root: 'packages/operator', pages: [...] },
+       { root: 'packages/county', pages: [...] },
+     ]
+   tests/weapp/package-size.test.ts checks that no such page slips into the main package. */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/catalog/index', 'pages/listing/index', 'pages/me/index'],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: colors.earthSoft,
+    navigationBarBackgroundColor: colors.primary,
+    navigationBarTitleText: strings.appName,
+    navigationBarTextStyle: 'white',
+  },
+  // Text-only tabs: WeChat allows them, and they cost no image bytes in the main package.
+  // On H5 the pages draw their own (components/tab-bar): Taro's H5 tab bar is too small to read.
+  tabBar: {
+    custom: process.env.TARO_ENV === 'h5',
+    color: colors.textSecondary,
+    selectedColor: colors.primary,
+    backgroundColor: colors.surface,
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: strings.tabs.home },
+      { pagePath: 'pages/catalog/index', text: strings.tabs.catalog },
+      { pagePath: 'pages/me/index', text: strings.tabs.me },
+    ],
+  },
+})

@@ -1,0 +1,29 @@
+import { ScrollView, View } from '@tarojs/components'
+import type { ChipBarProps } from './types'
+import './index.scss'
+
+export type { ChipBarProps, ChipOption } from './types'
+
+/** One choice among a few, as a row of chips that scrolls sideways when it must. */
+export function ChipBar<V extends string>({ options, selected = null, onChange, className = '' }: ChipBarProps<V>) {
+  return (
+    <ScrollView className={`chip-bar ${className}`.trim()} scrollX enableFlex showScrollbar={false}>
+      <View className='chip-bar__track'>
+        {options.map((option) => {
+          const active = option.value === selected
+          return (
+            <View
+              key={option.value ?? ''}
+              className={`chip ${active ? 'chip--selected' : ''}`.trim()}
+              onClick={() => {
+                if (!active) onChange?.(option.value)
+              }}
+            >
+              {option.label}
+            </View>
+          )
+        })}
+      </View>
+    </ScrollView>
+  )
+}

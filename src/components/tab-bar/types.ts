@@ -1,0 +1,6 @@
+export type TabName = 'home' | 'catalog' | 'me'
+
+export interface TabBarProps {
+  current: TabName
+  className?: string
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react'
+
+export interface WindowListProps<T> {
+  items: readonly T[]
+  /** Every row's height in design px, as written in scss (margins included). */
+  rowHeight: number
+  renderRow: (item: T, index: number) => ReactNode
+  keyOf: (item: T) => string
+  /** Rows drawn beyond the visible ones on each side, so a quick flick shows no blank rows. */
+  overscan?: number
+  /** Called when the buyer scrolls near the end: time to fetch the next page. */
+  onEndReached?: () => void
+  /** How near the end (CSS px) counts as near. */
+  endThreshold?: number
+  /** Changing it starts the list again from the top (a new search). */
+  resetKey?: string
+  /** Below the rows: loading more, the end, a retry. */
+  footer?: ReactNode
+  className?: string
+}
