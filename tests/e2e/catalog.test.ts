@@ -24,7 +24,10 @@ describe('H5: a buyer browses the catalog', () => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
     page.on('pageerror', (error) => consoleErrors.push(String(error)))
-    page.on('requestfailed', (request) => failedRequests.push(request.url()))
+    // A request the page itself abandons (an image scrolled away, a page left) is no failure.
+    page.on('requestfailed', (request) => {
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') failedRequests.push(`${request.failure()?.errorText} ${request.url()}`)
+    })
     page.on('response', (response) => {
       if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`)
     })
@@ -36,7 +39,11 @@ describe('H5: a buyer browses the catalog', () => {
     await server?.close()
   })
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  /** A screenshot once the page has finished sliding in (Taro's H5 page transition). */
+  async function shot(name: string) {
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  }
 
   /** Every <img> in view has loaded real pixels. */
   async function expectImagesLoaded(selector: string) {
@@ -77,7 +84,7 @@ describe('H5: a buyer browses the catalog', () => {
 
   it('searches by keyword', async () => {
     const search = page.locator('.search-input input, input.search-input').first()
-    await search.fill('奶皮')
+    await search.fill('奶皮子')
     await search.press('Enter')
     await page.waitForFunction(() => document.querySelectorAll('.listing-card').length === 1, null, { timeout: 10_000 })
     expect(await page.locator('.listing-card .listing-title').innerText()).toBe('奶皮子')

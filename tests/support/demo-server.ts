@@ -9,6 +9,7 @@ import { openDatabase } from '../../server/db/database'
 import { migrateToLatest } from '../../server/db/migrate'
 import { createWeChatLogin } from '../../server/integrations/wechat-login'
 import { seedDemoCounty } from '../../server/seed/demo-county'
+import { addBulkListings } from './bulk-listings'
 import { createLocalPhotoStorage } from '../../server/storage/photo-storage'
 
 /* The real server with the demo county, on a random port of 127.0.0.1, serving the built H5
@@ -19,7 +20,15 @@ export interface DemoServer {
   close(): Promise<void>
 }
 
-export async function startDemoServer(options: { wechatApiBase?: string; appId?: string; appSecret?: string } = {}): Promise<DemoServer> {
+export interface DemoServerOptions {
+  wechatApiBase?: string
+  appId?: string
+  appSecret?: string
+  /** Adds this many more live grain listings (sharing demo photos): a county-sized catalog. */
+  extraListings?: number
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-demo-'))
   const base = readConfig({} as NodeJS.ProcessEnv)
   const config = {
@@ -32,7 +41,8 @@ export async function startDemoServer(options: { wechatApiBase?: string; appId?:
   const database = openDatabase(path.join(dir, 'xiangji.db'))
   await migrateToLatest(database.db)
   const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
-  await seedDemoCounty({ db: database.db, storage })
+  const seeded = await seedDemoCounty({ db: database.db, storage })
+  if (options.extraListings) await addBulkListings(database.db, seeded.countyId, options.extraListings)
   const app = await buildApp({ config, db: database.db, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo

@@ -6,7 +6,7 @@ import { LISTING_CARD_HEIGHT, ListingCard } from '../../components/listing-card'
 import { SearchBar } from '../../components/search-bar'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
-import { WindowList } from '../../components/window-list'
+import { ListingRows } from '../../components/listing-rows'
 import type { Listing } from '../../api'
 import { CATEGORIES, type Category } from '../../domain/catalog'
 import { useStores } from '../../stores'
@@ -19,7 +19,6 @@ const categoryOptions: ChipOption<Category>[] = [
   ...CATEGORIES.map((category) => ({ value: category, label: categoryLabel(category) })),
 ]
 
-const keyOfListing = (listing: Listing) => listing.id
 const renderListing = (listing: Listing) => <ListingCard listing={listing} />
 
 function CatalogPage() {
@@ -54,10 +53,9 @@ function CatalogPage() {
         <Text className='catalog-page__end'>{strings.catalog.end}</Text>
       ) : null
     body = (
-      <WindowList
+      <ListingRows
         items={items}
         rowHeight={LISTING_CARD_HEIGHT}
-        keyOf={keyOfListing}
         renderRow={renderListing}
         onEndReached={() => void catalog.loadMore()}
         resetKey={`${filters.q}|${filters.category ?? ''}|${filters.villageId ?? ''}`}

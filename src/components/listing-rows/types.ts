@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react'
 
-export interface WindowListProps<T> {
+export interface ListingRowsProps<T> {
   items: readonly T[]
   /** Every row's height in design px, as written in scss (margins included). */
   rowHeight: number
   renderRow: (item: T, index: number) => ReactNode
-  keyOf: (item: T) => string
   /** Rows drawn beyond the visible ones on each side, so a quick flick shows no blank rows. */
   overscan?: number
   /** Called when the buyer scrolls near the end: time to fetch the next page. */
