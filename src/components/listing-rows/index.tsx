@@ -34,12 +34,16 @@ function useBoxHeight(id: string, ref: { current: unknown }, deps: unknown[]): n
       if (box && box.height > 0) setHeight(Math.round(box.height))
       return
     }
-    Taro.createSelectorQuery()
-      .select(`#${id}`)
-      .boundingClientRect()
-      .exec(([box]) => {
-        if (box?.height > 0) setHeight(Math.round(box.height))
-      })
+    try {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .boundingClientRect()
+        .exec(([box]) => {
+          if (box?.height > 0) setHeight(Math.round(box.height))
+        })
+    } catch {
+      // No layout to ask (a simulator without one): the estimate stands.
+    }
   }, [id, ref])
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void Taro.nextTick(measure), [measure, ...deps])

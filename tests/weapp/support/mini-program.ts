@@ -83,29 +83,39 @@ export function launchMiniProgram(serverUrl: string, wxOverrides: Record<string,
   appOptions?.onLaunch?.call(appOptions, { path: '', query: {}, scene: 1001 })
   appOptions?.onShow?.call(appOptions, { path: '', query: {}, scene: 1001 })
 
+  // A page's chunk runs once (webpack remembers it), so its Page() is registered once per
+  // path and each open renders a new instance with the query of that open.
+  const loaded = new Map<string, string>()
+  let opening: { pagePath: string; query: Record<string, string> } = { pagePath: '', query: {} }
+
   return {
     simulate,
     pages,
     open(pagePath, query = {}) {
-      g.Page = (options: Record<string, unknown>) => {
-        const methods = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value === 'function'))
-        g.Component({
-          data: (options.data as object) ?? {},
-          methods,
-          lifetimes: {
-            attached(this: any) {
-              Object.assign(this, methods)
-              this.route = pagePath
-              this.options = query
-              pages.push(this)
-              this.onLoad?.(query)
-              this.onShow?.()
-              this.onReady?.()
+      opening = { pagePath, query }
+      let id = loaded.get(pagePath)
+      if (!id) {
+        g.Page = (options: Record<string, unknown>) => {
+          const methods = Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value === 'function'))
+          g.Component({
+            data: (options.data as object) ?? {},
+            methods,
+            lifetimes: {
+              attached(this: any) {
+                Object.assign(this, methods)
+                this.route = opening.pagePath
+                this.options = opening.query
+                pages.push(this)
+                this.onLoad?.(opening.query)
+                this.onShow?.()
+                this.onReady?.()
+              },
             },
-          },
-        })
+          })
+        }
+        id = simulate.load(path.join(WEAPP_ROOT, pagePath), { rootPath: WEAPP_ROOT }) as string
+        loaded.set(pagePath, id)
       }
-      const id = simulate.load(path.join(WEAPP_ROOT, pagePath), { rootPath: WEAPP_ROOT })
       const page = simulate.render(id)
       page.attach(document.createElement('parent-wrapper'))
       return page
@@ -123,3 +133,24 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, what
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/** Taro's view tree as the page sent it to WeChat's view layer by setData. */
+interface ViewNode {
+  cl?: string
+  cn?: ViewNode[]
+  [prop: string]: unknown
+}
+
+/** The nodes of the page's view data whose class list has `className`. */
+export function viewNodes(pageInstance: { data: { root?: ViewNode } }, className: string): ViewNode[] {
+  const found: ViewNode[] = []
+  const visit = (node: ViewNode) => {
+    if (typeof node.cl === 'string' && node.cl.split(/\s+/).includes(className)) found.push(node)
+    node.cn?.forEach(visit)
+  }
+  if (pageInstance.data.root) visit(pageInstance.data.root)
+  return found
+}
+
+/** An image node's src: Taro's base template binds <image src="{{i.p4}}">. */
+export const imageSrc = (node: ViewNode) => String(node.p4 ?? '')
