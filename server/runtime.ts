@@ -30,7 +30,7 @@ export async function startRuntime(config: ServerConfig): Promise<Runtime> {
 
 export async function listen(runtime: Runtime, config: ServerConfig): Promise<void> {
   await runtime.app.listen({ port: config.port, host: config.host })
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
+  const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`
   console.log(`\n  Xiangji is running at ${url}  (database: ${runtime.database.dialect})`)
   console.log(config.devLogin ? '  Dev login is ON: choose a demo user in the app (我的 → 选择演示用户).\n' : '  Dev login is off.\n')
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
