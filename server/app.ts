@@ -11,12 +11,15 @@ import { serveH5App, servePhotos } from './http/static-files'
 import { installValidation } from './http/validation'
 import type { WeChatLogin } from './integrations/wechat-login'
 import { authRoutes } from './routes/auth'
+import { farmerRoutes } from './routes/farmers'
+import { listingChangeRoutes } from './routes/listing-changes'
 import { listingRoutes } from './routes/listings'
 import { meRoutes } from './routes/me'
 import { placeRoutes } from './routes/places'
 import { ErrorResponse } from './routes/schemas'
 import { createAuthService } from './services/auth'
 import { createCatalogService } from './services/catalog'
+import { createListingCommands } from './services/listing-commands'
 import type { PhotoStorage } from './storage/photo-storage'
 
 export const API_PREFIX = '/api/v1'
@@ -64,6 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(meRoutes)
       await api.register(placeRoutes, { db: deps.db })
       await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
+      await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, clock: deps.clock }), publicUrl: deps.config.publicUrl })
+      await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: API_PREFIX },

@@ -111,6 +111,22 @@ export interface ListingPhotoTable {
   position: number
 }
 
+export type ListingAction = 'created' | 'edited' | 'approved' | 'rejected' | 'withdrawn'
+
+export interface ListingEventTable {
+  id: string
+  listingId: string
+  seq: number
+  actorUserId: string
+  action: ListingAction
+  fromStatus: string | null
+  toStatus: string
+  reason: string | null
+  /** Comma-separated names of the fields an edit changed. */
+  changedFields: string
+  at: string
+}
+
 export interface DB {
   counties: CountyTable
   pickupPoints: PickupPointTable
@@ -122,4 +138,5 @@ export interface DB {
   photos: PhotoTable
   listings: ListingTable
   listingPhotos: ListingPhotoTable
+  listingEvents: ListingEventTable
 }

@@ -9,6 +9,16 @@ const common = { removeAdditional: false, allErrors: true, useDefaults: true, st
 const forBodies = new Ajv({ ...common, coerceTypes: false })
 const forUrls = new Ajv({ ...common, coerceTypes: 'array' })
 
+/** Marks a body schema that may also be absent: an action with nothing to say (approve). */
+export const OPTIONAL_BODY = 'x-optional-body'
+
 export function installValidation(app: FastifyInstance): void {
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? forBodies : forUrls).compile(schema))
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const validate = (httpPart === 'body' ? forBodies : forUrls).compile(schema)
+    if (httpPart !== 'body' || !(schema as Record<string, unknown>)[OPTIONAL_BODY]) return validate
+    // Fastify reads the errors off the function it was given after a failed call.
+    // Fastify hands a missing body to the validator as null.
+    const optional = (data: unknown) => data === undefined || data === null || validate(data)
+    return Object.defineProperty(optional, 'errors', { get: () => validate.errors })
+  })
 }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { requireSignedIn } from '../http/auth'
 import { notFound } from '../http/errors'
 import type { AuthService } from '../services/auth'
-import { errors, Id, SignedIn, Strict, User } from './schemas'
+import { errors, Id, NoBody, SignedIn, Strict, User } from './schemas'
 
 export interface AuthRouteOptions {
   auth: AuthService
@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
   })
 
   app.post('/auth/logout', {
-    schema: { tags: ['auth'], summary: 'Revoke this token', response: { 204: Type.Null(), ...errors(401) } },
+    schema: { tags: ['auth'], summary: 'Revoke this token', body: NoBody, response: { 204: Type.Null(), ...errors(401) } },
     preHandler: requireSignedIn,
     handler: async (request, reply) => {
       await auth.revoke(request.bearerToken!)

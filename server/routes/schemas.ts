@@ -1,6 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox'
 import { CATEGORIES } from '../../src/domain/catalog'
 import { UNITS } from '../../src/domain/units'
+import { OPTIONAL_BODY } from '../http/validation'
 
 /* The shapes of API.md as JSON Schema: they validate requests, serialize responses and
    generate /api/v1/openapi.json. Request objects refuse unknown fields. */
@@ -103,3 +104,36 @@ export const Paging = {
 }
 
 export const Strict = { additionalProperties: false } as const
+
+/** No fields: the body may be absent or `{}`, and anything in it is refused. */
+export const NoBody = Type.Object({}, { ...Strict, [OPTIONAL_BODY]: true })
+
+/** What a farmer or operator may set on a listing; nothing else (no status, no village). */
+export const listingFieldSchemas = {
+  title: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
+  category: Category,
+  unit: Unit,
+  unitWeightGrams: Type.Integer({ minimum: 1, maximum: 200_000 }),
+  priceFen: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
+  stock: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  photoIds: Type.Array(Id, { minItems: 1, maxItems: 9 }),
+  description: Type.String({ maxLength: 1000 }),
+}
+
+export const Farmer = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  villageId: Type.String(),
+  hasAccount: Type.Boolean(),
+})
+
+export const ListingEvent = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.Object({ id: Type.String(), name: Type.String() }),
+  action: Type.Union(['created', 'edited', 'approved', 'rejected', 'withdrawn'].map((a) => Type.Literal(a))),
+  fromStatus: Type.Union([Type.String(), Type.Null()]),
+  toStatus: Type.String(),
+  reason: Type.Optional(Type.String()),
+  changedFields: Type.Optional(Type.Array(Type.String())),
+})

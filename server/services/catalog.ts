@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import { CATEGORIES, type Category } from '../../src/domain/catalog'
 import type { Unit } from '../../src/domain/units'
+import { canViewListing, type ListingPlace } from '../../src/domain/listing-access'
+import type { ListingStatus } from '../../src/domain/listing-status'
 import type { DB, ListingTable, PhotoTable, UserTable } from '../db/schema'
 import { notFound, validationFailed } from '../http/errors'
 import type { PhotoStorage } from '../storage/photo-storage'
@@ -128,6 +130,32 @@ export function createCatalogService(deps: CatalogDeps) {
     }
   }
 
+  type Query = ReturnType<typeof listingsQuery>
+  type Order = 'newest' | 'oldest'
+
+  /** One page of listings in creation order, after the cursor (the last item seen). */
+  async function pageOf(query: Query, order: Order, limit: number, cursor: string | undefined, origin: string): Promise<Page<ListingView>> {
+    if (cursor) {
+      const after = decodeCursor(cursor)
+      const beyond = order === 'newest' ? '<' : '>'
+      query = query.where((eb) =>
+        eb.or([
+          eb('listings.createdAt', beyond, after.createdAt),
+          eb.and([eb('listings.createdAt', '=', after.createdAt), eb('listings.id', beyond, after.id)]),
+        ]),
+      )
+    }
+    const direction = order === 'newest' ? 'desc' : 'asc'
+    const rows = (await query.orderBy('listings.createdAt', direction).orderBy('listings.id', direction).limit(limit + 1).execute()) as Row[]
+    const pageRows = rows.slice(0, limit)
+    const photos = await photosOf(pageRows.map((r) => r.id))
+    const last = pageRows[pageRows.length - 1]
+    return {
+      items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [], origin)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    }
+  }
+
   async function listLive(filter: CatalogFilter, limit: number, cursor: string | undefined, origin: string): Promise<Page<ListingView>> {
     let query = listingsQuery().where('listings.status', '=', 'live')
     if (filter.category) query = query.where('listings.category', '=', filter.category)
@@ -143,29 +171,24 @@ export function createCatalogService(deps: CatalogDeps) {
         ]),
       )
     }
-    if (cursor) {
-      const after = decodeCursor(cursor)
-      query = query.where((eb) =>
-        eb.or([
-          eb('listings.createdAt', '<', after.createdAt),
-          eb.and([eb('listings.createdAt', '=', after.createdAt), eb('listings.id', '<', after.id)]),
-        ]),
-      )
-    }
-    const rows = (await query.orderBy('listings.createdAt', 'desc').orderBy('listings.id', 'desc').limit(limit + 1).execute()) as Row[]
-    const pageRows = rows.slice(0, limit)
-    const photos = await photosOf(pageRows.map((r) => r.id))
-    const last = pageRows[pageRows.length - 1]
-    return {
-      items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [], origin)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-    }
+    return pageOf(query, 'newest', limit, cursor, origin)
+  }
+
+  /** The operator's review queue: the village's listings waiting for review, oldest first. */
+  function reviewQueue(villageId: string, limit: number, cursor: string | undefined, origin: string) {
+    const query = listingsQuery().where('listings.villageId', '=', villageId).where('listings.status', '=', 'pending_review')
+    return pageOf(query, 'oldest', limit, cursor, origin)
+  }
+
+  /** A farmer's own listings in every status, newest first. */
+  function farmersListings(farmerId: string, limit: number, cursor: string | undefined, origin: string) {
+    return pageOf(listingsQuery().where('listings.farmerId', '=', farmerId), 'newest', limit, cursor, origin)
   }
 
   /** Anyone sees a live listing; otherwise only its farmer and its village's operator do. */
   async function getListing(id: string, viewer: UserTable | null, origin: string): Promise<ListingView> {
     const row = (await listingsQuery().where('listings.id', '=', id).executeTakeFirst()) as Row | undefined
-    if (!row || !canSee(row, viewer)) throw notFound('listing')
+    if (!row || !canViewListing(asPlace(row), viewer)) throw notFound('listing')
     const photos = await photosOf([row.id])
     return toView(row, photos.get(row.id) ?? [], origin)
   }
@@ -183,15 +206,10 @@ export function createCatalogService(deps: CatalogDeps) {
     return counts
   }
 
-  return { listLive, getListing, countsByCategory }
+  return { listLive, reviewQueue, farmersListings, getListing, countsByCategory }
 }
 
-function canSee(row: ListingTable, viewer: UserTable | null): boolean {
-  if (row.status === 'live') return true
-  if (!viewer) return false
-  if (viewer.role === 'farmer') return viewer.farmerId === row.farmerId
-  if (viewer.role === 'operator') return viewer.villageId === row.villageId
-  return false
-}
+/** The fields the domain's access rules read. */
+export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status as ListingStatus, farmerId: row.farmerId, villageId: row.villageId })
 
 export type CatalogService = ReturnType<typeof createCatalogService>

@@ -1,0 +1,207 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Category } from '../../src/domain/catalog'
+import { canManageListing, canReviewListing, canViewListing } from '../../src/domain/listing-access'
+import { type ListingStatus, listingStatusAfterEdit, listingStatusMachine } from '../../src/domain/listing-status'
+import { gramsPerUnit, type Unit } from '../../src/domain/units'
+import type { Clock } from '../clock'
+import type { DB, ListingAction, ListingTable, UserTable } from '../db/schema'
+import { AppError, forbidden, notFound, validationFailed } from '../http/errors'
+import { newId } from '../ids'
+import { asPlace } from './catalog'
+
+/* The farmer's and the cun xiao'er's changes to listings. Each one is a transaction that
+   checks who may act, moves the status only through the domain's state machine (guarded by a
+   conditional update, so two operators clicking at once cannot both win), and records an event. */
+
+export interface ListingFields {
+  title: string
+  category: Category
+  unit: Unit
+  unitWeightGrams: number
+  priceFen: number
+  stock: number
+  photoIds: string[]
+  description: string
+}
+
+export interface ListingDeps {
+  db: Kysely<DB>
+  clock: Clock
+}
+
+type Tx = Transaction<DB>
+
+const invalidTransition = (from: string, to: string, message: string) =>
+  new AppError(409, 'INVALID_TRANSITION', message, { from, to })
+
+export function createListingCommands({ db, clock }: ListingDeps) {
+  async function load(tx: Tx, id: string): Promise<ListingTable> {
+    const row = await tx.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw notFound('listing')
+    return row
+  }
+
+  /** Someone who may not even see the listing learns nothing of it: 404. Someone who may see it
+   *  (it is live) but not change it: 403. */
+  function refuse(row: ListingTable, actor: UserTable): never {
+    throw canViewListing(asPlace(row), actor) ? forbidden('only its farmer or the village operator may change this listing') : notFound('listing')
+  }
+
+  /** Called after the listing row was written in this transaction, which holds its lock. */
+  async function record(tx: Tx, listingId: string, actor: UserTable, action: ListingAction, from: string | null, to: string, extra: { reason?: string; changed?: string[] } = {}) {
+    const { count } = await tx.selectFrom('listingEvents').select((eb) => eb.fn.countAll<number | string>().as('count')).where('listingId', '=', listingId).executeTakeFirstOrThrow()
+    await tx
+      .insertInto('listingEvents')
+      .values({ id: newId('lev'), listingId, seq: Number(count) + 1, actorUserId: actor.id, action, fromStatus: from, toStatus: to, reason: extra.reason ?? null, changedFields: (extra.changed ?? []).join(','), at: clock().toISOString() })
+      .execute()
+  }
+
+  /** Photos must be the actor's own uploads (or already on this listing): nobody lists with
+   *  another village's pictures. */
+  async function checkPhotos(tx: Tx, photoIds: string[], actor: UserTable, listingId?: string): Promise<void> {
+    if (new Set(photoIds).size !== photoIds.length) throw validationFailed({ photoIds: 'a photo is listed twice' })
+    const rows = await tx.selectFrom('photos').select(['id', 'uploadedBy']).where('id', 'in', photoIds).execute()
+    const onListing = listingId
+      ? new Set((await tx.selectFrom('listingPhotos').select('photoId').where('listingId', '=', listingId).execute()).map((r) => r.photoId))
+      : new Set<string>()
+    const usable = new Set(rows.filter((r) => r.uploadedBy === actor.id || onListing.has(r.id)).map((r) => r.id))
+    const bad = photoIds.filter((id) => !usable.has(id))
+    if (bad.length > 0) throw validationFailed({ photoIds: `unknown photos: ${bad.join(', ')}` })
+  }
+
+  async function setPhotos(tx: Tx, listingId: string, photoIds: string[]) {
+    await tx.deleteFrom('listingPhotos').where('listingId', '=', listingId).execute()
+    await tx.insertInto('listingPhotos').values(photoIds.map((photoId, position) => ({ listingId, photoId, position }))).execute()
+  }
+
+  /** A farmer lists their own goods for review; an operator lists for a farmer of the village
+   *  (one without a phone), live at once, recorded as listed by the operator. */
+  async function create(actor: UserTable, fields: ListingFields & { farmerId?: string }): Promise<string> {
+    return db.transaction().execute(async (tx) => {
+      let farmerId: string
+      let status: ListingStatus
+      if (actor.role === 'farmer' && actor.farmerId) {
+        if (fields.farmerId !== undefined) throw validationFailed({ farmerId: 'only a village operator lists for a farmer' })
+        farmerId = actor.farmerId
+        status = 'pending_review'
+      } else if (actor.role === 'operator') {
+        if (fields.farmerId === undefined) throw validationFailed({ farmerId: 'is required when an operator lists' })
+        farmerId = fields.farmerId
+        status = 'live'
+      } else {
+        throw forbidden('only farmers and village operators list goods')
+      }
+      const farmer = await tx.selectFrom('farmers').innerJoin('villages', 'villages.id', 'farmers.villageId').select(['farmers.id', 'farmers.villageId', 'villages.countyId']).where('farmers.id', '=', farmerId).executeTakeFirst()
+      if (!farmer || (actor.role === 'operator' && farmer.villageId !== actor.villageId)) throw notFound('farmer')
+      await checkPhotos(tx, fields.photoIds, actor)
+
+      const id = newId('lst')
+      const at = clock().toISOString()
+      await tx
+        .insertInto('listings')
+        .values({
+          id,
+          farmerId,
+          villageId: farmer.villageId,
+          countyId: farmer.countyId,
+          title: fields.title,
+          category: fields.category,
+          unit: fields.unit,
+          unitWeightGrams: gramsPerUnit(fields.unit, fields.unitWeightGrams),
+          priceFen: fields.priceFen,
+          stock: fields.stock,
+          status,
+          description: fields.description,
+          listedByUserId: actor.role === 'operator' ? actor.id : null,
+          rejectionReason: null,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute()
+      await setPhotos(tx, id, fields.photoIds)
+      await record(tx, id, actor, 'created', null, status)
+      return id
+    })
+  }
+
+  async function edit(actor: UserTable, id: string, changes: Partial<ListingFields>): Promise<void> {
+    await db.transaction().execute(async (tx) => {
+      const row = await load(tx, id)
+      if (!canManageListing(asPlace(row), actor)) refuse(row, actor)
+      const from = row.status as ListingStatus
+      const after = listingStatusAfterEdit(from, actor.role === 'operator' ? 'operator' : 'farmer')
+      if (!after.ok) throw invalidTransition(from, from, after.message)
+      if (changes.photoIds) await checkPhotos(tx, changes.photoIds, actor, id)
+
+      const { photoIds, ...columns } = changes
+      const unit = columns.unit ?? (row.unit as Unit)
+      const unitWeightGrams = gramsPerUnit(unit, columns.unitWeightGrams ?? row.unitWeightGrams)
+      const updated = await tx
+        .updateTable('listings')
+        .set({ ...columns, unitWeightGrams, status: after.status, rejectionReason: after.status === 'pending_review' ? null : row.rejectionReason, updatedAt: clock().toISOString() })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) !== 1) throw invalidTransition(from, after.status, 'the listing changed meanwhile; reload it')
+      if (photoIds) await setPhotos(tx, id, photoIds)
+      await record(tx, id, actor, 'edited', from, after.status, { changed: Object.keys(changes) })
+    })
+  }
+
+  /** approve, reject and withdraw: one status move each, through the state machine. */
+  async function move(actor: UserTable, id: string, action: Exclude<ListingAction, 'created' | 'edited'>, reason?: string): Promise<void> {
+    const to: ListingStatus = action === 'approved' ? 'live' : action === 'rejected' ? 'rejected' : 'withdrawn'
+    await db.transaction().execute(async (tx) => {
+      const row = await load(tx, id)
+      const allowed = action === 'withdrawn' ? canManageListing(asPlace(row), actor) : canReviewListing(asPlace(row), actor)
+      if (!allowed) refuse(row, actor)
+      const from = row.status as ListingStatus
+      const verdict = listingStatusMachine.transition(from, to)
+      // An edit sends a listing back to review, but approving or rejecting needs one under review.
+      if (!verdict.ok || (action !== 'withdrawn' && from !== 'pending_review')) {
+        throw invalidTransition(from, to, verdict.ok ? `only a listing under review can be ${action}` : verdict.message)
+      }
+      const updated = await tx
+        .updateTable('listings')
+        .set({ status: to, rejectionReason: action === 'rejected' ? (reason ?? null) : action === 'approved' ? null : row.rejectionReason, updatedAt: clock().toISOString() })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) !== 1) throw invalidTransition(from, to, 'the listing changed meanwhile; reload it')
+      await record(tx, id, actor, action, from, to, { reason })
+    })
+  }
+
+  async function history(actor: UserTable, id: string) {
+    const row = await db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row || !canManageListing(asPlace(row), actor)) throw notFound('listing')
+    const events = await db
+      .selectFrom('listingEvents')
+      .innerJoin('users', 'users.id', 'listingEvents.actorUserId')
+      .selectAll('listingEvents')
+      .select('users.name as actorName')
+      .where('listingId', '=', id)
+      .orderBy('seq')
+      .execute()
+    return events.map((e) => ({
+      at: e.at,
+      actor: { id: e.actorUserId, name: e.actorName },
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      ...(e.reason ? { reason: e.reason } : {}),
+      ...(e.changedFields ? { changedFields: e.changedFields.split(',') } : {}),
+    }))
+  }
+
+  return {
+    create,
+    edit,
+    approve: (actor: UserTable, id: string) => move(actor, id, 'approved'),
+    reject: (actor: UserTable, id: string, reason: string) => move(actor, id, 'rejected', reason),
+    withdraw: (actor: UserTable, id: string) => move(actor, id, 'withdrawn'),
+    history,
+  }
+}
+
+export type ListingCommands = ReturnType<typeof createListingCommands>

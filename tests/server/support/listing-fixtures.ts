@@ -1,0 +1,21 @@
+import sharp from 'sharp'
+import { storePhoto } from '../../../server/services/photos'
+import { demoUserId, type TestApp } from './test-app'
+
+/** A photo in storage as if this demo user had uploaded it (the upload route has its own tests). */
+export async function photoUploadedBy(t: TestApp, userKey: string): Promise<string> {
+  const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 120 + Math.floor(Math.random() * 100), g: 60, b: 40 } } }).jpeg().toBuffer()
+  const row = await storePhoto({ db: t.database.db, storage: t.storage, clock: () => new Date() }, image, demoUserId(userKey))
+  return row.id
+}
+
+export const lambFields = (photoIds: string[]) => ({
+  title: '羔羊肉 羊排',
+  category: 'lamb',
+  unit: 'jin',
+  unitWeightGrams: 500,
+  priceFen: 6800,
+  stock: 20,
+  photoIds,
+  description: '六月龄羔羊，当天宰杀',
+})
