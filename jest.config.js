@@ -1,4 +1,4 @@
-/* One jest run, four layers: pure domain, server on SQLite + PostgreSQL, the compiled
+/* One jest run, five layers: pure domain, app stores, server on SQLite + PostgreSQL, the compiled
    mini-program in miniprogram-simulate, and the H5 app in headless Chromium. */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }]
 
@@ -12,6 +12,7 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...base, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
+    { ...base, displayName: 'stores', testEnvironment: 'node', testMatch: ['<rootDir>/tests/stores/**/*.test.ts'] },
     { ...base, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
     { ...base, displayName: 'weapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },

@@ -29,11 +29,13 @@ describe.each(DATABASES)('places and the API document on %s', (dialect) => {
     const doc = response.json()
     expect(doc.openapi).toMatch(/^3\./)
     const paths = Object.keys(doc.paths)
-    for (const path of ['/auth/wechat', '/auth/dev/users', '/auth/dev', '/auth/logout', '/me', '/counties', '/villages', '/pickup-points', '/listings', '/listings/{id}']) {
+    for (const path of ['/auth/wechat', '/auth/dev/users', '/auth/dev', '/auth/logout', '/me', '/counties', '/villages', '/pickup-points', '/listings', '/listings/{id}', '/listings/{id}/approve', '/listings/{id}/reject', '/listings/{id}/withdraw', '/listings/{id}/history', '/review-queue', '/my/listings', '/farmers']) {
       expect(paths).toContain(`/api/v1${path}`)
     }
     const listQuery = doc.paths['/api/v1/listings'].get.parameters.map((p: any) => p.name)
     expect(listQuery).toEqual(expect.arrayContaining(['category', 'q', 'villageId', 'countyId', 'limit', 'cursor']))
     expect(doc.paths['/api/v1/listings'].get.parameters.find((p: any) => p.name === 'limit').schema.maximum).toBe(100)
+    expect(Object.keys(doc.paths['/api/v1/listings'])).toEqual(expect.arrayContaining(['get', 'post']))
+    expect(doc.paths['/api/v1/listings/{id}'].patch).toBeDefined()
   })
 })
