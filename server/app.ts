@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart'
 import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
@@ -15,6 +16,7 @@ import { farmerRoutes } from './routes/farmers'
 import { listingChangeRoutes } from './routes/listing-changes'
 import { listingRoutes } from './routes/listings'
 import { meRoutes } from './routes/me'
+import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
 import { ErrorResponse } from './routes/schemas'
 import { createAuthService } from './services/auth'
@@ -56,6 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
+  // Streams multipart bodies to the routes that ask for them; each route sets its own limits.
+  await app.register(fastifyMultipart)
 
   const auth = createAuthService({ db: deps.db, clock: deps.clock, tokenTtlHours: deps.config.tokenTtlHours, wechatLogin: deps.wechatLogin })
   const catalog = createCatalogService({ db: deps.db, storage: deps.storage })
@@ -69,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, clock: deps.clock }), publicUrl: deps.config.publicUrl })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
+      await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock, publicUrl: deps.config.publicUrl })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: API_PREFIX },

@@ -15,16 +15,28 @@ export interface ProcessedPhoto {
   height: number
 }
 
+/** sharp could not turn the bytes into a photo: corrupt, truncated, or over the pixel limit.
+    A fault of the input, never of the server, so callers may answer it as the client's error. */
+export class UnreadablePhotoError extends Error {
+  constructor(readonly cause: unknown) {
+    super(`the image cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+}
+
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   // limitInputPixels makes sharp refuse a decompression bomb from its header, before decoding.
   const source = () => sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).rotate()
-  const full = await source()
-    .resize({ width: FULL_LONGEST_SIDE, height: FULL_LONGEST_SIDE, fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 82, mozjpeg: true })
-    .toBuffer({ resolveWithObject: true })
-  const thumb = await source()
-    .resize({ width: THUMB_LONGEST_SIDE, height: THUMB_LONGEST_SIDE, fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 75, mozjpeg: true })
-    .toBuffer()
-  return { full: full.data, thumb, width: full.info.width, height: full.info.height }
+  try {
+    const full = await source()
+      .resize({ width: FULL_LONGEST_SIDE, height: FULL_LONGEST_SIDE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true })
+    const thumb = await source()
+      .resize({ width: THUMB_LONGEST_SIDE, height: THUMB_LONGEST_SIDE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 75, mozjpeg: true })
+      .toBuffer()
+    return { full: full.data, thumb, width: full.info.width, height: full.info.height }
+  } catch (error) {
+    throw new UnreadablePhotoError(error)
+  }
 }
