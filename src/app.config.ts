@@ -5,15 +5,16 @@ import { colors } from './theme/tokens'
    a buyer should not wait for a subpackage download to shop.
 
    Farmer, operator (村小二) and county staff (县小二) pages go in SUBPACKAGES, one per role,
-   so a buyer never downloads them and each stays under WeChat's 2 MB per package:
-     subPackages: [
-       { root: 'packages/farmer', pages: ['pages/listings/index', ...] },
-       { root: 'packages/operator', pages: [...] },
-       { root: 'packages/county', pages: [...] },
-     ]
-   tests/weapp/package-size.test.ts checks that no such page slips into the main package. */
+   so a buyer never downloads them and each stays under WeChat's 2 MB per package (on H5 every
+   page is a lazy chunk, so they stay out of the first load there too). src/routes.ts names
+   them for links. tests/weapp/package-size.test.ts checks that no such page slips into the
+   main package. */
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/catalog/index', 'pages/listing/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/farmer', pages: ['pages/sell/index', 'pages/listings/index', 'pages/history/index'] },
+    { root: 'packages/operator', pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: colors.earthSoft,

@@ -1,6 +1,6 @@
 /* The API of shared/API.md, one typed function per call the app makes. */
 import { request } from './request'
-import type { CategoryCounts, County, Listing, ListingQuery, Page, PickupPoint, SignedIn, User, Village } from './types'
+import type { CategoryCounts, County, Farmer, Listing, ListingEvent, ListingInput, ListingQuery, Page, PickupPoint, SignedIn, User, Village } from './types'
 
 export const devUsers = () => request<User[]>('GET', '/auth/dev/users')
 export const devLogin = (userId: string) => request<SignedIn>('POST', '/auth/dev', { body: { userId } })
@@ -16,3 +16,16 @@ export const listings = (query: ListingQuery = {}) => request<Page<Listing>>('GE
 export const listing = (id: string) => request<Listing>('GET', `/listings/${encodeURIComponent(id)}`)
 export const listingCounts = (countyId?: string) =>
   request<{ counts: CategoryCounts }>('GET', '/listings/counts', { query: { countyId } })
+
+// The farmer's and the cun xiao'er's calls: only pages in the role subpackages use these.
+const listingPath = (id: string) => `/listings/${encodeURIComponent(id)}`
+export const createListing = (body: ListingInput & { farmerId?: string }) => request<Listing>('POST', '/listings', { body })
+export const editListing = (id: string, body: Partial<ListingInput>) => request<Listing>('PATCH', listingPath(id), { body })
+export const approveListing = (id: string) => request<Listing>('POST', `${listingPath(id)}/approve`)
+export const rejectListing = (id: string, reason: string) => request<Listing>('POST', `${listingPath(id)}/reject`, { body: { reason } })
+export const withdrawListing = (id: string) => request<Listing>('POST', `${listingPath(id)}/withdraw`)
+export const listingHistory = (id: string) => request<Page<ListingEvent>>('GET', `${listingPath(id)}/history`)
+export const reviewQueue = (cursor?: string) => request<Page<Listing>>('GET', '/review-queue', { query: { cursor, limit: 20 } })
+export const myListings = (cursor?: string) => request<Page<Listing>>('GET', '/my/listings', { query: { cursor, limit: 50 } })
+export const villageFarmers = () => request<Page<Farmer>>('GET', '/farmers')
+export const addFarmer = (body: { name: string; phone?: string }) => request<Farmer>('POST', '/farmers', { body })

@@ -18,6 +18,11 @@ export function setBearerToken(token: string | null): void {
   bearerToken = token
 }
 
+/** For the calls that cannot go through `request` (Taro.uploadFile). */
+export function currentBearerToken(): string | null {
+  return bearerToken
+}
+
 /** Called when the server refuses the token (expired or revoked), so the session can forget it. */
 export function handleUnauthorized(listener: (() => void) | null): void {
   onUnauthorized = listener
@@ -31,7 +36,7 @@ function withQuery(path: string, query?: Query): string {
   return pairs.length ? `${path}?${pairs.join('&')}` : path
 }
 
-function isErrorBody(data: unknown): data is ErrorBody {
+export function isErrorBody(data: unknown): data is ErrorBody {
   const error = (data as ErrorBody | null)?.error
   return typeof error === 'object' && error !== null && typeof error.code === 'string'
 }
@@ -63,10 +68,15 @@ export async function request<T>(method: Method, path: string, options: { query?
   const { statusCode, data } = response
   if (statusCode >= 200 && statusCode < 300) return (statusCode === 204 ? undefined : data) as T
 
+  throw failure(statusCode, data, tokenSent)
+}
+
+/** The contract's error from a non-2xx answer; a refused token also signs the session out. */
+export function failure(statusCode: number, data: unknown, tokenSent: string | null): ApiError {
   const error = isErrorBody(data)
     ? new ApiError(statusCode, data.error.code, data.error.message, data.error.details)
     : new ApiError(statusCode, statusCode >= 500 ? 'SERVER' : 'HTTP_' + statusCode, `HTTP ${statusCode}`)
   // Only the token we sent can have been refused; a newer sign-in must survive a stale answer.
   if (statusCode === 401 && tokenSent && tokenSent === bearerToken) onUnauthorized?.()
-  throw error
+  return error
 }

@@ -89,6 +89,40 @@ export interface ListingQuery {
   cursor?: string
 }
 
+/** What a farmer (or the operator for them) fills in: POST /listings, and PATCH without farmerId. */
+export interface ListingInput {
+  title: string
+  category: Category
+  unit: Unit
+  unitWeightGrams: number
+  priceFen: number
+  stock: number
+  photoIds: string[]
+  description: string
+}
+
+/** A farmer of the operator's village; `hasAccount` false means no phone: the operator lists for them. */
+export interface Farmer {
+  id: string
+  name: string
+  phone: string | null
+  villageId: string
+  hasAccount: boolean
+}
+
+export type ListingAction = 'created' | 'edited' | 'approved' | 'rejected' | 'withdrawn'
+
+/** One line of GET /listings/:id/history. */
+export interface ListingEvent {
+  at: string
+  actor: Named
+  action: ListingAction
+  fromStatus: ListingStatus | null
+  toStatus: ListingStatus
+  reason?: string
+  changedFields?: string[]
+}
+
 export type CategoryCounts = Record<Category, number>
 
 /** The error body every failed API call carries. */

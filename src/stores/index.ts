@@ -1,38 +1,11 @@
 import Taro from '@tarojs/taro'
 import { createContext, useContext } from 'react'
-import type { KeyValueStorage } from './session-store'
 import { RootStore } from './root-store'
+import { taroStorage } from './taro-storage'
 
 export { RootStore }
 export type { LoadStatus } from './load-status'
 export { NO_FILTERS, type CatalogFilters } from './catalog-store'
-
-/* The phone's storage, as the session keeps its token in it. Storage can throw when full or
-   unavailable (private mode on H5): then the buyer signs in again next time, nothing worse. */
-const taroStorage: KeyValueStorage = {
-  get(key) {
-    try {
-      const value = Taro.getStorageSync(key)
-      return typeof value === 'string' && value !== '' ? value : null
-    } catch {
-      return null
-    }
-  },
-  set(key, value) {
-    try {
-      Taro.setStorageSync(key, value)
-    } catch {
-      // see above
-    }
-  },
-  remove(key) {
-    try {
-      Taro.removeStorageSync(key)
-    } catch {
-      // see above
-    }
-  },
-}
 
 async function wechatCode(): Promise<string> {
   const { code } = await Taro.login()

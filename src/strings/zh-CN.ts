@@ -8,7 +8,19 @@ export const zhCN = {
   appName: '乡集',
 
   tabs: { home: '首页', catalog: '商品', me: '我的' },
-  pageTitles: { home: '乡集', catalog: '全部商品', listing: '商品详情', me: '我的' },
+  pageTitles: {
+    home: '乡集',
+    catalog: '全部商品',
+    listing: '商品详情',
+    me: '我的',
+    sell: '我要卖',
+    edit: '修改商品',
+    myListings: '我的商品',
+    review: '审核队列',
+    farmers: '本村农户',
+    listForFarmer: '代农户上架',
+    history: '商品记录',
+  },
 
   categories: { lamb: '羊肉', dairy: '乳制品', grain: '粮食', other: '其他' } satisfies Record<Category, string>,
   // Short labels as on a market price card: ¥38.00/斤, 库存 12 斤.
@@ -28,6 +40,10 @@ export const zhCN = {
     FORBIDDEN: '没有权限查看',
     NOT_FOUND: '没有找到，可能已下架',
     RATE_LIMITED: '操作太频繁，请稍后再试',
+    VALIDATION_FAILED: '填写的内容有误，请检查后再提交',
+    INVALID_TRANSITION: '商品状态已变化，请刷新后再试',
+    PAYLOAD_TOO_LARGE: '照片太大（超过 10 MB），请换一张',
+    UNSUPPORTED_MEDIA_TYPE: '只能上传 JPG、PNG 或 WebP 照片',
     fallback: '出错了，请稍后重试',
   } as Record<string, string> & { fallback: string },
 
@@ -76,8 +92,25 @@ export const zhCN = {
     signInFailed: '登录失败，请重试',
     signOut: '退出登录',
     chooseDemoUser: '选择演示用户',
+    farmerTools: '我的店铺',
+    operatorTools: '村服务站',
     demoHint: '演示环境：选择一个身份来体验乡集',
   },
+
+  // The farmer's and the cun xiao'er's pages (subpackages); short sentences for older users.
+  roleEntries: {
+    sell: '我要卖',
+    sellHint: '拍照上架自家产品',
+    myListings: '我的商品',
+    myListingsHint: '查看审核结果、修改、下架',
+    review: '审核队列',
+    reviewHint: '审核本村农户的商品',
+    farmers: '本村农户',
+    farmersHint: '查看和添加农户',
+    listForFarmer: '代农户上架',
+    listForFarmerHint: '帮没有手机的农户上架',
+  },
+
 }
 
 export type Strings = typeof zhCN

@@ -9,6 +9,7 @@ import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import { describeError, roleLabel } from '../../strings/format'
 import { DemoUserList } from './demo-user-list'
+import { RoleEntries } from './role-entries'
 import './index.scss'
 
 // Only the mini-program has wx.login; H5 signs in through the demo chooser (dev login) for now.
@@ -37,6 +38,7 @@ function MePage() {
             <Text className='me-page__role me-role'>{roleLabel(user.role)}</Text>
           </View>
         </View>
+        <RoleEntries role={user.role} />
         <View className='me-page__actions'>
           <ActionButton className='sign-out' kind='plain' text={strings.me.signOut} block onTap={() => void session.signOut()} />
         </View>

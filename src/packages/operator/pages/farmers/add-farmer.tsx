@@ -1,0 +1,62 @@
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { ActionButton } from '../../../../components/action-button'
+import { checkNewFarmer, type NewFarmerErrors, type VillageFarmersStore } from '../../../../stores/village-farmers-store'
+import { describeError } from '../../../../strings/format'
+import { workStrings } from '../../../../strings/work'
+
+/** 添加农户: a name is enough; many older farmers have no phone, and the operator lists for them. */
+export const AddFarmer = observer(function AddFarmer({ store }: { store: VillageFarmersStore }) {
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [errors, setErrors] = useState<NewFarmerErrors>({})
+
+  const save = async () => {
+    const found = checkNewFarmer(name, phone)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    const farmer = await store.add(name, phone)
+    if (farmer) {
+      setName('')
+      setPhone('')
+      void Taro.showToast({ title: workStrings.farmers.added(farmer.name), icon: 'none' })
+    }
+  }
+
+  return (
+    <View className='work-card add-farmer'>
+      <Text className='work-card__title'>{workStrings.farmers.add}</Text>
+      <View className='form-field__label add-farmer__label'>{workStrings.farmers.name}</View>
+      <Input
+        className='form-input add-farmer__name'
+        value={name}
+        maxlength={20}
+        placeholder={workStrings.farmers.namePlaceholder}
+        onInput={(event) => {
+          setName(event.detail.value)
+          setErrors((old) => ({ ...old, name: undefined }))
+        }}
+      />
+      {errors.name && <Text className='field-error field-error--name'>{errors.name}</Text>}
+      <View className='form-field__label add-farmer__label'>{workStrings.farmers.phone}</View>
+      <Input
+        className='form-input add-farmer__phone'
+        type='number'
+        value={phone}
+        maxlength={11}
+        placeholder={workStrings.farmers.phonePlaceholder}
+        onInput={(event) => {
+          setPhone(event.detail.value)
+          setErrors((old) => ({ ...old, phone: undefined }))
+        }}
+      />
+      {errors.phone && <Text className='field-error field-error--phone'>{errors.phone}</Text>}
+      {store.addError && <Text className='field-error add-farmer__error'>{describeError(store.addError)}</Text>}
+      <View className='work-card__actions'>
+        <ActionButton className='add-farmer__save' block text={workStrings.farmers.save} loading={store.adding} onTap={() => void save()} />
+      </View>
+    </View>
+  )
+})

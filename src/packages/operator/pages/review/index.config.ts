@@ -1,0 +1,6 @@
+import { strings } from '../../../../strings'
+
+export default definePageConfig({
+  navigationBarTitleText: strings.pageTitles.review,
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,95 @@
+import { Image, ScrollView, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { api, type Listing, type User } from '../../../../api'
+import { ActionButton } from '../../../../components/action-button'
+import { RoleGate } from '../../../../components/role-gate'
+import { StateView } from '../../../../components/state-view'
+import { routes, withId } from '../../../../routes'
+import type { ListingPageStore } from '../../../../stores/listing-page-store'
+import { reviewQueueFor } from '../../../../stores/work-stores'
+import { strings } from '../../../../strings'
+import { categoryLabel, describeError, pricePerUnit, stockLabel, unitLabel } from '../../../../strings/format'
+import { chinaDateTime, workStrings } from '../../../../strings/work'
+import { RejectPanel } from './reject-panel'
+import '../../../../components/listing-form/index.scss'
+import '../../../work-page.scss'
+import './index.scss'
+
+const zoom = (listing: Listing, url: string) => {
+  // WeChat's viewer pinches to zoom; on H5 the large photo is what there is.
+  if (process.env.TARO_ENV === 'weapp') void Taro.previewImage({ urls: listing.photos.map((photo) => photo.url), current: url })
+}
+
+const ReviewItem = observer(function ReviewItem({ listing, store }: { listing: Listing; store: ListingPageStore }) {
+  const [rejecting, setRejecting] = useState(false)
+  const busy = store.busyId === listing.id
+  const approve = async () => {
+    // Approved or rejected, it leaves the queue.
+    if (await store.act(listing.id, () => api.approveListing(listing.id), () => false)) void Taro.showToast({ title: workStrings.review.approved, icon: 'none' })
+  }
+  const reject = async (reason: string) => {
+    if (await store.act(listing.id, () => api.rejectListing(listing.id, reason), () => false)) void Taro.showToast({ title: workStrings.review.rejected, icon: 'none' })
+  }
+  const weight = listing.unit === 'kg' || listing.unit === 'jin' ? '' : ` · ${listing.unitWeightGrams} 克/${unitLabel(listing.unit)}`
+  return (
+    <View className='work-card review-item'>
+      {/* Full-width photos: the operator vouches for the goods by what they show. */}
+      <ScrollView className='review-item__photos' scrollX enableFlex>
+        <View className='review-item__track'>
+          {listing.photos.map((photo) => (
+            <Image key={photo.id} className='review-photo' src={photo.url} mode='aspectFill' lazyLoad onClick={() => zoom(listing, photo.url)} />
+          ))}
+        </View>
+      </ScrollView>
+      <Text className='work-card__title review-item__title'>{listing.title}</Text>
+      <Text className='work-card__price'>{pricePerUnit(listing.priceFen, listing.unit)}</Text>
+      <Text className='work-card__line'>{`${categoryLabel(listing.category)} · ${stockLabel(listing.stock, listing.unit)}${weight}`}</Text>
+      <Text className='work-card__line'>{`${listing.farmer.name} · ${workStrings.review.submittedAt(chinaDateTime(listing.updatedAt))}`}</Text>
+      <Text className='review-item__description'>{listing.description || strings.listing.noDescription}</Text>
+      {rejecting ? (
+        <RejectPanel busy={busy} onConfirm={(reason) => void reject(reason)} onCancel={() => setRejecting(false)} />
+      ) : (
+        <View className='work-card__actions'>
+          <ActionButton className='approve-button' text={workStrings.review.approve} loading={busy} onTap={() => void approve()} />
+          <ActionButton className='reject-button' kind='secondary' text={workStrings.review.reject} disabled={busy} onTap={() => setRejecting(true)} />
+          <ActionButton
+            className='history-link'
+            kind='plain'
+            text={workStrings.review.history}
+            onTap={() => void Taro.navigateTo({ url: withId(routes.operatorHistory, 'id', listing.id) })}
+          />
+        </View>
+      )}
+    </View>
+  )
+})
+
+const ReviewQueue = observer(function ReviewQueue({ user }: { user: User }) {
+  const store = reviewQueueFor(user.id)
+  useDidShow(() => void store.load())
+  usePullDownRefresh(() => void store.load().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => void store.loadMore())
+  return (
+    <>
+      {store.actionError && <Text className='work-error'>{describeError(store.actionError)}</Text>}
+      {store.status === 'loading' && store.items.length === 0 && <StateView kind='loading' />}
+      {store.status === 'failed' && <StateView kind='error' message={describeError(store.error)} onRetry={() => void store.load()} />}
+      {store.isEmpty && <StateView kind='empty' message={workStrings.review.empty} hint={workStrings.review.emptyHint} />}
+      {store.items.map((listing) => (
+        <ReviewItem key={listing.id} listing={listing} store={store} />
+      ))}
+    </>
+  )
+})
+
+function ReviewPage() {
+  return (
+    <View className='work-page review-page'>
+      <RoleGate role='operator'>{(user) => <ReviewQueue user={user} />}</RoleGate>
+    </View>
+  )
+}
+
+export default ReviewPage

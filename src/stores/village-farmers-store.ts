@@ -1,0 +1,81 @@
+import { makeAutoObservable } from 'mobx'
+import { api, type ApiError, type Farmer, toApiError } from '../api'
+import type { LoadStatus } from './load-status'
+import { runInAction } from './run-in-action'
+import { workStrings } from '../strings/work'
+
+/* The farmers of the operator's village, and adding one who has no phone (the operator then
+   lists for them). Limits as the server's: a name of 1–20 characters, a mainland mobile number. */
+
+const MAX_NAME_LENGTH = 20
+const MOBILE = /^1[3-9]\d{9}$/
+
+export interface NewFarmerErrors {
+  name?: string
+  phone?: string
+}
+
+export function checkNewFarmer(name: string, phone: string): NewFarmerErrors {
+  const found: NewFarmerErrors = {}
+  const trimmed = name.trim()
+  if (!trimmed) found.name = workStrings.farmers.nameEmpty
+  else if ([...trimmed].length > MAX_NAME_LENGTH) found.name = workStrings.farmers.nameTooLong
+  if (phone.trim() && !MOBILE.test(phone.trim())) found.phone = workStrings.farmers.phoneInvalid
+  return found
+}
+
+export class VillageFarmersStore {
+  items: Farmer[] = []
+  status: LoadStatus = 'idle'
+  error: ApiError | null = null
+  adding = false
+  addError: ApiError | null = null
+
+  constructor() {
+    makeAutoObservable(this, {}, { autoBind: true })
+  }
+
+  /** Farmers without a phone first: they are the ones the operator lists for. */
+  get forProxyListing(): Farmer[] {
+    return this.items.slice().sort((a, b) => Number(a.hasAccount) - Number(b.hasAccount))
+  }
+
+  async load(): Promise<void> {
+    if (this.status === 'loading') return
+    this.status = 'loading'
+    this.error = null
+    try {
+      const page = await api.villageFarmers()
+      runInAction('applyVillageFarmers', () => {
+        this.items = page.items
+        this.status = 'loaded'
+      })
+    } catch (error) {
+      runInAction('applyVillageFarmersFailure', () => {
+        this.error = toApiError(error)
+        this.status = 'failed'
+      })
+    }
+  }
+
+  /** Resolves to the new farmer, or null (the error is in addError). */
+  async add(name: string, phone: string): Promise<Farmer | null> {
+    if (this.adding) return null
+    this.adding = true
+    this.addError = null
+    try {
+      const farmer = await api.addFarmer({ name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) })
+      runInAction('applyFarmerAdded', () => {
+        this.items = [...this.items, farmer]
+        this.adding = false
+      })
+      return farmer
+    } catch (error) {
+      runInAction('applyFarmerAddFailure', () => {
+        this.addError = toApiError(error)
+        this.adding = false
+      })
+      return null
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Taro from '@tarojs/taro'
+import { api, type User } from '../api'
+import { uploadPhoto } from '../api/photo-upload'
+import { ListingDraftStore } from './listing-draft-store'
+import type { DraftTarget, ListingDraftDeps } from './listing-draft-model'
+import { ListingPageStore } from './listing-page-store'
+import { perUser } from './per-user'
+import { taroStorage } from './taro-storage'
+import { VillageFarmersStore } from './village-farmers-store'
+
+/* The farmer's and the operator's stores, reached only from the role subpackages (see
+   per-user.ts). Here the draft store meets Taro: storage, uploads, timers and the phone's files. */
+
+export const myListingsFor = perUser(() => new ListingPageStore(api.myListings))
+export const reviewQueueFor = perUser(() => new ListingPageStore(api.reviewQueue))
+export const villageFarmersFor = perUser(() => new VillageFarmersStore())
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+const draftDeps: ListingDraftDeps = {
+  storage: taroStorage,
+  uploadPhoto,
+  createListing: api.createListing,
+  editListing: api.editListing,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  // An H5 blob: URL dies with the page; a mini-program's saved file lives on.
+  survivesRestart: (path) => !path.startsWith('blob:'),
+  // Saved copies count against WeChat's 10 MB of saved files; a temp path simply fails here.
+  releaseFile: (path) => {
+    if (isWeapp) Taro.getFileSystemManager().removeSavedFile({ filePath: path, fail: () => {} })
+  },
+}
+
+/** Where a draft is kept: per user, and per listing when editing, so drafts never mix. */
+export function draftTarget(user: User, listingId?: string): DraftTarget {
+  const which = listingId ? `edit.${listingId}` : user.role === 'operator' ? 'proxy' : 'new'
+  return { storageKey: `xiangji.draft.${user.id}.${which}`, listingId, forFarmer: user.role === 'operator' && !listingId }
+}
+
+// Drafts outlive their page, so an upload started before the farmer stepped away finishes.
+const drafts = new Map<string, ListingDraftStore>()
+let draftsOwner: string | null = null
+
+/** The draft for this user and listing: the one in memory, or the one kept on the phone. */
+export function openDraft(user: User, listingId?: string): ListingDraftStore {
+  if (draftsOwner !== user.id) {
+    drafts.forEach((draft) => draft.dispose())
+    drafts.clear()
+    draftsOwner = user.id
+  }
+  const target = draftTarget(user, listingId)
+  let draft = drafts.get(target.storageKey)
+  if (!draft || draft.submitStatus === 'done') {
+    draft = new ListingDraftStore(draftDeps, target)
+    draft.restore()
+    drafts.set(target.storageKey, draft)
+  }
+  return draft
+}
+
+/** WeChat deletes temp files when it likes; a saved copy survives until the listing is sent. */
+export async function keepPhotoFiles(tempPaths: string[]): Promise<string[]> {
+  if (!isWeapp) return tempPaths
+  const fs = Taro.getFileSystemManager()
+  return Promise.all(
+    tempPaths.map(
+      (tempFilePath) =>
+        new Promise<string>((resolve) => {
+          fs.saveFile({
+            tempFilePath,
+            success: (result) => resolve(result.savedFilePath),
+            // Full (10 MB of saved files) or refused: the temp file still works for now.
+            fail: () => resolve(tempFilePath),
+          })
+        }),
+    ),
+  )
+}
