@@ -33,5 +33,8 @@ export function uploadPhoto(localPath: string, onProgress?: (percent: number) =>
     })
     // H5's stand-in may return no task (or one without progress): progress is a nicety.
     task?.onProgressUpdate?.((update) => onProgress?.(update.progress))
+    // Taro's task is also a promise that rejects on failure; `fail` above has handled it, so
+    // it must not surface as an unhandled rejection when the signal drops.
+    ;(task as unknown as Promise<unknown> | undefined)?.catch?.(() => {})
   })
 }

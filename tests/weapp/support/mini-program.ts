@@ -154,3 +154,11 @@ export function viewNodes(pageInstance: { data: { root?: ViewNode } }, className
 
 /** An image node's src: Taro's base template binds <image src="{{i.p4}}">. */
 export const imageSrc = (node: ViewNode) => String(node.p4 ?? '')
+
+/** The app closed and opened again (WeChat dropped it from memory): every module is loaded anew,
+ *  only what the phone keeps (storage, saved files) is still there. */
+export function relaunchMiniProgram(serverUrl: string, wxOverrides: Record<string, unknown> = {}): MiniProgram {
+  jest.resetModules()
+  delete (globalThis as any).wx
+  return launchMiniProgram(serverUrl, wxOverrides)
+}
