@@ -45,7 +45,14 @@ export function useListingDraft(user: User, listingId?: string): ListingDraftHan
       if (result.isConnected) draft.retryNow()
     }
     Taro.onNetworkStatusChange(onChange)
-    return () => Taro.offNetworkStatusChange?.(onChange)
+    // In a browser Taro listens to navigator.connection, which not every browser has and which
+    // does not fire when only the signal comes back; the window's `online` event does.
+    const onOnline = () => draft.retryNow()
+    if (process.env.TARO_ENV === 'h5') window.addEventListener('online', onOnline)
+    return () => {
+      Taro.offNetworkStatusChange?.(onChange)
+      if (process.env.TARO_ENV === 'h5') window.removeEventListener('online', onOnline)
+    }
   }, [draft])
 
   return { draft, loading, error, reload }

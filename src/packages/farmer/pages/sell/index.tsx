@@ -6,7 +6,7 @@ import type { Listing, User } from '../../../../api'
 import { ListingForm } from '../../../../components/listing-form'
 import { useListingDraft } from '../../../../components/listing-form/use-listing-draft'
 import { RoleGate } from '../../../../components/role-gate'
-import { routes } from '../../../../routes'
+import { returnTo, routes } from '../../../../routes'
 import { StateView } from '../../../../components/state-view'
 import { strings } from '../../../../strings'
 import { describeError } from '../../../../strings/format'
@@ -24,8 +24,8 @@ const SellForm = observer(function SellForm({ user, listingId }: { user: User; l
   if (loading) return <StateView kind='loading' />
   const submitted = (_listing: Listing) => {
     void Taro.showToast({ title: workStrings.sell.submitted, icon: 'none', duration: 2000 })
-    // Straight to 我的商品, where the new listing shows 审核中; back does not reopen the form.
-    void Taro.redirectTo({ url: routes.myListings })
+    // To 我的商品, where the listing shows 审核中; back does not reopen the form.
+    returnTo(routes.myListings)
   }
   return <ListingForm draft={draft} onSubmitted={submitted} />
 })

@@ -6,7 +6,7 @@ import type { User } from '../../../../api'
 import { ListingForm } from '../../../../components/listing-form'
 import { useListingDraft } from '../../../../components/listing-form/use-listing-draft'
 import { RoleGate } from '../../../../components/role-gate'
-import { routes } from '../../../../routes'
+import { returnTo, routes } from '../../../../routes'
 import { villageFarmersFor } from '../../../../stores/work-stores'
 import { workStrings } from '../../../../strings/work'
 import '../../../work-page.scss'
@@ -29,7 +29,7 @@ const ProxyListing = observer(function ProxyListing({ user, farmerId }: { user: 
       farmers={farmers.forProxyListing}
       onSubmitted={() => {
         void Taro.showToast({ title: workStrings.sell.submittedProxy, icon: 'none', duration: 2000 })
-        void Taro.redirectTo({ url: routes.farmers })
+        returnTo(routes.farmers)
       }}
     />
   )
