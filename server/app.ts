@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Kysely } from 'kysely'
 import type { Clock } from './clock'
 import type { ServerConfig } from './config'
+import type { DialectName } from './db/database'
 import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
 import { AppError, installErrorHandler } from './http/errors'
@@ -18,20 +19,36 @@ import { listingRoutes } from './routes/listings'
 import { meRoutes } from './routes/me'
 import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
+import { orderRoutes } from './routes/orders'
 import { ErrorResponse } from './routes/schemas'
+import { serverSecret } from './secrets'
 import { createAuthService } from './services/auth'
 import { createCatalogService } from './services/catalog'
 import { createListingCommands } from './services/listing-commands'
+import { createOrderJobs, type OrderJobs } from './services/order-jobs'
+import { createOrderService } from './services/orders/order-service'
+import { createSandboxProvider, type PaymentProvider, type ProviderName } from './services/payments/payment-provider'
+import { createPickupCodes } from './services/pickup-codes'
 import type { PhotoStorage } from './storage/photo-storage'
 
 export const API_PREFIX = '/api/v1'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Expiry, reconciliation, refunds: started by the runtime, run by hand in tests. */
+    orderJobs: OrderJobs
+  }
+}
+
 export interface AppDeps {
   config: ServerConfig
   db: Kysely<DB>
+  dialect: DialectName
   storage: PhotoStorage
   clock: Clock
   wechatLogin: WeChatLogin
+  /** WeChat Pay, when the server is configured for it (server/integrations/wechat-pay). */
+  wechatPay?: PaymentProvider
   logger?: FastifyServerOptions['logger']
 }
 
@@ -65,6 +82,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const catalog = createCatalogService({ db: deps.db, storage: deps.storage })
   installAuth(app, auth)
 
+  const providers: Partial<Record<ProviderName, PaymentProvider>> = {}
+  // The sandbox pays at the press of a button: never on a server without dev login.
+  if (deps.config.devLogin) providers.sandbox = createSandboxProvider()
+  if (deps.wechatPay) providers.wechat = deps.wechatPay
+  const pickupCodes = createPickupCodes(serverSecret(deps.config.pickupCodeSecret, deps.config.dataDir, 'pickup-code'))
+  const orderDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage, pickupCodes, providers }
+  const orders = createOrderService(orderDeps)
+  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, log: app.log }))
+  app.addHook('onClose', () => app.orderJobs.stop())
+
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, devLogin: deps.config.devLogin })
@@ -73,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, clock: deps.clock }), publicUrl: deps.config.publicUrl })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
+      await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
       await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock, publicUrl: deps.config.publicUrl })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

@@ -14,6 +14,10 @@ export interface ServerConfig {
   tokenTtlHours: number
   logLevel: string
   wechat: WeChatConfig
+  /** Keys the pickup codes' hashes and sealed copies; generated into dataDir when unset. */
+  pickupCodeSecret?: string
+  /** How often expiry, payment reconciliation and refund retries run. */
+  jobsIntervalMs: number
 }
 
 export interface WeChatConfig {
@@ -42,6 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: env.XIANGJI_PUBLIC_URL || undefined,
     tokenTtlHours: Number(env.XIANGJI_TOKEN_TTL_HOURS ?? 24 * 30),
     logLevel: env.LOG_LEVEL ?? 'info',
+    pickupCodeSecret: env.XIANGJI_PICKUP_CODE_SECRET || undefined,
+    jobsIntervalMs: Number(env.XIANGJI_JOBS_INTERVAL_MS ?? 15_000),
     wechat: {
       appId: env.WECHAT_APP_ID ?? '',
       appSecret: env.WECHAT_APP_SECRET ?? '',

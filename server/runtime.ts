@@ -23,8 +23,9 @@ export async function startRuntime(config: ServerConfig): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl)
   await migrateToLatest(database.db)
   const storage = createLocalPhotoStorage(photoDir(config))
-  const app = await buildApp({ config, db: database.db, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat) })
+  const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat) })
   app.addHook('onClose', () => database.close())
+  app.orderJobs.start(config.jobsIntervalMs)
   return { database, storage, app }
 }
 

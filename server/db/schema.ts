@@ -127,6 +127,110 @@ export interface ListingEventTable {
   at: string
 }
 
+export interface OrderTable {
+  id: string
+  buyerId: string
+  countyId: string
+  pickupPointId: string
+  status: string
+  subtotalFen: number
+  shippingFen: number
+  subsidyFen: number
+  totalFen: number
+  commissionRateBp: number
+  pickupCodeHash: string | null
+  pickupCodeSealed: string | null
+  createdAt: string
+  expiresAt: string
+  paidAt: string | null
+  /** When it expired, was cancelled or was picked up. */
+  endedAt: string | null
+  updatedAt: string
+}
+
+export interface OrderLineTable {
+  orderId: string
+  position: number
+  listingId: string
+  farmerId: string
+  title: string
+  unit: string
+  quantity: number
+  unitPriceFen: number
+  lineTotalFen: number
+  commissionFen: number
+  weightGrams: number
+}
+
+export interface ParcelTable {
+  id: string
+  orderId: string
+  farmerId: string
+  villageId: string
+  status: string
+  weightGrams: number
+  shippingFen: number
+  createdAt: string
+  updatedAt: string
+}
+
+export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
+
+export interface OrderEventTable {
+  id: string
+  orderId: string
+  seq: number
+  kind: OrderEventKind
+  parcelId: string | null
+  actorUserId: string | null
+  at: string
+}
+
+export interface IdempotencyKeyTable {
+  buyerId: string
+  key: string
+  requestHash: string
+  /** Null while the first request with this key is still running. */
+  orderId: string | null
+  responseBody: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export type PaymentStatus = 'pending' | 'succeeded' | 'closed'
+
+export interface PaymentTable {
+  id: string
+  orderId: string
+  provider: string
+  outTradeNo: string
+  status: PaymentStatus
+  amountFen: number
+  prepayId: string | null
+  preparedAt: string | null
+  transactionId: string | null
+  createdAt: string
+  updatedAt: string
+  succeededAt: string | null
+}
+
+export type RefundStatus = 'pending' | 'succeeded'
+
+export interface RefundTable {
+  id: string
+  orderId: string
+  paymentId: string
+  outRefundNo: string
+  amountFen: number
+  status: RefundStatus
+  providerRefundId: string | null
+  attempts: number
+  lastError: string | null
+  createdAt: string
+  updatedAt: string
+  succeededAt: string | null
+}
+
 export interface DB {
   counties: CountyTable
   pickupPoints: PickupPointTable
@@ -139,4 +243,11 @@ export interface DB {
   listings: ListingTable
   listingPhotos: ListingPhotoTable
   listingEvents: ListingEventTable
+  orders: OrderTable
+  orderLines: OrderLineTable
+  parcels: ParcelTable
+  orderEvents: OrderEventTable
+  idempotencyKeys: IdempotencyKeyTable
+  payments: PaymentTable
+  refunds: RefundTable
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isDomainError } from '../../src/domain/errors'
 
 /* Every error leaves the server in the shape of API.md:
    { error: { code, message, details? } }, with a stable machine code. No request, however
@@ -12,6 +13,11 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
+  | 'OUT_OF_STOCK'
+  | 'LISTING_UNAVAILABLE'
+  | 'IDEMPOTENCY_IN_PROGRESS'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PAYMENT_UNAVAILABLE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
@@ -81,6 +87,8 @@ const statusCodes: Record<number, string> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & Partial<AppError>, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.status, error.code, error.message, error.details)
+    // The domain refuses input it cannot price or count (a fractional quantity, too many lines).
+    if (isDomainError(error)) return send(reply, 400, 'VALIDATION_FAILED', error.message, { reason: error.code, ...error.details })
     if (error.validation) {
       const details = describeValidation(error.validation as AjvIssue[], error.validationContext)
       return send(reply, 400, 'VALIDATION_FAILED', `the ${error.validationContext ?? 'request'} is not valid`, details)

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../db/schema'
+import type { DB, PickupPointTable } from '../db/schema'
 
 export interface CountyView {
   id: string
@@ -36,16 +36,18 @@ export async function listPickupPoints(db: Kysely<DB>, countyId?: string): Promi
   let query = db.selectFrom('pickupPoints').selectAll()
   if (countyId) query = query.where('countyId', '=', countyId)
   const rows = await query.orderBy('name').orderBy('id').execute()
-  return rows.map((row) => ({
+  return rows.map(toPickupPointView)
+}
+
+export const closedWeekdaysOf = (row: PickupPointTable): number[] => (row.closedWeekdays ? row.closedWeekdays.split(',').map(Number) : [])
+
+export function toPickupPointView(row: PickupPointTable): PickupPointView {
+  return {
     id: row.id,
     countyId: row.countyId,
     name: row.name,
     address: row.address,
     phone: row.phone,
-    openingHours: {
-      opens: row.opensAt,
-      closes: row.closesAt,
-      closedWeekdays: row.closedWeekdays ? row.closedWeekdays.split(',').map(Number) : [],
-    },
-  }))
+    openingHours: { opens: row.opensAt, closes: row.closesAt, closedWeekdays: closedWeekdaysOf(row) },
+  }
 }

@@ -43,7 +43,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
   const seeded = await seedDemoCounty({ db: database.db, storage })
   if (options.extraListings) await addBulkListings(database.db, seeded.countyId, options.extraListings)
-  const app = await buildApp({ config, db: database.db, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
+  const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   return {

@@ -27,6 +27,8 @@ export interface TestApp {
   config: ServerConfig
   /** Move the server's clock (token expiry). */
   advance(ms: number): void
+  /** Set the server's clock to this instant; it runs on from there. */
+  setNow(iso: string): void
   logLines: string[]
   close(): Promise<void>
 }
@@ -72,6 +74,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
   const app = await buildApp({
     config,
     db: database.db,
+    dialect,
     storage,
     clock,
     wechatLogin: createWeChatLogin(config.wechat),
@@ -86,6 +89,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     config,
     logLines,
     advance: (ms) => void (offset += ms),
+    setNow: (iso) => void (offset = Date.parse(iso) - Date.now()),
     async close() {
       await app.close()
       await database.close()

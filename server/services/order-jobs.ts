@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+import type { OrderService } from './orders/order-service'
+import { purgeOldKeys } from './orders/idempotency'
+import { processRefunds, type RefundDeps } from './payments/refunds'
+
+/* The work no request starts: unpaid orders expire, payments whose news was lost are looked up,
+   refunds that failed are sent again, old idempotency keys go. It runs in every server process
+   on a timer; each step is safe to run in several processes at once (conditional updates,
+   stable refund numbers). A failing step is logged and tried again next round. */
+
+export interface OrderJobsDeps {
+  db: Kysely<DB>
+  clock: Clock
+  orders: OrderService
+  refunds: RefundDeps
+  log: { error(obj: unknown, msg: string): void }
+}
+
+export function createOrderJobs(deps: OrderJobsDeps) {
+  let timer: NodeJS.Timeout | null = null
+  let running: Promise<void> | null = null
+
+  async function runOnce(): Promise<void> {
+    const steps: [string, () => Promise<unknown>][] = [
+      ['reconcile payments', () => deps.orders.payments.reconcile()],
+      ['expire unpaid orders', () => deps.orders.expireDue()],
+      ['send refunds', () => processRefunds(deps.refunds)],
+      ['purge idempotency keys', () => purgeOldKeys(deps.db, deps.clock)],
+    ]
+    for (const [name, step] of steps) {
+      try {
+        await step()
+      } catch (error) {
+        deps.log.error({ err: error }, `order job failed: ${name}`)
+      }
+    }
+  }
+
+  return {
+    runOnce,
+    /** One round at a time: a slow round is not overtaken by the next tick. */
+    start(intervalMs: number) {
+      if (timer) return
+      timer = setInterval(() => {
+        if (!running) running = runOnce().finally(() => (running = null))
+      }, intervalMs)
+      timer.unref()
+    },
+    async stop() {
+      if (timer) clearInterval(timer)
+      timer = null
+      await running
+    },
+  }
+}
+
+export type OrderJobs = ReturnType<typeof createOrderJobs>

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
+import { AppError, validationFailed } from '../../http/errors'
+
+/* Idempotency-Key for POST /orders (API.md): a buyer on a train loses the answer to "place my
+   order" and taps again. Keys are the buyer's own; the first request with a key claims it, and
+   the answer it gave is kept with it for at least 24 hours, so a replay of the same request gets
+   the same answer. Another request under a used key is refused (422); a replay while the first
+   still runs is told to wait (409). A claim whose request died with its process is taken over
+   after a while. */
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+export const KEEP_KEYS_HOURS = 48
+const ABANDONED_AFTER_MS = 2 * 60_000
+
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; responseBody: string }
+
+export function checkIdempotencyKey(key: string | undefined): string {
+  if (!key) throw validationFailed({ 'Idempotency-Key': 'is required' }, 'send an Idempotency-Key header, the same one when you retry')
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw validationFailed({ 'Idempotency-Key': 'must be 1 to 64 letters, digits, - or _' })
+  return key
+}
+
+/** The same request hashes the same, however its JSON was spaced or its keys ordered. */
+export function requestHash(body: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+        : value
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex')
+}
+
+export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, key: string, hash: string): Promise<Claim> {
+  const now = clock().toISOString()
+  const inserted = await db
+    .insertInto('idempotencyKeys')
+    .values({ buyerId, key, requestHash: hash, orderId: null, responseBody: null, createdAt: now, updatedAt: now })
+    .onConflict((oc) => oc.columns(['buyerId', 'key']).doNothing())
+    .executeTakeFirst()
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed' }
+
+  const existing = await db.selectFrom('idempotencyKeys').selectAll().where('buyerId', '=', buyerId).where('key', '=', key).executeTakeFirst()
+  if (!existing) return claimKey(db, clock, buyerId, key, hash) // released in between: try again
+  if (existing.requestHash !== hash) {
+    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order; use a new key for a new order')
+  }
+  if (existing.responseBody !== null) return { kind: 'replay', responseBody: existing.responseBody }
+  const abandoned = clock().getTime() - Date.parse(existing.updatedAt) > ABANDONED_AFTER_MS
+  if (abandoned) {
+    const taken = await db
+      .updateTable('idempotencyKeys')
+      .set({ updatedAt: now })
+      .where('buyerId', '=', buyerId)
+      .where('key', '=', key)
+      .where('updatedAt', '=', existing.updatedAt)
+      .where('responseBody', 'is', null)
+      .executeTakeFirst()
+    if (Number(taken.numUpdatedRows) === 1) return { kind: 'claimed' }
+  }
+  throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed; ask again in a moment')
+}
+
+/** Inside the order's transaction: the answer is kept with the key, or neither is. */
+export async function completeKey(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, orderId: string, responseBody: string): Promise<void> {
+  await tx.updateTable('idempotencyKeys').set({ orderId, responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).execute()
+}
+
+/** The request failed: the key is free again, so the buyer can retry it once stock or input allow. */
+export async function releaseKey(db: Kysely<DB>, buyerId: string, key: string): Promise<void> {
+  await db.deleteFrom('idempotencyKeys').where('buyerId', '=', buyerId).where('key', '=', key).where('responseBody', 'is', null).execute()
+}
+
+export async function purgeOldKeys(db: Kysely<DB>, clock: Clock): Promise<number> {
+  const before = new Date(clock().getTime() - KEEP_KEYS_HOURS * 3600_000).toISOString()
+  const result = await db.deleteFrom('idempotencyKeys').where('createdAt', '<', before).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

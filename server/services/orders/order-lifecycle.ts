@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely'
+import { canCancelOrder, type OrderStatus } from '../../../src/domain/order-status'
+import type { ParcelStatus } from '../../../src/domain/parcel-status'
+import type { Clock } from '../../clock'
+import type { DialectName } from '../../db/database'
+import type { DB, UserTable } from '../../db/schema'
+import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { AppError, notFound } from '../../http/errors'
+import type { PaymentProvider, ProviderName } from '../payments/payment-provider'
+import type { PaymentService } from '../payments/payment-service'
+import { createRefund, processRefunds } from '../payments/refunds'
+import { recordOrderEvent } from './order-events'
+import { moveOrder, releaseOrder } from './release-order'
+
+/* Orders that end before their goods travel: the buyer cancels (a paid one is refunded, and only
+   while every parcel is still with its farmer: canCancelOrder), or nobody pays within 30 minutes
+   and the order expires. Both give the stock back. The expiry runs on a timer in every server
+   process; the conditional status update lets exactly one of them expire each order. */
+
+export interface LifecycleDeps {
+  db: Kysely<DB>
+  dialect: DialectName
+  clock: Clock
+  providers: Partial<Record<ProviderName, PaymentProvider>>
+  payments: PaymentService
+}
+
+export function createOrderLifecycle(deps: LifecycleDeps) {
+  const { db, clock } = deps
+
+  /** Ends the order's open payments here; they are closed at the provider after the commit. */
+  async function closePayments(tx: WriteTx, orderId: string, now: string) {
+    const open = await tx.selectFrom('payments').select(['outTradeNo', 'provider']).where('orderId', '=', orderId).where('status', '=', 'pending').execute()
+    await tx.updateTable('payments').set({ status: 'closed', updatedAt: now }).where('orderId', '=', orderId).where('status', '=', 'pending').execute()
+    return open
+  }
+
+  async function closeAtProviders(open: { outTradeNo: string; provider: string }[]) {
+    for (const payment of open) {
+      // Best effort: a payment that still completes is refunded when its news arrives.
+      await deps.providers[payment.provider as ProviderName]?.close(payment.outTradeNo).catch(() => {})
+    }
+  }
+
+  async function cancel(buyer: UserTable, orderId: string): Promise<void> {
+    const open = await writeTransaction(db, deps.dialect, async (tx) => {
+      const now = clock().toISOString()
+      const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).where('buyerId', '=', buyer.id).executeTakeFirst()
+      if (!order) throw notFound('order')
+      const parcels = await tx.selectFrom('parcels').select('status').where('orderId', '=', orderId).execute()
+      const decision = canCancelOrder(order.status as OrderStatus, parcels.map((p) => p.status as ParcelStatus))
+      if (!decision.ok) throw new AppError(409, 'INVALID_TRANSITION', decision.message, { from: order.status, to: 'cancelled', reason: decision.reason })
+      if (!(await moveOrder(tx, orderId, order.status, 'cancelled', now, { ended: true }))) {
+        throw new AppError(409, 'INVALID_TRANSITION', 'the order changed meanwhile; look again', { from: order.status, to: 'cancelled' })
+      }
+      await releaseOrder(tx, orderId, now)
+      if (decision.refundRequired) {
+        const paid = await tx.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('status', '=', 'succeeded').execute()
+        for (const payment of paid) await createRefund(tx, payment, now)
+      }
+      await recordOrderEvent(tx, orderId, 'cancelled', now, { actorUserId: buyer.id })
+      return closePayments(tx, orderId, now)
+    })
+    await closeAtProviders(open)
+    await processRefunds(deps, [orderId])
+  }
+
+  /** Expires one due order, unless its payment turns out to have gone through. */
+  async function expireOne(orderId: string): Promise<boolean> {
+    const pending = await db.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('status', '=', 'pending').execute()
+    for (const payment of pending) {
+      const found = await deps.providers[payment.provider as ProviderName]?.query(payment.outTradeNo).catch(() => ({ state: 'unknown' }) as const)
+      if (found?.state === 'paid') {
+        await deps.payments.applyConfirmed(payment.outTradeNo, found.transactionId, found.amountFen).catch(() => undefined)
+      }
+    }
+    const outcome = await writeTransaction(db, deps.dialect, async (tx) => {
+      const now = clock().toISOString()
+      const due = await tx.selectFrom('orders').select('expiresAt').where('id', '=', orderId).where('status', '=', 'pending_payment').executeTakeFirst()
+      if (!due || new Date(due.expiresAt) > clock()) return null
+      if (!(await moveOrder(tx, orderId, 'pending_payment', 'expired', now, { ended: true }))) return null
+      await releaseOrder(tx, orderId, now)
+      await recordOrderEvent(tx, orderId, 'expired', now)
+      return closePayments(tx, orderId, now)
+    })
+    if (outcome) await closeAtProviders(outcome)
+    return outcome !== null
+  }
+
+  /** Every unpaid order past its expiry; returns how many this call expired. */
+  async function expireDue(): Promise<number> {
+    const due = await db.selectFrom('orders').select('id').where('status', '=', 'pending_payment').where('expiresAt', '<=', clock().toISOString()).orderBy('expiresAt').limit(200).execute()
+    let expired = 0
+    for (const { id } of due) if (await expireOne(id)) expired++
+    return expired
+  }
+
+  return { cancel, expireDue }
+}
+
+export type OrderLifecycle = ReturnType<typeof createOrderLifecycle>

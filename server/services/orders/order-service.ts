@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../../clock'
+import type { DialectName } from '../../db/database'
+import type { DB, UserTable } from '../../db/schema'
+import { notFound } from '../../http/errors'
+import type { PhotoStorage } from '../../storage/photo-storage'
+import { decodeCursor, encodeCursor, type Page } from '../catalog'
+import type { PaymentProvider, ProviderName } from '../payments/payment-provider'
+import { createPaymentService } from '../payments/payment-service'
+import type { PickupCodes } from '../pickup-codes'
+import { createOrderLifecycle } from './order-lifecycle'
+import { type OrderView, viewOrders } from './order-view'
+import { placeOrder, type PlaceOrderInput } from './place-order'
+import { quoteOrder } from './quote'
+
+/* The buyer's orders, wired together: quote, place, read, pay, cancel, and the timers' work. */
+
+export interface OrderServiceDeps {
+  db: Kysely<DB>
+  dialect: DialectName
+  clock: Clock
+  storage: PhotoStorage
+  pickupCodes: PickupCodes
+  providers: Partial<Record<ProviderName, PaymentProvider>>
+}
+
+export function createOrderService(deps: OrderServiceDeps) {
+  const payments = createPaymentService(deps)
+  const lifecycle = createOrderLifecycle({ ...deps, payments })
+
+  async function get(buyer: UserTable, orderId: string, origin: string): Promise<OrderView> {
+    const row = await deps.db.selectFrom('orders').selectAll().where('id', '=', orderId).where('buyerId', '=', buyer.id).executeTakeFirst()
+    if (!row) throw notFound('order')
+    const [view] = await viewOrders(deps, [row], origin)
+    return view
+  }
+
+  /** The buyer's orders, newest first. */
+  async function list(buyer: UserTable, limit: number, cursor: string | undefined, origin: string): Promise<Page<OrderView>> {
+    let query = deps.db.selectFrom('orders').selectAll().where('buyerId', '=', buyer.id)
+    if (cursor) {
+      const after = decodeCursor(cursor)
+      query = query.where((eb) => eb.or([eb('createdAt', '<', after.createdAt), eb.and([eb('createdAt', '=', after.createdAt), eb('id', '<', after.id)])]))
+    }
+    const rows = await query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
+    const pageRows = rows.slice(0, limit)
+    const last = pageRows[pageRows.length - 1]
+    return { items: await viewOrders(deps, pageRows, origin), nextCursor: rows.length > limit && last ? encodeCursor(last) : null }
+  }
+
+  return {
+    quote: (input: PlaceOrderInput, origin: string) => quoteOrder(deps, input, origin),
+    place: (buyer: UserTable, key: string | undefined, input: PlaceOrderInput, origin: string) => placeOrder(deps, buyer, key, input, origin),
+    get,
+    list,
+    cancel: lifecycle.cancel,
+    expireDue: lifecycle.expireDue,
+    payments,
+  }
+}
+
+export type OrderService = ReturnType<typeof createOrderService>

@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely'
+import { canCancelOrder, isPickupCodeShown, type OrderStatus } from '../../../src/domain/order-status'
+import type { ParcelStatus } from '../../../src/domain/parcel-status'
+import { estimatePickup, type PickupEstimate } from '../../../src/domain/pickup-window'
+import type { Unit } from '../../../src/domain/units'
+import type { DB, OrderEventKind, OrderTable, RefundStatus } from '../../db/schema'
+import type { PhotoStorage } from '../../storage/photo-storage'
+import type { PickupCodes } from '../pickup-codes'
+import { type PickupPointView, toPickupPointView } from '../places'
+import { loadOrderRules, type OrderRules } from './order-rules'
+
+/* An order as the buyer reads it (API.md "Orders", and src/api/order-types.ts in the app): its
+   lines, parcels, timeline, pickup point and estimate, and the pickup code once paid. */
+
+interface Named {
+  id: string
+  name: string
+}
+
+export interface OrderView {
+  id: string
+  status: OrderStatus
+  lines: { listingId: string; title: string; quantity: number; unit: Unit; unitPriceFen: number; lineTotalFen: number; farmer: Named; thumbUrl: string | null }[]
+  subtotalFen: number
+  shippingFen: number
+  subsidyFen: number
+  totalFen: number
+  pickupPointId: string
+  pickupPoint: PickupPointView
+  createdAt: string
+  expiresAt: string
+  paidAt: string | null
+  pickup: PickupEstimate | null
+  pickupCode?: string
+  parcels: ParcelView[]
+  timeline: { kind: OrderEventKind; at: string; parcelId?: string; farmer?: Named }[]
+  canCancel: boolean
+  refund?: { status: RefundStatus; amountFen: number }
+}
+
+export interface ParcelView {
+  id: string
+  orderId: string
+  status: ParcelStatus
+  farmer: Named
+  village: Named
+  lines: { listingId: string; title: string; quantity: number; unit: Unit }[]
+  weightGrams: number
+  shippingFen: number
+}
+
+export interface OrderViewDeps {
+  db: Kysely<DB>
+  storage: PhotoStorage
+  pickupCodes: PickupCodes
+}
+
+const groupBy = <T>(items: T[], key: (item: T) => string) => {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  return groups
+}
+
+/** The orders with these rows, in the same order, read in a fixed number of queries. */
+export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], origin: string): Promise<OrderView[]> {
+  if (orders.length === 0) return []
+  const { db } = deps
+  const ids = orders.map((o) => o.id)
+  const [lines, parcels, events, refunds] = await Promise.all([
+    db
+      .selectFrom('orderLines')
+      .innerJoin('farmers', 'farmers.id', 'orderLines.farmerId')
+      .select(['orderLines.orderId', 'orderLines.position', 'orderLines.listingId', 'orderLines.farmerId', 'orderLines.title', 'orderLines.unit', 'orderLines.quantity', 'orderLines.unitPriceFen', 'orderLines.lineTotalFen', 'farmers.name as farmerName'])
+      .where('orderLines.orderId', 'in', ids)
+      .orderBy('orderLines.orderId')
+      .orderBy('orderLines.position')
+      .execute(),
+    db
+      .selectFrom('parcels')
+      .innerJoin('farmers', 'farmers.id', 'parcels.farmerId')
+      .innerJoin('villages', 'villages.id', 'parcels.villageId')
+      .select(['parcels.id', 'parcels.orderId', 'parcels.status', 'parcels.farmerId', 'parcels.weightGrams', 'parcels.shippingFen', 'parcels.createdAt', 'farmers.name as farmerName', 'villages.id as villageId', 'villages.name as villageName'])
+      .where('parcels.orderId', 'in', ids)
+      .execute(),
+    db.selectFrom('orderEvents').selectAll().where('orderId', 'in', ids).orderBy('orderId').orderBy('seq').execute(),
+    db.selectFrom('refunds').selectAll().where('orderId', 'in', ids).orderBy('createdAt').execute(),
+  ])
+  const covers = await coverThumbs(deps, [...new Set(lines.map((l) => l.listingId))], origin)
+  const linesOf = groupBy(lines, (l) => l.orderId)
+  const parcelsOf = groupBy(parcels, (p) => p.orderId)
+  const eventsOf = groupBy(events, (e) => e.orderId)
+  const refundOf = new Map(refunds.map((r) => [r.orderId, r]))
+  const rulesOf = new Map<string, OrderRules>()
+  for (const pointId of new Set(orders.map((o) => o.pickupPointId))) rulesOf.set(pointId, await loadOrderRules(db, pointId))
+
+  return orders.map((order) => {
+    const rules = rulesOf.get(order.pickupPointId)!
+    const orderLines = linesOf.get(order.id) ?? []
+    // Parcels in the order the buyer first named each farmer's goods.
+    const firstLine = (farmerId: string) => orderLines.findIndex((l) => l.farmerId === farmerId)
+    const orderParcels = [...(parcelsOf.get(order.id) ?? [])].sort((a, b) => firstLine(a.farmerId) - firstLine(b.farmerId)).map(
+      (p): ParcelView => ({
+        id: p.id,
+        orderId: order.id,
+        status: p.status as ParcelStatus,
+        farmer: { id: p.farmerId, name: p.farmerName },
+        village: { id: p.villageId, name: p.villageName },
+        lines: orderLines.filter((l) => l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
+        weightGrams: p.weightGrams,
+        shippingFen: p.shippingFen,
+      }),
+    )
+    const farmerOfParcel = new Map(orderParcels.map((p) => [p.id, p.farmer]))
+    const status = order.status as OrderStatus
+    const refund = refundOf.get(order.id)
+    const view: OrderView = {
+      id: order.id,
+      status,
+      lines: orderLines.map((l) => ({
+        listingId: l.listingId,
+        title: l.title,
+        quantity: l.quantity,
+        unit: l.unit as Unit,
+        unitPriceFen: l.unitPriceFen,
+        lineTotalFen: l.lineTotalFen,
+        farmer: { id: l.farmerId, name: l.farmerName },
+        thumbUrl: covers.get(l.listingId) ?? null,
+      })),
+      subtotalFen: order.subtotalFen,
+      shippingFen: order.shippingFen,
+      subsidyFen: order.subsidyFen,
+      totalFen: order.totalFen,
+      pickupPointId: order.pickupPointId,
+      pickupPoint: toPickupPointView(rules.pickupPoint),
+      createdAt: order.createdAt,
+      expiresAt: order.expiresAt,
+      paidAt: order.paidAt,
+      pickup: order.paidAt ? estimatePickup(order.paidAt, rules.pickup) : null,
+      parcels: orderParcels,
+      timeline: (eventsOf.get(order.id) ?? []).map((e) => ({
+        kind: e.kind,
+        at: e.at,
+        ...(e.parcelId ? { parcelId: e.parcelId, farmer: farmerOfParcel.get(e.parcelId) } : {}),
+      })),
+      canCancel: canCancelOrder(status, orderParcels.map((p) => p.status)).ok,
+      ...(refund ? { refund: { status: refund.status, amountFen: refund.amountFen } } : {}),
+    }
+    if (isPickupCodeShown(status) && order.pickupCodeSealed) view.pickupCode = deps.pickupCodes.open(order.pickupCodeSealed)
+    return view
+  })
+}
+
+/** The first photo of each listing, as a thumbnail URL. */
+export async function coverThumbs(deps: Pick<OrderViewDeps, 'db' | 'storage'>, listingIds: string[], origin: string): Promise<Map<string, string>> {
+  if (listingIds.length === 0) return new Map()
+  const rows = await deps.db
+    .selectFrom('listingPhotos')
+    .innerJoin('photos', 'photos.id', 'listingPhotos.photoId')
+    .select(['listingPhotos.listingId', 'photos.thumbKey'])
+    .where('listingPhotos.listingId', 'in', listingIds)
+    .where('listingPhotos.position', '=', 0)
+    .execute()
+  return new Map(rows.map((r) => [r.listingId, origin + deps.storage.pathFor(r.thumbKey)]))
+}

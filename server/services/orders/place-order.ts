@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely'
+import { orderExpiresAt } from '../../../src/domain/order-expiry'
+import { mergeOrderLines, type RequestedLine } from '../../../src/domain/order-lines'
+import { priceOrder } from '../../../src/domain/pricing'
+import type { Clock } from '../../clock'
+import type { DialectName } from '../../db/database'
+import type { DB, UserTable } from '../../db/schema'
+import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { AppError } from '../../http/errors'
+import { newId } from '../../ids'
+import type { PhotoStorage } from '../../storage/photo-storage'
+import type { PickupCodes } from '../pickup-codes'
+import { checkIdempotencyKey, claimKey, completeKey, releaseKey, requestHash } from './idempotency'
+import { type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
+import { recordOrderEvent } from './order-events'
+import { loadOrderRules } from './order-rules'
+import { type OrderView, viewOrders } from './order-view'
+
+/* POST /orders. In one write transaction: the listings are read, the order priced by the
+   domain from the listings' own prices, stock taken line by line with a conditional update
+   (`stock >= quantity`, so no interleaving of buyers can take it below zero, on SQLite or
+   PostgreSQL), and the order, its lines, its parcels (one per farmer) and the first step of its
+   timeline written, with the answer kept under the buyer's Idempotency-Key. Any refusal rolls
+   all of it back. */
+
+export interface PlaceOrderDeps {
+  db: Kysely<DB>
+  dialect: DialectName
+  clock: Clock
+  storage: PhotoStorage
+  pickupCodes: PickupCodes
+}
+
+export interface PlaceOrderInput {
+  lines: RequestedLine[]
+  pickupPointId: string
+}
+
+export interface Placed {
+  replayed: boolean
+  /** The answer as JSON text: a replay sends exactly what the first request was sent. */
+  body: string
+}
+
+const outOfStock = (listing: OrderListing, available: number) =>
+  new AppError(409, 'OUT_OF_STOCK', `only ${available} left of ${listing.title}`, { listingId: listing.id, available })
+
+export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempotencyKey: string | undefined, input: PlaceOrderInput, origin: string): Promise<Placed> {
+  const key = checkIdempotencyKey(idempotencyKey)
+  const lines = mergeOrderLines(input.lines)
+  const claim = await claimKey(deps.db, deps.clock, buyer.id, key, requestHash(input))
+  if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody }
+  try {
+    const body = await writeTransaction(deps.db, deps.dialect, async (tx) => {
+      const order = await writeOrder(deps, tx, buyer, lines, input.pickupPointId)
+      const [view] = await viewOrders({ ...deps, db: tx }, [order], origin)
+      const text = JSON.stringify(view satisfies OrderView)
+      await completeKey(tx, deps.clock, buyer.id, key, order.id, text)
+      return text
+    })
+    return { replayed: false, body }
+  } catch (error) {
+    await releaseKey(deps.db, buyer.id, key)
+    throw error
+  }
+}
+
+async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], pickupPointId: string) {
+  const now = deps.clock().toISOString()
+  const rules = await loadOrderRules(tx, pickupPointId)
+  const listings = await loadOrderListings(tx, lines.map((l) => l.listingId))
+  for (const line of lines) {
+    const listing = listings.get(line.listingId)!
+    if (listing.status !== 'live' || listing.countyId !== rules.countyId) {
+      throw new AppError(409, 'LISTING_UNAVAILABLE', `${listing.title} cannot be ordered for pickup here now`, { listingId: listing.id })
+    }
+    if (!isOrderable(listing, rules.countyId, line.quantity)) throw outOfStock(listing, listing.stock)
+  }
+  const priced = priceOrder({ lines: lines.map((line) => pricingLine(listings.get(line.listingId)!, line)), tariff: rules.tariff, subsidy: rules.subsidy, commissionRateBp: rules.commissionRateBp, orderedAt: now })
+
+  for (const line of lines) {
+    const taken = await tx
+      .updateTable('listings')
+      .set((eb) => ({ stock: eb('stock', '-', line.quantity), updatedAt: now }))
+      .where('id', '=', line.listingId)
+      .where('status', '=', 'live')
+      .where('stock', '>=', line.quantity)
+      .executeTakeFirst()
+    if (Number(taken.numUpdatedRows) !== 1) {
+      const current = await tx.selectFrom('listings').select('stock').where('id', '=', line.listingId).executeTakeFirstOrThrow()
+      throw outOfStock(listings.get(line.listingId)!, current.stock)
+    }
+  }
+
+  const order = {
+    id: newId('ord'),
+    buyerId: buyer.id,
+    countyId: rules.countyId,
+    pickupPointId,
+    status: 'pending_payment',
+    subtotalFen: priced.subtotalFen,
+    shippingFen: priced.shippingFen,
+    subsidyFen: priced.subsidyFen,
+    totalFen: priced.totalFen,
+    commissionRateBp: rules.commissionRateBp,
+    pickupCodeHash: null,
+    pickupCodeSealed: null,
+    createdAt: now,
+    expiresAt: orderExpiresAt(now),
+    paidAt: null,
+    endedAt: null,
+    updatedAt: now,
+  }
+  await tx.insertInto('orders').values(order).execute()
+  await tx
+    .insertInto('orderLines')
+    .values(
+      priced.lines.map((line, position) => {
+        const listing = listings.get(line.listingId)!
+        return { orderId: order.id, position, listingId: line.listingId, farmerId: line.farmerId, title: listing.title, unit: listing.unit, quantity: line.quantity, unitPriceFen: line.unitPriceFen, lineTotalFen: line.lineTotalFen, commissionFen: line.commissionFen, weightGrams: line.weightGrams }
+      }),
+    )
+    .execute()
+  await tx
+    .insertInto('parcels')
+    .values(
+      priced.parcels.map((parcel) => ({
+        id: newId('prc'),
+        orderId: order.id,
+        farmerId: parcel.farmerId,
+        villageId: listings.get(parcel.listingIds[0])!.villageId,
+        status: 'awaiting_collection',
+        weightGrams: parcel.weightGrams,
+        shippingFen: parcel.shippingFen,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .execute()
+  await recordOrderEvent(tx, order.id, 'placed', now, { actorUserId: buyer.id })
+  return order
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely'
+import { mergeOrderLines, type RequestedLine } from '../../../src/domain/order-lines'
+import { estimatePickup, type PickupEstimate } from '../../../src/domain/pickup-window'
+import { priceOrder } from '../../../src/domain/pricing'
+import type { Unit } from '../../../src/domain/units'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
+import type { PhotoStorage } from '../../storage/photo-storage'
+import { type PickupPointView, toPickupPointView } from '../places'
+import { isOrderable, loadOrderListings, pricingLine } from './order-listings'
+import { loadOrderRules } from './order-rules'
+import { coverThumbs } from './order-view'
+
+/* What an order would cost now, priced by the very function the order is priced by, so the
+   checkout shows the buyer the total they will be charged, to the fen. Lines that cannot be had
+   (sold out, not enough, no longer live) are flagged and left out of the sum, not refused: the
+   cart shows what to change. */
+
+interface Named {
+  id: string
+  name: string
+}
+
+export interface QuoteView {
+  lines: { listingId: string; title: string; unit: Unit; unitPriceFen: number; quantity: number; stock: number; available: boolean; lineTotalFen: number; farmer: Named; village: Named; thumbUrl: string | null }[]
+  parcels: { farmer: Named; village: Named; weightGrams: number; shippingFen: number }[]
+  subtotalFen: number
+  shippingFen: number
+  subsidyFen: number
+  totalFen: number
+  pickupPoint: PickupPointView
+  pickup: PickupEstimate
+}
+
+export interface QuoteDeps {
+  db: Kysely<DB>
+  storage: PhotoStorage
+  clock: Clock
+}
+
+export async function quoteOrder(deps: QuoteDeps, input: { lines: RequestedLine[]; pickupPointId: string }, origin: string): Promise<QuoteView> {
+  const lines = mergeOrderLines(input.lines)
+  const rules = await loadOrderRules(deps.db, input.pickupPointId)
+  const listings = await loadOrderListings(deps.db, lines.map((l) => l.listingId))
+  const now = deps.clock()
+  const available = lines.filter((line) => isOrderable(listings.get(line.listingId)!, rules.countyId, line.quantity))
+  const priced =
+    available.length > 0
+      ? priceOrder({ lines: available.map((line) => pricingLine(listings.get(line.listingId)!, line)), tariff: rules.tariff, subsidy: rules.subsidy, commissionRateBp: rules.commissionRateBp, orderedAt: now })
+      : null
+  const totals = new Map(priced?.lines.map((l) => [l.listingId, l.lineTotalFen]))
+  const thumbOf = await coverThumbs(deps, lines.map((l) => l.listingId), origin)
+  const named = (id: string, name: string) => ({ id, name })
+
+  return {
+    lines: lines.map((line) => {
+      const listing = listings.get(line.listingId)!
+      return {
+        listingId: listing.id,
+        title: listing.title,
+        unit: listing.unit,
+        unitPriceFen: listing.priceFen,
+        quantity: line.quantity,
+        stock: listing.status === 'live' ? listing.stock : 0,
+        available: totals.has(listing.id),
+        lineTotalFen: totals.get(listing.id) ?? 0,
+        farmer: named(listing.farmerId, listing.farmerName),
+        village: named(listing.villageId, listing.villageName),
+        thumbUrl: thumbOf.get(listing.id) ?? null,
+      }
+    }),
+    parcels: (priced?.parcels ?? []).map((parcel) => {
+      const listing = listings.get(parcel.listingIds[0])!
+      return { farmer: named(listing.farmerId, listing.farmerName), village: named(listing.villageId, listing.villageName), weightGrams: parcel.weightGrams, shippingFen: parcel.shippingFen }
+    }),
+    subtotalFen: priced?.subtotalFen ?? 0,
+    shippingFen: priced?.shippingFen ?? 0,
+    subsidyFen: priced?.subsidyFen ?? 0,
+    totalFen: priced?.totalFen ?? 0,
+    pickupPoint: toPickupPointView(rules.pickupPoint),
+    pickup: estimatePickup(now, rules.pickup),
+  }
+}

@@ -1,0 +1,33 @@
+import type { WriteTx } from '../../db/write-transaction'
+
+/* An order that ends before its goods leave the farmers (expired unpaid, or cancelled) puts its
+   stock back on the shelf and cancels its parcels. Called only by the transaction that moved
+   the order's status with a conditional update, so it runs once per order. */
+export async function releaseOrder(tx: WriteTx, orderId: string, now: string): Promise<void> {
+  const lines = await tx.selectFrom('orderLines').select(['listingId', 'quantity']).where('orderId', '=', orderId).execute()
+  for (const line of lines) {
+    await tx
+      .updateTable('listings')
+      .set((eb) => ({ stock: eb('stock', '+', line.quantity), updatedAt: now }))
+      .where('id', '=', line.listingId)
+      .execute()
+  }
+  await tx.updateTable('parcels').set({ status: 'cancelled', updatedAt: now }).where('orderId', '=', orderId).where('status', '=', 'awaiting_collection').execute()
+}
+
+/** Moves the order from `from` to `to` only if nobody moved it first; true if this call did. */
+export async function moveOrder(tx: WriteTx, orderId: string, from: string, to: string, now: string, extra: { paidAt?: string; pickupCodeHash?: string; pickupCodeSealed?: string; ended?: boolean } = {}): Promise<boolean> {
+  const result = await tx
+    .updateTable('orders')
+    .set({
+      status: to,
+      updatedAt: now,
+      ...(extra.paidAt ? { paidAt: extra.paidAt } : {}),
+      ...(extra.pickupCodeHash ? { pickupCodeHash: extra.pickupCodeHash, pickupCodeSealed: extra.pickupCodeSealed } : {}),
+      ...(extra.ended ? { endedAt: now } : {}),
+    })
+    .where('id', '=', orderId)
+    .where('status', '=', from)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

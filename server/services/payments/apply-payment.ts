@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { generateUniquePickupCodeAsync } from '../../../src/domain/pickup-code'
+import type { Clock } from '../../clock'
+import type { DialectName } from '../../db/database'
+import type { DB } from '../../db/schema'
+import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { recordOrderEvent } from '../orders/order-events'
+import { moveOrder } from '../orders/release-order'
+import type { PickupCodes } from '../pickup-codes'
+import { createRefund } from './refunds'
+
+/* The one place a payment becomes a paid order, whoever brings the news (a verified WeChat
+   notification, our query of WeChat, the sandbox). Applied once under the payment row's lock:
+   ten replays of a notification at once change the order once. Money for an order that already
+   ended (expired while the buyer was paying, or cancelled) is paid back, not kept. */
+
+export interface ApplyPaymentDeps {
+  db: Kysely<DB>
+  dialect: DialectName
+  clock: Clock
+  pickupCodes: PickupCodes
+}
+
+export interface ConfirmedPayment {
+  outTradeNo: string
+  transactionId: string
+  amountFen: number
+}
+
+export type ApplyOutcome = 'paid' | 'already_applied' | 'refund_due'
+
+export class PaymentMismatch extends Error {}
+
+export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: ConfirmedPayment): Promise<ApplyOutcome> {
+  return writeTransaction(deps.db, deps.dialect, async (tx) => {
+    const now = deps.clock().toISOString()
+    const payment = await tx.selectFrom('payments').selectAll().where('outTradeNo', '=', confirmed.outTradeNo).executeTakeFirst()
+    if (!payment) throw new PaymentMismatch(`no payment ${confirmed.outTradeNo}`)
+    if (payment.amountFen !== confirmed.amountFen) throw new PaymentMismatch(`paid ${confirmed.amountFen} fen, expected ${payment.amountFen}`)
+    const first = await tx
+      .updateTable('payments')
+      .set({ status: 'succeeded', transactionId: confirmed.transactionId, succeededAt: now, updatedAt: now })
+      .where('id', '=', payment.id)
+      .where('status', '!=', 'succeeded')
+      .executeTakeFirst()
+    if (Number(first.numUpdatedRows) !== 1) return 'already_applied'
+
+    const order = await tx.selectFrom('orders').selectAll().where('id', '=', payment.orderId).executeTakeFirstOrThrow()
+    if (order.status === 'pending_payment') {
+      const code = await pickupCodeFor(tx, deps.pickupCodes, order.pickupPointId)
+      const moved = await moveOrder(tx, order.id, 'pending_payment', 'paid', now, { paidAt: now, pickupCodeHash: deps.pickupCodes.hash(order.pickupPointId, code), pickupCodeSealed: deps.pickupCodes.seal(code) })
+      if (moved) {
+        await recordOrderEvent(tx, order.id, 'paid', now)
+        return 'paid'
+      }
+    }
+    // Paid through another payment already, or ended: this money goes back.
+    await createRefund(tx, { ...payment, status: 'succeeded' }, now)
+    return 'refund_due'
+  })
+}
+
+/** A code no open order of this pickup point holds (the partial unique index backs this up). */
+function pickupCodeFor(tx: WriteTx, codes: PickupCodes, pickupPointId: string): Promise<string> {
+  return generateUniquePickupCodeAsync(
+    (count) => randomBytes(count),
+    async (code) => {
+      const taken = await tx
+        .selectFrom('orders')
+        .select('id')
+        .where('pickupPointId', '=', pickupPointId)
+        .where('pickupCodeHash', '=', codes.hash(pickupPointId, code))
+        .where('status', 'in', ['paid', 'ready_for_pickup'])
+        .executeTakeFirst()
+      return taken !== undefined
+    },
+  )
+}

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../../clock'
+import type { DialectName } from '../../db/database'
+import type { DB, PaymentTable, UserTable } from '../../db/schema'
+import { AppError, notFound } from '../../http/errors'
+import { newId } from '../../ids'
+import type { PickupCodes } from '../pickup-codes'
+import { type ApplyOutcome, applyPaymentSuccess, PaymentMismatch } from './apply-payment'
+import type { PaymentProvider, ProviderName } from './payment-provider'
+import { processRefunds } from './refunds'
+
+/* Paying for an order: the buyer starts a payment with a provider; the provider's word that it
+   succeeded is applied by apply-payment.ts. WeChat's notification can be lost, so payments still
+   pending after a few minutes are looked up at WeChat (reconcile). */
+
+export interface PaymentDeps {
+  db: Kysely<DB>
+  dialect: DialectName
+  clock: Clock
+  pickupCodes: PickupCodes
+  providers: Partial<Record<ProviderName, PaymentProvider>>
+}
+
+export interface PaymentStartView {
+  paymentId: string
+  provider: ProviderName
+  [param: string]: string
+}
+
+/** Ask WeChat about a payment once it has been pending this long without news. */
+export const RECONCILE_AFTER_MS = 3 * 60_000
+
+const unavailable = (message: string) => new AppError(409, 'PAYMENT_UNAVAILABLE', message)
+
+export function createPaymentService(deps: PaymentDeps) {
+  const { db, clock } = deps
+
+  async function start(buyer: UserTable, orderId: string, providerName: ProviderName): Promise<PaymentStartView> {
+    const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).where('buyerId', '=', buyer.id).executeTakeFirst()
+    if (!order) throw notFound('order')
+    const provider = deps.providers[providerName]
+    if (!provider) throw unavailable(`${providerName} payments are not available on this server`)
+    if (order.status !== 'pending_payment' || clock() >= new Date(order.expiresAt)) {
+      throw new AppError(409, 'INVALID_TRANSITION', order.status === 'pending_payment' ? 'this order has expired' : `this order is ${order.status}, not awaiting payment`, { from: order.status, to: 'paid' })
+    }
+    const openid = providerName === 'wechat' ? await db.selectFrom('users').select('wechatOpenid').where('id', '=', buyer.id).executeTakeFirst() : null
+    if (providerName === 'wechat' && !openid?.wechatOpenid) throw unavailable('sign in with WeChat to pay with WeChat Pay')
+
+    const payment = await pendingPayment(order.id, providerName, order.totalFen)
+    const prepared = await provider.prepare({
+      outTradeNo: payment.outTradeNo,
+      amountFen: payment.amountFen,
+      description: `乡集订单 ${order.id}`,
+      payerOpenid: openid?.wechatOpenid ?? null,
+      expiresAt: new Date(order.expiresAt),
+      prepayId: payment.prepayId,
+    })
+    if (prepared.prepayId !== payment.prepayId) {
+      await db.updateTable('payments').set({ prepayId: prepared.prepayId, preparedAt: clock().toISOString(), updatedAt: clock().toISOString() }).where('id', '=', payment.id).execute()
+    }
+    return { paymentId: payment.id, provider: providerName, ...prepared.clientParams }
+  }
+
+  /** The order's open payment with this provider, or a new one: one out_trade_no per attempt. */
+  async function pendingPayment(orderId: string, provider: ProviderName, amountFen: number): Promise<PaymentTable> {
+    const existing = await db.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('provider', '=', provider).where('status', '=', 'pending').executeTakeFirst()
+    if (existing) return existing
+    const now = clock().toISOString()
+    const id = newId('pay')
+    const row: PaymentTable = { id, orderId, provider, outTradeNo: id.replace('_', ''), status: 'pending', amountFen, prepayId: null, preparedAt: null, transactionId: null, createdAt: now, updatedAt: now, succeededAt: null }
+    await db.insertInto('payments').values(row).execute()
+    return row
+  }
+
+  /** Sandbox only: the buyer's "pay" button stands in for the provider's notification. */
+  async function confirmSandbox(buyer: UserTable, paymentId: string): Promise<{ orderId: string; outcome: ApplyOutcome }> {
+    const payment = await db
+      .selectFrom('payments')
+      .innerJoin('orders', 'orders.id', 'payments.orderId')
+      .selectAll('payments')
+      .where('payments.id', '=', paymentId)
+      .where('orders.buyerId', '=', buyer.id)
+      .where('payments.provider', '=', 'sandbox')
+      .executeTakeFirst()
+    if (!payment || !deps.providers.sandbox) throw notFound('payment')
+    const outcome = await applyPaymentSuccess(deps, { outTradeNo: payment.outTradeNo, transactionId: `sandbox-${payment.id}`, amountFen: payment.amountFen })
+    if (outcome === 'refund_due') await processRefunds(deps, [payment.orderId])
+    return { orderId: payment.orderId, outcome }
+  }
+
+  /** A success the provider vouched for (a verified notification or our own query). */
+  async function applyConfirmed(outTradeNo: string, transactionId: string, amountFen: number): Promise<ApplyOutcome> {
+    const outcome = await applyPaymentSuccess(deps, { outTradeNo, transactionId, amountFen })
+    if (outcome === 'refund_due') {
+      const payment = await db.selectFrom('payments').select('orderId').where('outTradeNo', '=', outTradeNo).executeTakeFirstOrThrow()
+      await processRefunds(deps, [payment.orderId])
+    }
+    return outcome
+  }
+
+  /** Payments pending for a while without news: ask the provider; a paid one is applied. */
+  async function reconcile(): Promise<number> {
+    const before = new Date(clock().getTime() - RECONCILE_AFTER_MS).toISOString()
+    const stale = await db.selectFrom('payments').selectAll().where('status', '=', 'pending').where('createdAt', '<=', before).orderBy('createdAt').limit(50).execute()
+    let applied = 0
+    for (const payment of stale) {
+      const provider = deps.providers[payment.provider as ProviderName]
+      if (!provider) continue
+      const found = await provider.query(payment.outTradeNo).catch(() => ({ state: 'unknown' }) as const)
+      if (found.state === 'paid') {
+        try {
+          if ((await applyConfirmed(payment.outTradeNo, found.transactionId, found.amountFen)) !== 'already_applied') applied++
+        } catch (error) {
+          if (!(error instanceof PaymentMismatch)) throw error
+        }
+      }
+    }
+    return applied
+  }
+
+  return { start, confirmSandbox, applyConfirmed, reconcile }
+}
+
+export type PaymentService = ReturnType<typeof createPaymentService>

@@ -1,0 +1,53 @@
+import { seedId } from '../../../server/ids'
+import { bearer, type TestApp } from './test-app'
+
+/* Orders in server tests: buyers made on the spot, the demo county's pickup point and listings,
+   and POST /orders with an Idempotency-Key. */
+
+export const PICKUP_POINT = seedId('pup', 'horinger-center')
+export const listingId = (key: string) => seedId('lst', key)
+
+/** `count` new buyers, each signed in: their tokens. */
+export async function createBuyers(t: TestApp, count: number, prefix = 'buyer'): Promise<string[]> {
+  const now = new Date().toISOString()
+  const ids = Array.from({ length: count }, (_, i) => seedId('usr', `${prefix}-${i}-${Math.random()}`))
+  await t.database.db
+    .insertInto('users')
+    .values(ids.map((id, i) => ({ id, role: 'buyer' as const, name: `买家 ${i + 1}`, villageId: null, countyId: null, farmerId: null, wechatOpenid: null, createdAt: now })))
+    .execute()
+  return Promise.all(
+    ids.map(async (userId) => {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/dev', payload: { userId } })
+      return response.json().token as string
+    }),
+  )
+}
+
+export async function setStock(t: TestApp, key: string, stock: number): Promise<void> {
+  await t.database.db.updateTable('listings').set({ stock }).where('id', '=', listingId(key)).execute()
+}
+
+export async function stockOf(t: TestApp, key: string): Promise<number> {
+  const row = await t.database.db.selectFrom('listings').select('stock').where('id', '=', listingId(key)).executeTakeFirstOrThrow()
+  return row.stock
+}
+
+export const orderBody = (lines: [string, number][]) => ({ lines: lines.map(([key, quantity]) => ({ listingId: listingId(key), quantity })), pickupPointId: PICKUP_POINT })
+
+let keys = 0
+export const newKey = () => `key-${Date.now()}-${++keys}`
+
+export function placeOrder(t: TestApp, token: string, body: unknown, key: string | null = newKey()) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/orders', headers: { ...bearer(token), ...(key ? { 'idempotency-key': key } : {}) }, payload: body as object })
+}
+
+/** Places an order and pays it through the sandbox: the paid order. */
+export async function paidOrder(t: TestApp, token: string, lines: [string, number][]) {
+  const placed = await placeOrder(t, token, orderBody(lines))
+  if (placed.statusCode !== 201) throw new Error(`order refused: ${placed.body}`)
+  const order = placed.json()
+  const started = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/payments`, headers: bearer(token), payload: { provider: 'sandbox' } })
+  const confirmed = await t.app.inject({ method: 'POST', url: `/api/v1/payments/sandbox/${started.json().paymentId}/confirm`, headers: bearer(token) })
+  if (confirmed.statusCode !== 200) throw new Error(`sandbox payment refused: ${confirmed.body}`)
+  return confirmed.json()
+}
