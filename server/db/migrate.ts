@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely'
+import { Migrator, type Kysely, type Migration, sql } from 'kysely'
 import * as foundation from './migrations/001_foundation'
 import * as listingEvents from './migrations/002_listing_events'
 import * as orders from './migrations/003_orders'
@@ -11,8 +11,20 @@ const migrations: Record<string, Migration> = {
   '003_orders': orders,
 }
 
+/** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely
+ *  takes another schema's migration tables (a parallel test run's) for ours. Null on SQLite. */
+async function currentSchema(db: Kysely<any>): Promise<string | null> {
+  try {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+    return rows[0]?.schema ?? null
+  } catch {
+    return null
+  }
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const schema = await currentSchema(db)
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {

@@ -30,6 +30,8 @@ export interface TestApp {
   /** Set the server's clock to this instant; it runs on from there. */
   setNow(iso: string): void
   logLines: string[]
+  /** A second server on the same database and data directory: another process, as in production. */
+  anotherServer(): Promise<FastifyInstance>
   close(): Promise<void>
 }
 
@@ -71,6 +73,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
   if (options.seed ?? true) await seedDemoCounty({ db: database.db, storage, clock })
 
   const logLines: string[] = []
+  const others: FastifyInstance[] = []
   const app = await buildApp({
     config,
     db: database.db,
@@ -90,7 +93,14 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     logLines,
     advance: (ms) => void (offset += ms),
     setNow: (iso) => void (offset = Date.parse(iso) - Date.now()),
+    async anotherServer() {
+      const other = await buildApp({ config, db: database.db, dialect, storage, clock, wechatLogin: createWeChatLogin(config.wechat), logger: false })
+      await other.ready()
+      others.push(other)
+      return other
+    },
     async close() {
+      for (const other of others) await other.close()
       await app.close()
       await database.close()
       await dropSchema()
