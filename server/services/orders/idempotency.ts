@@ -15,7 +15,7 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export const KEEP_KEYS_HOURS = 48
 const ABANDONED_AFTER_MS = 2 * 60_000
 
-export type Claim = { kind: 'claimed' } | { kind: 'replay'; responseBody: string }
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; orderId: string; responseBody: string | null }
 
 export function checkIdempotencyKey(key: string | undefined): string {
   if (!key) throw validationFailed({ 'Idempotency-Key': 'is required' }, 'send an Idempotency-Key header, the same one when you retry')
@@ -48,7 +48,7 @@ export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, ke
   if (existing.requestHash !== hash) {
     throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order; use a new key for a new order')
   }
-  if (existing.responseBody !== null) return { kind: 'replay', responseBody: existing.responseBody }
+  if (existing.orderId !== null) return { kind: 'replay', orderId: existing.orderId, responseBody: existing.responseBody }
   const abandoned = clock().getTime() - Date.parse(existing.updatedAt) > ABANDONED_AFTER_MS
   if (abandoned) {
     const taken = await db
@@ -57,21 +57,26 @@ export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, ke
       .where('buyerId', '=', buyerId)
       .where('key', '=', key)
       .where('updatedAt', '=', existing.updatedAt)
-      .where('responseBody', 'is', null)
+      .where('orderId', 'is', null)
       .executeTakeFirst()
     if (Number(taken.numUpdatedRows) === 1) return { kind: 'claimed' }
   }
   throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed; ask again in a moment')
 }
 
-/** Inside the order's transaction: the answer is kept with the key, or neither is. */
-export async function completeKey(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, orderId: string, responseBody: string): Promise<void> {
-  await tx.updateTable('idempotencyKeys').set({ orderId, responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).execute()
+/** Inside the order's transaction: the key is bound to the order, or neither exists. */
+export async function completeKey(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, orderId: string): Promise<void> {
+  await tx.updateTable('idempotencyKeys').set({ orderId, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).execute()
+}
+
+/** The first answer, kept once: a replay racing the first request never overwrites it. */
+export async function keepResponse(db: Kysely<DB>, clock: Clock, buyerId: string, key: string, responseBody: string): Promise<void> {
+  await db.updateTable('idempotencyKeys').set({ responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).where('responseBody', 'is', null).execute()
 }
 
 /** The request failed: the key is free again, so the buyer can retry it once stock or input allow. */
 export async function releaseKey(db: Kysely<DB>, buyerId: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotencyKeys').where('buyerId', '=', buyerId).where('key', '=', key).where('responseBody', 'is', null).execute()
+  await db.deleteFrom('idempotencyKeys').where('buyerId', '=', buyerId).where('key', '=', key).where('orderId', 'is', null).execute()
 }
 
 export async function purgeOldKeys(db: Kysely<DB>, clock: Clock): Promise<number> {

@@ -10,18 +10,17 @@ import { AppError } from '../../http/errors'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import type { PickupCodes } from '../pickup-codes'
-import { checkIdempotencyKey, claimKey, completeKey, releaseKey, requestHash } from './idempotency'
+import { checkIdempotencyKey, claimKey, completeKey, keepResponse, releaseKey, requestHash } from './idempotency'
 import { type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
 import { recordOrderEvent } from './order-events'
 import { loadOrderRules } from './order-rules'
 import { type OrderView, viewOrders } from './order-view'
 
 /* POST /orders. In one write transaction: the listings are read, the order priced by the
-   domain from the listings' own prices, stock taken line by line with a conditional update
-   (`stock >= quantity`, so no interleaving of buyers can take it below zero, on SQLite or
-   PostgreSQL), and the order, its lines, its parcels (one per farmer) and the first step of its
-   timeline written, with the answer kept under the buyer's Idempotency-Key. Any refusal rolls
-   all of it back. */
+   domain from the listings' own prices, the order, its lines, its parcels (one per farmer) and
+   the first step of its timeline written and the buyer's Idempotency-Key bound to it, and stock
+   taken line by line with a conditional update (`stock >= quantity`, so no interleaving of
+   buyers can take it below zero, on SQLite or PostgreSQL). Any refusal rolls all of it back. */
 
 export interface PlaceOrderDeps {
   db: Kysely<DB>
@@ -49,20 +48,30 @@ export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempot
   const key = checkIdempotencyKey(idempotencyKey)
   const lines = mergeOrderLines(input.lines)
   const claim = await claimKey(deps.db, deps.clock, buyer.id, key, requestHash(input))
-  if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody }
+  if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody ?? (await keepAnswer(deps, buyer, key, claim.orderId, origin)) }
+  let orderId: string
   try {
-    const body = await writeTransaction(deps.db, deps.dialect, async (tx) => {
+    // Short: row locks on the listings are held until it commits, and every buyer waits on them.
+    orderId = await writeTransaction(deps.db, deps.dialect, async (tx) => {
       const order = await writeOrder(deps, tx, buyer, lines, input.pickupPointId)
-      const [view] = await viewOrders({ ...deps, db: tx }, [order], origin)
-      const text = JSON.stringify(view satisfies OrderView)
-      await completeKey(tx, deps.clock, buyer.id, key, order.id, text)
-      return text
+      await completeKey(tx, deps.clock, buyer.id, key, order.id)
+      return order.id
     })
-    return { replayed: false, body }
   } catch (error) {
     await releaseKey(deps.db, buyer.id, key)
     throw error
   }
+  return { replayed: false, body: await keepAnswer(deps, buyer, key, orderId, origin) }
+}
+
+/** The answer to the key's first request, kept so every replay gets exactly it. Written after
+ *  the order's commit; a replay that finds the order without it writes it then. */
+async function keepAnswer(deps: PlaceOrderDeps, buyer: UserTable, key: string, orderId: string, origin: string): Promise<string> {
+  const order = await deps.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow()
+  const [view] = await viewOrders(deps, [order], origin)
+  const body = JSON.stringify(view satisfies OrderView)
+  await keepResponse(deps.db, deps.clock, buyer.id, key, body)
+  return body
 }
 
 async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], pickupPointId: string) {
@@ -77,20 +86,6 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     if (!isOrderable(listing, rules.countyId, line.quantity)) throw outOfStock(listing, listing.stock)
   }
   const priced = priceOrder({ lines: lines.map((line) => pricingLine(listings.get(line.listingId)!, line)), tariff: rules.tariff, subsidy: rules.subsidy, commissionRateBp: rules.commissionRateBp, orderedAt: now })
-
-  for (const line of lines) {
-    const taken = await tx
-      .updateTable('listings')
-      .set((eb) => ({ stock: eb('stock', '-', line.quantity), updatedAt: now }))
-      .where('id', '=', line.listingId)
-      .where('status', '=', 'live')
-      .where('stock', '>=', line.quantity)
-      .executeTakeFirst()
-    if (Number(taken.numUpdatedRows) !== 1) {
-      const current = await tx.selectFrom('listings').select('stock').where('id', '=', line.listingId).executeTakeFirstOrThrow()
-      throw outOfStock(listings.get(line.listingId)!, current.stock)
-    }
-  }
 
   const order = {
     id: newId('ord'),
@@ -138,5 +133,30 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     )
     .execute()
   await recordOrderEvent(tx, order.id, 'placed', now, { actorUserId: buyer.id })
+  await takeStock(tx, lines, listings, now)
   return order
+}
+
+/** Last, so the listings' row locks are held as briefly as possible; in listing id order, so two
+ *  orders for the same listings cannot deadlock. Each update re-checks stock, status and price. */
+async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string): Promise<void> {
+  for (const line of [...lines].sort((a, b) => (a.listingId < b.listingId ? -1 : 1))) {
+    const listing = listings.get(line.listingId)!
+    const taken = await tx
+      .updateTable('listings')
+      .set((eb) => ({ stock: eb('stock', '-', line.quantity), updatedAt: now }))
+      .where('id', '=', line.listingId)
+      .where('status', '=', 'live')
+      .where('priceFen', '=', listing.priceFen)
+      .where('stock', '>=', line.quantity)
+      .executeTakeFirst()
+    if (Number(taken.numUpdatedRows) !== 1) {
+      const current = await tx.selectFrom('listings').select(['stock', 'status', 'priceFen']).where('id', '=', line.listingId).executeTakeFirstOrThrow()
+      if (current.status === 'live' && current.priceFen !== listing.priceFen) {
+        throw new AppError(409, 'PRICE_CHANGED', `the price of ${listing.title} has just changed; look at the new price`, { listingId: listing.id, priceFen: current.priceFen })
+      }
+      if (current.status !== 'live') throw new AppError(409, 'LISTING_UNAVAILABLE', `${listing.title} cannot be ordered now`, { listingId: listing.id })
+      throw outOfStock(listing, current.stock)
+    }
+  }
 }

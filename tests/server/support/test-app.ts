@@ -39,6 +39,8 @@ export interface TestAppOptions {
   devLogin?: boolean
   seed?: boolean
   wechat?: { apiBase: string; appId: string; appSecret: string }
+  /** 'info' by default, so tests can read the log; benchmarks turn it down. */
+  logLevel?: string
 }
 
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
@@ -81,7 +83,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     storage,
     clock,
     wechatLogin: createWeChatLogin(config.wechat),
-    logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } },
+    logger: { level: options.logLevel ?? 'info', stream: { write: (line: string) => void logLines.push(line) } },
   })
   await app.ready()
 
