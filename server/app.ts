@@ -19,7 +19,9 @@ import { listingRoutes } from './routes/listings'
 import { meRoutes } from './routes/me'
 import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
+import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { orderRoutes } from './routes/orders'
+import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './routes/schemas'
 import { serverSecret } from './secrets'
 import { createAuthService } from './services/auth'
@@ -47,8 +49,6 @@ export interface AppDeps {
   storage: PhotoStorage
   clock: Clock
   wechatLogin: WeChatLogin
-  /** WeChat Pay, when the server is configured for it (server/integrations/wechat-pay). */
-  wechatPay?: PaymentProvider
   logger?: FastifyServerOptions['logger']
 }
 
@@ -85,7 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const providers: Partial<Record<ProviderName, PaymentProvider>> = {}
   // The sandbox pays at the press of a button: never on a server without dev login.
   if (deps.config.devLogin) providers.sandbox = createSandboxProvider()
-  if (deps.wechatPay) providers.wechat = deps.wechatPay
+  const wechatPay = deps.config.wechatPay
+  if (wechatPay) providers.wechat = createWeChatPayProvider(wechatPay, deps.clock)
   const pickupCodes = createPickupCodes(serverSecret(deps.config.pickupCodeSecret, deps.config.dataDir, 'pickup-code'))
   const orderDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage, pickupCodes, providers }
   const orders = createOrderService(orderDeps)
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, clock: deps.clock }), publicUrl: deps.config.publicUrl })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
+      if (wechatPay) await api.register(wechatPayNotifyRoutes, { config: wechatPay, payments: orders.payments, clock: deps.clock })
       await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock, publicUrl: deps.config.publicUrl })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { readWeChatPayConfig, type WeChatPayConfig } from './integrations/wxpay/config'
 
 /** Everything the server reads from the environment, read once, in one place. */
 export interface ServerConfig {
@@ -18,6 +19,8 @@ export interface ServerConfig {
   pickupCodeSecret?: string
   /** How often expiry, payment reconciliation and refund retries run. */
   jobsIntervalMs: number
+  /** WeChat Pay, when WECHAT_PAY_MCHID and the rest are set. */
+  wechatPay: WeChatPayConfig | null
 }
 
 export interface WeChatConfig {
@@ -48,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     pickupCodeSecret: env.XIANGJI_PICKUP_CODE_SECRET || undefined,
     jobsIntervalMs: Number(env.XIANGJI_JOBS_INTERVAL_MS ?? 15_000),
+    wechatPay: readWeChatPayConfig(env),
     wechat: {
       appId: env.WECHAT_APP_ID ?? '',
       appSecret: env.WECHAT_APP_SECRET ?? '',

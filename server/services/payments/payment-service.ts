@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../http/errors'
 import { newId } from '../../ids'
 import type { PickupCodes } from '../pickup-codes'
 import { type ApplyOutcome, applyPaymentSuccess, PaymentMismatch } from './apply-payment'
-import type { PaymentProvider, ProviderName } from './payment-provider'
+import { type PaymentProvider, type ProviderName, ProviderUnavailable } from './payment-provider'
 import { processRefunds } from './refunds'
 
 /* Paying for an order: the buyer starts a payment with a provider; the provider's word that it
@@ -47,14 +47,19 @@ export function createPaymentService(deps: PaymentDeps) {
     if (providerName === 'wechat' && !openid?.wechatOpenid) throw unavailable('sign in with WeChat to pay with WeChat Pay')
 
     const payment = await pendingPayment(order.id, providerName, order.totalFen)
-    const prepared = await provider.prepare({
-      outTradeNo: payment.outTradeNo,
-      amountFen: payment.amountFen,
-      description: `乡集订单 ${order.id}`,
-      payerOpenid: openid?.wechatOpenid ?? null,
-      expiresAt: new Date(order.expiresAt),
-      prepayId: payment.prepayId,
-    })
+    const prepared = await provider
+      .prepare({
+        outTradeNo: payment.outTradeNo,
+        amountFen: payment.amountFen,
+        description: `乡集订单 ${order.id}`,
+        payerOpenid: openid?.wechatOpenid ?? null,
+        expiresAt: new Date(order.expiresAt),
+        prepayId: payment.prepayId,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ProviderUnavailable) throw new AppError(503, 'UPSTREAM_UNAVAILABLE', 'WeChat Pay is not answering; try again in a moment')
+        throw unavailable(`the payment could not be started: ${(error as Error).message}`)
+      })
     if (prepared.prepayId !== payment.prepayId) {
       await db.updateTable('payments').set({ prepayId: prepared.prepayId, preparedAt: clock().toISOString(), updatedAt: clock().toISOString() }).where('id', '=', payment.id).execute()
     }

@@ -11,6 +11,7 @@ import { type Database, type DialectName, openDatabase } from '../../../server/d
 import { migrateToLatest } from '../../../server/db/migrate'
 import { seedId } from '../../../server/ids'
 import { createWeChatLogin } from '../../../server/integrations/wechat-login'
+import type { WeChatPayConfig } from '../../../server/integrations/wxpay/config'
 import { seedDemoCounty } from '../../../server/seed/demo-county'
 import { createLocalPhotoStorage, type PhotoStorage } from '../../../server/storage/photo-storage'
 
@@ -41,6 +42,8 @@ export interface TestAppOptions {
   wechat?: { apiBase: string; appId: string; appSecret: string }
   /** 'info' by default, so tests can read the log; benchmarks turn it down. */
   logLevel?: string
+  /** WeChat Pay against a fake (tests/server/support/fake-wechat-pay.ts). */
+  wechatPay?: WeChatPayConfig
 }
 
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
@@ -70,6 +73,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     dataDir: dir,
     h5Dir: path.join(dir, 'no-h5'),
     wechat: { ...base.wechat, ...options.wechat, timeoutMs: 2000 },
+    wechatPay: options.wechatPay ?? null,
   }
   const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
   if (options.seed ?? true) await seedDemoCounty({ db: database.db, storage, clock })

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { Clock } from '../clock'
+import type { WeChatPayConfig } from '../integrations/wxpay/config'
+import { failBody, NotificationRefused, readPaymentNotification } from '../integrations/wxpay/notification'
+import { PaymentMismatch } from '../services/payments/apply-payment'
+import type { PaymentService } from '../services/payments/payment-service'
+
+export interface NotifyRouteOptions {
+  config: WeChatPayConfig
+  payments: PaymentService
+  clock: Clock
+}
+
+/* POST /payments/wechat/notify: WeChat Pay tells us a payment went through. The body is kept
+   exactly as it arrived (the signature covers its bytes), verified, decrypted and matched
+   against our payment (merchant, app, out_trade_no, amount) before anything changes; a replay
+   changes nothing. Answers are WeChat's: 204 when taken, else a FAIL body and WeChat retries. */
+export const wechatPayNotifyRoutes: FastifyPluginAsync<NotifyRouteOptions> = async (app, { config, payments, clock }) => {
+  // In this route's scope only: the raw text, whatever content type it claims.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => done(null, body))
+
+  app.post('/payments/wechat/notify', { schema: { tags: ['payments'], summary: 'WeChat Pay v3 payment notification (signed, encrypted)' } }, async (request, reply) => {
+    const raw = typeof request.body === 'string' ? request.body : ''
+    let paid
+    try {
+      paid = readPaymentNotification(config, request.headers, raw, clock())
+    } catch (error) {
+      const reason = error instanceof NotificationRefused ? error.reason : 'unreadable'
+      request.log.warn({ reason }, 'WeChat Pay notification refused')
+      return reply.status(401).send(failBody(reason))
+    }
+    if (paid.mchid !== config.mchid || paid.appid !== config.appId) {
+      request.log.warn({ outTradeNo: paid.outTradeNo }, 'WeChat Pay notification for another merchant or app')
+      return reply.status(400).send(failBody('not our merchant or app'))
+    }
+    // Only successes change anything; other events are taken and ignored.
+    if (paid.eventType !== 'TRANSACTION.SUCCESS' || paid.tradeState !== 'SUCCESS') return reply.status(204).send()
+    try {
+      await payments.applyConfirmed(paid.outTradeNo, paid.transactionId, paid.amountFen)
+    } catch (error) {
+      if (error instanceof PaymentMismatch) {
+        request.log.warn({ outTradeNo: paid.outTradeNo, problem: error.message }, 'WeChat Pay notification does not match our payment')
+        return reply.status(400).send(failBody('does not match our payment'))
+      }
+      request.log.error({ err: error }, 'WeChat Pay notification could not be applied')
+      return reply.status(500).send(failBody('try again'))
+    }
+    return reply.status(204).send()
+  })
+}
