@@ -1,7 +1,7 @@
 import { createPublicKey, createVerify } from 'node:crypto'
 import { createWeChatPayClient, WeChatPayError } from '../../server/integrations/wxpay/client'
 import { weChatPayConfig } from '../../server/integrations/wxpay/config'
-import { type FakeWeChatPay, type Forgery, FAKE_APPID, startFakeWeChatPay } from './support/fake-wechat-pay'
+import { type FakeWeChatPay, type Forgery, FAKE_APPID, startFakeWeChatPay } from './support/fake-wechatpay-server'
 import { orderBody, placeOrder, stockOf } from './support/order-fixtures'
 import { bearer, createTestApp, DATABASES, demoUserId, signInAs, type TestApp } from './support/test-app'
 

@@ -8,6 +8,7 @@ import { readConfig } from '../../server/config'
 import { openDatabase } from '../../server/db/database'
 import { migrateToLatest } from '../../server/db/migrate'
 import { createWeChatLogin } from '../../server/integrations/wechat-login'
+import type { WeChatPayConfig } from '../../server/integrations/wxpay/config'
 import { seedDemoCounty } from '../../server/seed/demo-county'
 import { addBulkListings } from './bulk-listings'
 import { createLocalPhotoStorage } from '../../server/storage/photo-storage'
@@ -26,6 +27,8 @@ export interface DemoServerOptions {
   appSecret?: string
   /** Adds this many more live grain listings (sharing demo photos): a county-sized catalog. */
   extraListings?: number
+  /** WeChat Pay (against a fake), for the mini-program's checkout. */
+  wechatPay?: WeChatPayConfig | null
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
@@ -37,6 +40,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     dataDir: dir,
     logLevel: 'warn',
     wechat: { ...base.wechat, apiBase: options.wechatApiBase ?? base.wechat.apiBase, appId: options.appId ?? '', appSecret: options.appSecret ?? '' },
+    wechatPay: options.wechatPay ?? null,
   }
   const database = openDatabase(path.join(dir, 'xiangji.db'))
   await migrateToLatest(database.db)

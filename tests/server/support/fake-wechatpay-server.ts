@@ -1,5 +1,7 @@
 import { createCipheriv, createSign, createVerify, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { weChatPayConfig, type WeChatPayConfig } from '../../../server/integrations/wxpay/config'
 
@@ -51,6 +53,8 @@ export interface FakeWeChatPay {
   apiV3Key: string
   /** Our config for this fake: its URL, its public key, our merchant key. */
   config(notifyUrl: string): WeChatPayConfig
+  /** The same as the environment of a server process (key files written into `dir`). */
+  environment(notifyUrl: string, dir: string): Record<string, string>
   requests: { method: string; path: string; body: string; signatureValid: boolean }[]
   transactions: Map<string, Transaction>
   refunds: Map<string, Refund>
@@ -216,6 +220,23 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
     refunds,
     config: (notifyUrl) =>
       weChatPayConfig({ mchid: FAKE_MCHID, appId: FAKE_APPID, merchantSerial, merchantKeyPem: pem(merchant.privateKey, 'pkcs8'), platformKeys: { [publicKeyId]: pem(platform.publicKey, 'spki') }, apiV3Key, apiBase: url, notifyUrl, timeoutMs: 1500 }),
+    environment(notifyUrl, dir) {
+      const keyFile = path.join(dir, 'merchant-key.pem')
+      const publicKeyFile = path.join(dir, 'wechatpay-public-key.pem')
+      fs.writeFileSync(keyFile, pem(merchant.privateKey, 'pkcs8'), { mode: 0o600 })
+      fs.writeFileSync(publicKeyFile, pem(platform.publicKey, 'spki'))
+      return {
+        WECHAT_PAY_MCHID: FAKE_MCHID,
+        WECHAT_PAY_APP_ID: FAKE_APPID,
+        WECHAT_PAY_MERCHANT_SERIAL: merchantSerial,
+        WECHAT_PAY_PRIVATE_KEY_FILE: keyFile,
+        WECHAT_PAY_PUBLIC_KEY_ID: publicKeyId,
+        WECHAT_PAY_PUBLIC_KEY_FILE: publicKeyFile,
+        WECHAT_PAY_APIV3_KEY: apiV3Key,
+        WECHAT_PAY_API_BASE: url,
+        WECHAT_PAY_NOTIFY_URL: notifyUrl,
+      }
+    },
     pay(outTradeNo) {
       const t = transactions.get(outTradeNo)
       if (!t) throw new Error(`no transaction ${outTradeNo}`)
