@@ -1,6 +1,9 @@
 import { createPublicKey, createVerify } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { createWeChatPayClient, WeChatPayError } from '../../server/integrations/wxpay/client'
-import { weChatPayConfig } from '../../server/integrations/wxpay/config'
+import { readWeChatPayConfig, weChatPayConfig } from '../../server/integrations/wxpay/config'
 import { type FakeWeChatPay, type Forgery, FAKE_APPID, startFakeWeChatPay } from './support/fake-wechatpay-server'
 import { orderBody, placeOrder, stockOf } from './support/order-fixtures'
 import { bearer, createTestApp, DATABASES, demoUserId, signInAs, type TestApp } from './support/test-app'
@@ -164,3 +167,21 @@ function valuesOf(fake: FakeWeChatPay, t: TestApp) {
     timeoutMs: 1500,
   }
 }
+
+describe('WeChat Pay configuration from the environment', () => {
+  it('is off without a merchant id, refuses to start half configured, and reads key files', async () => {
+    expect(readWeChatPayConfig({})).toBeNull()
+    expect(() => readWeChatPayConfig({ WECHAT_PAY_MCHID: '1900000109', WECHAT_APP_ID: 'wx1' })).toThrow(/WECHAT_PAY_MERCHANT_SERIAL.*WECHAT_PAY_APIV3_KEY/)
+    const fake = await startFakeWeChatPay()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-wxpay-'))
+    try {
+      const config = readWeChatPayConfig(fake.environment('https://xiangji.example/notify', dir))!
+      expect(config).toMatchObject({ mchid: '1900000109', appId: FAKE_APPID, apiBase: fake.url, notifyUrl: 'https://xiangji.example/notify' })
+      expect(config.platformKeys.has(fake.publicKeyId)).toBe(true)
+      expect(config.merchantKey.type).toBe('private')
+    } finally {
+      await fake.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
