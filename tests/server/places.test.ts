@@ -29,7 +29,7 @@ describe.each(DATABASES)('places and the API document on %s', (dialect) => {
     const doc = response.json()
     expect(doc.openapi).toMatch(/^3\./)
     const paths = Object.keys(doc.paths)
-    for (const path of ['/auth/wechat', '/auth/dev/users', '/auth/dev', '/auth/logout', '/me', '/counties', '/villages', '/pickup-points', '/listings', '/listings/{id}', '/listings/{id}/approve', '/listings/{id}/reject', '/listings/{id}/withdraw', '/listings/{id}/history', '/review-queue', '/my/listings', '/farmers']) {
+    for (const path of ['/auth/wechat', '/auth/dev/users', '/auth/dev', '/auth/logout', '/me', '/counties', '/villages', '/pickup-points', '/listings', '/listings/{id}', '/listings/{id}/approve', '/listings/{id}/reject', '/listings/{id}/withdraw', '/listings/{id}/history', '/review-queue', '/my/listings', '/farmers', '/orders/quote', '/orders', '/orders/{id}', '/orders/{id}/cancel', '/orders/{id}/payments', '/payments/sandbox/{paymentId}/confirm']) {
       expect(paths).toContain(`/api/v1${path}`)
     }
     const listQuery = doc.paths['/api/v1/listings'].get.parameters.map((p: any) => p.name)
