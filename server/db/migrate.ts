@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, sql } from 'kysely'
 import * as foundation from './migrations/001_foundation'
 import * as listingEvents from './migrations/002_listing_events'
 import * as orders from './migrations/003_orders'
+import * as pickup from './migrations/004_pickup'
 
 /* Migrations are listed here, in order, rather than read from a folder at run time: the same
    list works under tsx, jest and any bundler. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_listing_events': listingEvents,
   '003_orders': orders,
+  '004_pickup': pickup,
 }
 
 /** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely

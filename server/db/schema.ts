@@ -172,6 +172,12 @@ export interface ParcelTable {
   shippingFen: number
   createdAt: string
   updatedAt: string
+  /** The collection run it travels on (China date), set when the order is paid. */
+  collectionRunDate: string | null
+  collectedAt: string | null
+  collectedBy: string | null
+  receivedAt: string | null
+  receivedBy: string | null
 }
 
 export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
@@ -231,6 +237,43 @@ export interface RefundTable {
   succeededAt: string | null
 }
 
+export interface PickupAttemptTable {
+  id: string
+  staffUserId: string
+  pickupPointId: string
+  succeeded: number
+  at: string
+}
+
+export type CommissionKind = 'credit' | 'reversal'
+
+export interface CommissionEntryTable {
+  id: string
+  orderId: string
+  position: number
+  kind: CommissionKind
+  operatorUserId: string
+  listingId: string
+  title: string
+  lineTotalFen: number
+  rateBp: number
+  commissionFen: number
+  month: string
+  at: string
+}
+
+export interface BuyerMessageTable {
+  id: string
+  orderId: string
+  kind: 'ready_for_pickup'
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  nextAttemptAt: string
+  lastError: string | null
+  createdAt: string
+  sentAt: string | null
+}
+
 export interface DB {
   counties: CountyTable
   pickupPoints: PickupPointTable
@@ -250,4 +293,7 @@ export interface DB {
   idempotencyKeys: IdempotencyKeyTable
   payments: PaymentTable
   refunds: RefundTable
+  pickupAttempts: PickupAttemptTable
+  commissionEntries: CommissionEntryTable
+  buyerMessages: BuyerMessageTable
 }

@@ -29,6 +29,8 @@ export const Parcel = Type.Object({
   lines: Type.Array(Type.Object({ listingId: Type.String(), title: Type.String(), quantity: Type.Integer(), unit: Unit })),
   weightGrams: Type.Integer(),
   shippingFen: Fen,
+  /** The collection run it travels on, once the order is paid. */
+  collectionRunDate: Type.Union([Type.String(), Type.Null()]),
 })
 
 export const Order = Type.Object({

@@ -56,6 +56,8 @@ export interface Parcel {
   lines: ParcelLine[]
   weightGrams: number
   shippingFen: number
+  /** The collection run (China date) it travels on, once the order is paid. */
+  collectionRunDate: string | null
 }
 
 export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'

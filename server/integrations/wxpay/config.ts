@@ -25,7 +25,7 @@ const VARIABLES = ['WECHAT_PAY_MCHID', 'WECHAT_PAY_MERCHANT_SERIAL', 'WECHAT_PAY
 
 /** Null when WeChat Pay is not set up (WECHAT_PAY_MCHID unset); an error naming what is missing
  *  when it is half set up, so a server never starts believing it can take money when it cannot. */
-export function readWeChatPayConfig(env: NodeJS.ProcessEnv): WeChatPayConfig | null {
+export function readWeChatPayConfig(env: Record<string, string | undefined>): WeChatPayConfig | null {
   if (!env.WECHAT_PAY_MCHID) return null
   const missing = VARIABLES.filter((name) => !env[name])
   const appId = env.WECHAT_PAY_APP_ID || env.WECHAT_APP_ID

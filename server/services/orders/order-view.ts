@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import { canCancelOrder, isPickupCodeShown, type OrderStatus } from '../../../src/domain/order-status'
-import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import { estimatePickup, type PickupEstimate } from '../../../src/domain/pickup-window'
 import type { Unit } from '../../../src/domain/units'
 import type { DB, OrderEventKind, OrderTable, RefundStatus } from '../../db/schema'
 import type { PhotoStorage } from '../../storage/photo-storage'
+import { type ParcelView, viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickup-codes'
 import { type PickupPointView, toPickupPointView } from '../places'
 import { loadOrderRules, type OrderRules } from './order-rules'
@@ -38,17 +38,6 @@ export interface OrderView {
   refund?: { status: RefundStatus; amountFen: number }
 }
 
-export interface ParcelView {
-  id: string
-  orderId: string
-  status: ParcelStatus
-  farmer: Named
-  village: Named
-  lines: { listingId: string; title: string; quantity: number; unit: Unit }[]
-  weightGrams: number
-  shippingFen: number
-}
-
 export interface OrderViewDeps {
   db: Kysely<DB>
   storage: PhotoStorage
@@ -75,19 +64,13 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
       .orderBy('orderLines.orderId')
       .orderBy('orderLines.position')
       .execute(),
-    db
-      .selectFrom('parcels')
-      .innerJoin('farmers', 'farmers.id', 'parcels.farmerId')
-      .innerJoin('villages', 'villages.id', 'parcels.villageId')
-      .select(['parcels.id', 'parcels.orderId', 'parcels.status', 'parcels.farmerId', 'parcels.weightGrams', 'parcels.shippingFen', 'parcels.createdAt', 'farmers.name as farmerName', 'villages.id as villageId', 'villages.name as villageName'])
-      .where('parcels.orderId', 'in', ids)
-      .execute(),
+    db.selectFrom('parcels').selectAll().where('orderId', 'in', ids).execute(),
     db.selectFrom('orderEvents').selectAll().where('orderId', 'in', ids).orderBy('orderId').orderBy('seq').execute(),
     db.selectFrom('refunds').selectAll().where('orderId', 'in', ids).orderBy('createdAt').execute(),
   ])
   const covers = await coverThumbs(deps, [...new Set(lines.map((l) => l.listingId))], origin)
   const linesOf = groupBy(lines, (l) => l.orderId)
-  const parcelsOf = groupBy(parcels, (p) => p.orderId)
+  const parcelViewsOf = groupBy(await viewParcels(db, parcels), (p) => p.orderId)
   const eventsOf = groupBy(events, (e) => e.orderId)
   const refundOf = new Map(refunds.map((r) => [r.orderId, r]))
   const rulesOf = new Map<string, OrderRules>()
@@ -98,18 +81,7 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
     const orderLines = linesOf.get(order.id) ?? []
     // Parcels in the order the buyer first named each farmer's goods.
     const firstLine = (farmerId: string) => orderLines.findIndex((l) => l.farmerId === farmerId)
-    const orderParcels = [...(parcelsOf.get(order.id) ?? [])].sort((a, b) => firstLine(a.farmerId) - firstLine(b.farmerId)).map(
-      (p): ParcelView => ({
-        id: p.id,
-        orderId: order.id,
-        status: p.status as ParcelStatus,
-        farmer: { id: p.farmerId, name: p.farmerName },
-        village: { id: p.villageId, name: p.villageName },
-        lines: orderLines.filter((l) => l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
-        weightGrams: p.weightGrams,
-        shippingFen: p.shippingFen,
-      }),
-    )
+    const orderParcels = (parcelViewsOf.get(order.id) ?? []).sort((a, b) => firstLine(a.farmer.id) - firstLine(b.farmer.id))
     const farmerOfParcel = new Map(orderParcels.map((p) => [p.id, p.farmer]))
     const status = order.status as OrderStatus
     const refund = refundOf.get(order.id)

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { generateUniquePickupCodeAsync } from '../../../src/domain/pickup-code'
+import { collectionRunDateFor } from '../../../src/domain/pickup-window'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { recordOrderEvent } from '../orders/order-events'
+import { loadOrderRules } from '../orders/order-rules'
 import { moveOrder } from '../orders/release-order'
 import type { PickupCodes } from '../pickup-codes'
 import { createRefund } from './refunds'
@@ -51,6 +53,9 @@ export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: Con
       const code = await pickupCodeFor(tx, deps.pickupCodes, order.pickupPointId)
       const moved = await moveOrder(tx, order.id, 'pending_payment', 'paid', now, { paidAt: now, pickupCodeHash: deps.pickupCodes.hash(order.pickupPointId, code), pickupCodeSealed: deps.pickupCodes.seal(code) })
       if (moved) {
+        // The parcels go on the collection run this payment's time decides.
+        const rules = await loadOrderRules(tx, order.pickupPointId)
+        await tx.updateTable('parcels').set({ collectionRunDate: collectionRunDateFor(now, rules.pickup), updatedAt: now }).where('orderId', '=', order.id).execute()
         await recordOrderEvent(tx, order.id, 'paid', now)
         return 'paid'
       }
