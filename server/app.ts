@@ -21,6 +21,7 @@ import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
 import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { orderRoutes } from './routes/orders'
+import { parcelRoutes } from './routes/parcels'
 import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './routes/schemas'
 import { serverSecret } from './secrets'
@@ -29,6 +30,8 @@ import { createCatalogService } from './services/catalog'
 import { createListingCommands } from './services/listing-commands'
 import { createOrderJobs, type OrderJobs } from './services/order-jobs'
 import { createOrderService } from './services/orders/order-service'
+import { createParcelFlow } from './services/parcels/parcel-flow'
+import { createPickupDesk } from './services/pickups/pickup-desk'
 import { createSandboxProvider, type PaymentProvider, type ProviderName } from './services/payments/payment-provider'
 import { createPickupCodes } from './services/pickup-codes'
 import type { PhotoStorage } from './storage/photo-storage'
@@ -102,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, clock: deps.clock }), publicUrl: deps.config.publicUrl })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
+      await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       if (wechatPay) await api.register(wechatPayNotifyRoutes, { config: wechatPay, payments: orders.payments, clock: deps.clock })
       await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock, publicUrl: deps.config.publicUrl })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())

@@ -118,8 +118,9 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
 /** The demo user with this seed key (see server/seed/demo-data.ts). */
 export const demoUserId = (key: string) => seedId('usr', key)
 
-export async function signInAs(app: FastifyInstance, key: string): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/dev', payload: { userId: demoUserId(key) } })
+/** Signs in as the demo user with this key (or, given `userId`, as that user) through dev login. */
+export async function signInAs(app: FastifyInstance, key: string, userId = demoUserId(key)): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/dev', payload: { userId } })
   if (response.statusCode !== 200) throw new Error(`dev sign-in as ${key} failed: ${response.body}`)
   return response.json().token
 }

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { chinaDate } from '../../src/domain/china-time'
+import type { Clock } from '../clock'
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema'
+import { requireRole } from '../http/auth'
+import type { ParcelFlow } from '../services/parcels/parcel-flow'
+import { commissionStatement } from '../services/pickups/commissions'
+import type { PickupDesk } from '../services/pickups/pickup-desk'
+import { Parcel } from './order-schemas'
+import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, VerifyInput } from './parcel-schemas'
+import { errors, Id, NoBody, Strict } from './schemas'
+
+export interface ParcelRouteOptions {
+  db: Kysely<DB>
+  clock: Clock
+  parcels: ParcelFlow
+  desk: PickupDesk
+}
+
+const ById = Type.Object({ id: Id }, Strict)
+
+/* The cun xiao'er's parcels and commission, and the county center's collection run and pickup desk. */
+export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async (app, { db, clock, parcels, desk }) => {
+  const operator = requireRole('operator')
+  const staff = requireRole('county_staff')
+  const today = () => chinaDate(clock())
+
+  app.get('/village/parcels', {
+    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default today, China time)', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Parcel) }), ...errors(400, 401, 403) } },
+    preHandler: operator,
+    handler: async (request) => {
+      const date = request.query.date ?? today()
+      return { date, items: await parcels.villageParcels(request.user!, date) }
+    },
+  })
+
+  app.post('/parcels/:id/collect', {
+    schema: { tags: ['parcels'], summary: 'The farmer handed the parcel in at the village service center', params: ById, body: NoBody, response: { 200: Parcel, ...errors(400, 401, 403, 404, 409) } },
+    preHandler: operator,
+    handler: (request) => parcels.collect(request.user!, request.params.id),
+  })
+
+  app.get('/county/manifest', {
+    schema: { tags: ['parcels'], summary: 'The collection run for a date, village by village', querystring: ChinaDateQuery, response: { 200: Manifest, ...errors(400, 401, 403) } },
+    preHandler: staff,
+    handler: (request) => parcels.manifest(request.user!, request.query.date ?? today()),
+  })
+
+  app.post('/parcels/:id/receive', {
+    schema: { tags: ['parcels'], summary: 'The parcel arrived at the county center; the order’s last one makes it ready for pickup', params: ById, body: NoBody, response: { 200: Parcel, ...errors(400, 401, 403, 404, 409) } },
+    preHandler: staff,
+    handler: (request) => parcels.receive(request.user!, request.params.id),
+  })
+
+  app.get('/county/pickups', {
+    schema: { tags: ['pickups'], summary: 'Orders ready for pickup at the staff member’s center', response: { 200: Type.Object({ items: Type.Array(DeskOrder) }), ...errors(401, 403) } },
+    preHandler: staff,
+    handler: async (request) => ({ items: await desk.readyOrders(request.user!) }),
+  })
+
+  app.post('/pickups/verify', {
+    schema: { tags: ['pickups'], summary: 'Hand an order over on its 6-digit code (and order id, from the QR code)', body: VerifyInput, response: { 200: DeskOrder, ...errors(400, 401, 403, 404, 409, 429) } },
+    preHandler: staff,
+    handler: (request) => desk.verify(request.user!, request.body),
+  })
+
+  app.get('/operator/commissions', {
+    schema: { tags: ['commissions'], summary: 'The operator’s commission entries of a month (default this month, China time)', querystring: MonthQuery, response: { 200: CommissionStatement, ...errors(400, 401, 403) } },
+    preHandler: operator,
+    handler: (request) => commissionStatement(db, request.user!.id, request.query.month ?? today().slice(0, 7)),
+  })
+}

@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely'
+import { areAllParcelsReceived } from '../../../src/domain/order-status'
+import { type ParcelStatus, parcelStatusMachine } from '../../../src/domain/parcel-status'
+import type { Clock } from '../../clock'
+import type { DialectName } from '../../db/database'
+import type { DB, ParcelTable, UserTable } from '../../db/schema'
+import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { AppError, notFound } from '../../http/errors'
+import { newId } from '../../ids'
+import { recordOrderEvent } from '../orders/order-events'
+import { moveOrder } from '../orders/release-order'
+import { type ParcelView, viewParcels } from './parcel-view'
+
+/* The parcels' way from the farmer to the county center. The cun xiao'er marks a parcel
+   collected when the farmer hands it in at the village service center; county staff receive it
+   from the collection run. The transaction that receives an order's last parcel also makes the
+   order ready for pickup and queues the buyer's message, so neither can happen without the other. */
+
+export interface ParcelFlowDeps {
+  db: Kysely<DB>
+  dialect: DialectName
+  clock: Clock
+}
+
+export interface ManifestView {
+  date: string
+  villages: { village: { id: string; name: string }; parcels: ParcelView[]; parcelCount: number; weightGrams: number }[]
+}
+
+const invalidTransition = (from: string, to: string) => new AppError(409, 'INVALID_TRANSITION', `this parcel is ${from} and cannot become ${to}`, { from, to })
+
+export function createParcelFlow(deps: ParcelFlowDeps) {
+  const { db, clock } = deps
+
+  /** What the operator's village hands to this date's collection run, by farmer. */
+  async function villageParcels(operator: UserTable, date: string): Promise<ParcelView[]> {
+    const rows = await db
+      .selectFrom('parcels')
+      .innerJoin('farmers', 'farmers.id', 'parcels.farmerId')
+      .selectAll('parcels')
+      .where('parcels.villageId', '=', operator.villageId!)
+      .where('parcels.collectionRunDate', '=', date)
+      .where('parcels.status', 'in', ['awaiting_collection', 'collected', 'received'])
+      .orderBy('farmers.name')
+      .orderBy('parcels.createdAt')
+      .execute()
+    return viewParcels(db, rows)
+  }
+
+  /** The collection run of the staff member's county on this date, village by village. */
+  async function manifest(staff: UserTable, date: string): Promise<ManifestView> {
+    const rows = await db
+      .selectFrom('parcels')
+      .innerJoin('orders', 'orders.id', 'parcels.orderId')
+      .innerJoin('villages', 'villages.id', 'parcels.villageId')
+      .selectAll('parcels')
+      .where('orders.countyId', '=', staff.countyId!)
+      .where('parcels.collectionRunDate', '=', date)
+      .where('parcels.status', 'in', ['collected', 'received'])
+      .orderBy('villages.name')
+      .orderBy('parcels.createdAt')
+      .execute()
+    const parcels = await viewParcels(db, rows)
+    const villages = new Map<string, ManifestView['villages'][number]>()
+    for (const parcel of parcels) {
+      const entry = villages.get(parcel.village.id) ?? { village: parcel.village, parcels: [], parcelCount: 0, weightGrams: 0 }
+      entry.parcels.push(parcel)
+      entry.parcelCount++
+      entry.weightGrams += parcel.weightGrams
+      villages.set(parcel.village.id, entry)
+    }
+    return { date, villages: [...villages.values()] }
+  }
+
+  async function move(tx: WriteTx, parcel: ParcelTable, to: ParcelStatus, actor: UserTable, now: string): Promise<void> {
+    const transition = parcelStatusMachine.transition(parcel.status as ParcelStatus, to)
+    if (!transition.ok) throw invalidTransition(parcel.status, to)
+    const stamp = to === 'collected' ? { collectedAt: now, collectedBy: actor.id } : { receivedAt: now, receivedBy: actor.id }
+    const moved = await tx.updateTable('parcels').set({ status: to, updatedAt: now, ...stamp }).where('id', '=', parcel.id).where('status', '=', parcel.status).executeTakeFirst()
+    if (Number(moved.numUpdatedRows) !== 1) throw invalidTransition(parcel.status, to)
+    await recordOrderEvent(tx, parcel.orderId, to === 'collected' ? 'parcel_collected' : 'parcel_received', now, { parcelId: parcel.id, actorUserId: actor.id })
+  }
+
+  /** The farmer handed the parcel in at the operator's village service center. */
+  async function collect(operator: UserTable, parcelId: string): Promise<ParcelView> {
+    const parcel = await writeTransaction(db, deps.dialect, async (tx) => {
+      const now = clock().toISOString()
+      const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirst()
+      if (!row || row.villageId !== operator.villageId) throw notFound('parcel')
+      const order = await tx.selectFrom('orders').select('status').where('id', '=', row.orderId).executeTakeFirstOrThrow()
+      if (order.status !== 'paid') throw new AppError(409, 'INVALID_TRANSITION', `the order is ${order.status}: nothing to collect`, { from: row.status, to: 'collected' })
+      await move(tx, row, 'collected', operator, now)
+      return tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
+    })
+    return (await viewParcels(db, [parcel]))[0]
+  }
+
+  /** The collection run brought the parcel to the staff member's county center. */
+  async function receive(staff: UserTable, parcelId: string): Promise<ParcelView> {
+    const parcel = await writeTransaction(db, deps.dialect, async (tx) => {
+      const now = clock().toISOString()
+      const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirst()
+      const order = row ? await tx.selectFrom('orders').selectAll().where('id', '=', row.orderId).executeTakeFirstOrThrow() : null
+      if (!row || !order || order.countyId !== staff.countyId) throw notFound('parcel')
+      await move(tx, row, 'received', staff, now)
+      const statuses = await tx.selectFrom('parcels').select('status').where('orderId', '=', order.id).execute()
+      if (areAllParcelsReceived(statuses.map((p) => p.status as ParcelStatus)) && (await moveOrder(tx, order.id, 'paid', 'ready_for_pickup', now))) {
+        await recordOrderEvent(tx, order.id, 'ready_for_pickup', now)
+        await tx.insertInto('buyerMessages').values({ id: newId('msg'), orderId: order.id, kind: 'ready_for_pickup', status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null }).execute()
+      }
+      return tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
+    })
+    return (await viewParcels(db, [parcel]))[0]
+  }
+
+  return { villageParcels, manifest, collect, receive }
+}
+
+export type ParcelFlow = ReturnType<typeof createParcelFlow>

@@ -1,0 +1,133 @@
+import { type Kysely, sql } from 'kysely'
+import type { Clock } from '../../clock'
+import type { DialectName } from '../../db/database'
+import type { DB, OrderTable, UserTable } from '../../db/schema'
+import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { AppError, notFound } from '../../http/errors'
+import { newId } from '../../ids'
+import { recordOrderEvent } from '../orders/order-events'
+import { moveOrder } from '../orders/release-order'
+import { type ParcelView, viewParcels } from '../parcels/parcel-view'
+import type { PickupCodes } from '../pickup-codes'
+import { creditCommissions } from './commissions'
+
+/* The county center's pickup desk. The buyer shows a 6-digit code (typed, or read from their QR
+   code with the order id); it works only at its own center, only while the order is ready, and
+   only once: the order moves to picked_up by a conditional update, so of twenty staff tapping
+   at once one succeeds. Six digits can be guessed, so wrong codes are counted in the database
+   (across restarts and server processes) per staff member and per center, and each verify holds
+   the staff member's and the center's row locks while it counts and tries. */
+
+export const WRONG_CODE_WINDOW_MS = 15 * 60_000
+export const WRONG_CODES_PER_STAFF = 5
+export const WRONG_CODES_PER_CENTER = 20
+
+export interface PickupDeskDeps {
+  db: Kysely<DB>
+  dialect: DialectName
+  clock: Clock
+  pickupCodes: PickupCodes
+}
+
+export interface DeskOrderView {
+  id: string
+  status: string
+  buyer: { id: string; name: string }
+  lines: { listingId: string; title: string; quantity: number; unit: string }[]
+  parcels: ParcelView[]
+  totalFen: number
+  paidAt: string | null
+}
+
+export function createPickupDesk(deps: PickupDeskDeps) {
+  const { db, clock } = deps
+
+  async function pickupPointOf(tx: Kysely<DB>, staff: UserTable) {
+    const point = await tx.selectFrom('pickupPoints').selectAll().where('countyId', '=', staff.countyId!).orderBy('id').executeTakeFirst()
+    if (!point) throw notFound('county center')
+    return point
+  }
+
+  async function deskView(tx: Kysely<DB>, orders: OrderTable[]): Promise<DeskOrderView[]> {
+    if (orders.length === 0) return []
+    const ids = orders.map((o) => o.id)
+    const [buyers, lines, parcels] = await Promise.all([
+      tx.selectFrom('users').select(['id', 'name']).where('id', 'in', orders.map((o) => o.buyerId)).execute(),
+      tx.selectFrom('orderLines').select(['orderId', 'listingId', 'title', 'quantity', 'unit']).where('orderId', 'in', ids).orderBy('position').execute(),
+      tx.selectFrom('parcels').selectAll().where('orderId', 'in', ids).execute(),
+    ])
+    const parcelViews = await viewParcels(tx, parcels)
+    return orders.map((o) => ({
+      id: o.id,
+      status: o.status,
+      buyer: buyers.find((b) => b.id === o.buyerId)!,
+      lines: lines.filter((l) => l.orderId === o.id).map(({ orderId: _o, ...line }) => line),
+      parcels: parcelViews.filter((p) => p.orderId === o.id),
+      totalFen: o.totalFen,
+      paidAt: o.paidAt,
+    }))
+  }
+
+  /** Orders waiting at the staff member's center, the longest-waiting first. */
+  async function readyOrders(staff: UserTable): Promise<DeskOrderView[]> {
+    const point = await pickupPointOf(db, staff)
+    const orders = await db.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('status', '=', 'ready_for_pickup').orderBy('updatedAt').limit(200).execute()
+    return deskView(db, orders)
+  }
+
+  async function lockAndCountWrongTries(tx: WriteTx, staffId: string, pointId: string, since: string) {
+    if (deps.dialect === 'postgres') {
+      // SQLite's write transaction already runs alone; PostgreSQL needs the rows locked.
+      await sql`select id from users where id = ${staffId} for update`.execute(tx)
+      await sql`select id from pickup_points where id = ${pointId} for update`.execute(tx)
+    }
+    const count = (column: 'staffUserId' | 'pickupPointId', id: string) =>
+      tx
+        .selectFrom('pickupAttempts')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where(column, '=', id)
+        .where('succeeded', '=', 0)
+        .where('at', '>=', since)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n))
+    return { byStaff: await count('staffUserId', staffId), byCenter: await count('pickupPointId', pointId) }
+  }
+
+  type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: AppError }
+
+  /** Hands an order over: the code (and, from a QR code, the order id) checked at this center. */
+  async function verify(staff: UserTable, input: { code: string; orderId?: string }): Promise<DeskOrderView> {
+    const outcome = await writeTransaction<Outcome>(db, deps.dialect, async (tx) => {
+      const now = clock().toISOString()
+      const point = await pickupPointOf(tx, staff)
+      const wrong = await lockAndCountWrongTries(tx, staff.id, point.id, new Date(clock().getTime() - WRONG_CODE_WINDOW_MS).toISOString())
+      if (wrong.byStaff >= WRONG_CODES_PER_STAFF || wrong.byCenter >= WRONG_CODES_PER_CENTER) {
+        return { kind: 'refused', error: new AppError(429, 'RATE_LIMITED', 'too many wrong pickup codes; wait 15 minutes, or ask the buyer to show the QR code again', { retryAfterSeconds: WRONG_CODE_WINDOW_MS / 1000 }) }
+      }
+      let query = tx.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('pickupCodeHash', '=', deps.pickupCodes.hash(point.id, input.code))
+      if (input.orderId) query = query.where('id', '=', input.orderId)
+      const order = await query.where('status', 'in', ['paid', 'ready_for_pickup', 'picked_up']).orderBy('updatedAt', 'desc').executeTakeFirst()
+      const attempt = (succeeded: boolean) => tx.insertInto('pickupAttempts').values({ id: newId('pat'), staffUserId: staff.id, pickupPointId: point.id, succeeded: succeeded ? 1 : 0, at: now }).execute()
+      if (!order) {
+        await attempt(false)
+        return { kind: 'wrong_code' }
+      }
+      if (order.status === 'paid') return { kind: 'refused', error: new AppError(409, 'NOT_READY', 'this order has not all arrived at the center yet', { orderId: order.id }) }
+      if (order.status === 'picked_up' || !(await moveOrder(tx, order.id, 'ready_for_pickup', 'picked_up', now, { ended: true }))) {
+        return { kind: 'refused', error: new AppError(409, 'INVALID_TRANSITION', 'this order has already been picked up', { from: 'picked_up', to: 'picked_up' }) }
+      }
+      await creditCommissions(tx, order.id, now)
+      await recordOrderEvent(tx, order.id, 'picked_up', now, { actorUserId: staff.id })
+      await attempt(true)
+      const [view] = await deskView(tx, [{ ...order, status: 'picked_up' }])
+      return { kind: 'picked_up', order: view }
+    })
+    if (outcome.kind === 'wrong_code') throw new AppError(404, 'NOT_FOUND', 'no order at this center is waiting with that code')
+    if (outcome.kind === 'refused') throw outcome.error
+    return outcome.order
+  }
+
+  return { readyOrders, verify }
+}
+
+export type PickupDesk = ReturnType<typeof createPickupDesk>
