@@ -19,6 +19,7 @@ import { listingRoutes } from './routes/listings'
 import { meRoutes } from './routes/me'
 import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
+import { createWeChatMessenger } from './integrations/wechat-subscribe'
 import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
@@ -93,7 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pickupCodes = createPickupCodes(serverSecret(deps.config.pickupCodeSecret, deps.config.dataDir, 'pickup-code'))
   const orderDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage, pickupCodes, providers }
   const orders = createOrderService(orderDeps)
-  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, log: app.log }))
+  const { wechat } = deps.config
+  const messenger = wechat.appId && wechat.pickupTemplateId ? createWeChatMessenger(wechat, deps.clock) : null
+  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, log: app.log }))
   app.addHook('onClose', () => app.orderJobs.stop())
 
   await app.register(

@@ -29,6 +29,8 @@ export interface WeChatConfig {
   /** WeChat's API host; tests point it at a fake server on 127.0.0.1. */
   apiBase: string
   timeoutMs: number
+  /** The subscribe-message template the buyer is told "ready for pickup" with; none: no message. */
+  pickupTemplateId: string
 }
 
 const root = path.resolve(__dirname, '..')
@@ -57,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       appSecret: env.WECHAT_APP_SECRET ?? '',
       apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
       timeoutMs: Number(env.WECHAT_TIMEOUT_MS ?? 5000),
+      pickupTemplateId: env.WECHAT_PICKUP_TEMPLATE_ID ?? '',
     },
   }
 }

@@ -4,9 +4,11 @@ import type { DB } from '../db/schema'
 import type { OrderService } from './orders/order-service'
 import { purgeOldKeys } from './orders/idempotency'
 import { processRefunds, type RefundDeps } from './payments/refunds'
+import { type BuyerMessageDeps, sendDueMessages } from './buyer-messages'
 
 /* The work no request starts: unpaid orders expire, payments whose news was lost are looked up,
-   refunds that failed are sent again, old idempotency keys go. It runs in every server process
+   refunds that failed are sent again, buyers are told their order is ready, old idempotency
+   keys go. It runs in every server process
    on a timer; each step is safe to run in several processes at once (conditional updates,
    stable refund numbers). A failing step is logged and tried again next round. */
 
@@ -15,6 +17,7 @@ export interface OrderJobsDeps {
   clock: Clock
   orders: OrderService
   refunds: RefundDeps
+  messages: BuyerMessageDeps
   log: { error(obj: unknown, msg: string): void }
 }
 
@@ -27,6 +30,7 @@ export function createOrderJobs(deps: OrderJobsDeps) {
       ['reconcile payments', () => deps.orders.payments.reconcile()],
       ['expire unpaid orders', () => deps.orders.expireDue()],
       ['send refunds', () => processRefunds(deps.refunds)],
+      ['tell buyers their order is ready', () => sendDueMessages(deps.messages)],
       ['purge idempotency keys', () => purgeOldKeys(deps.db, deps.clock)],
     ]
     for (const [name, step] of steps) {

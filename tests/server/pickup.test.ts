@@ -1,5 +1,5 @@
 import { seedId } from '../../server/ids'
-import { paidOrder } from './support/order-fixtures'
+import { readyOrder as ready, twoParcelOrder as twoParcels } from './support/order-fixtures'
 import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from './support/test-app'
 
 /* From village to county on SQLite and PostgreSQL: the cun xiao'er collects parcels, county staff
@@ -28,22 +28,9 @@ describe.each(DATABASES)('parcels and pickup on %s', (dialect) => {
   const call = (token: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), payload })
   const orderOf = async (id: string) => (await call(buyer, 'GET', `/orders/${id}`)).json()
 
-  /** A paid order of lamb from 王建国 (舍必崖村) and milk from 李秀英 (新店子村). */
-  async function twoParcelOrder() {
-    const order = await paidOrder(t, buyer, [['lamb-chops', 2], ['milk-fresh', 3]])
-    const lamb = order.parcels.find((p: any) => p.farmer.name === '王建国')
-    const milk = order.parcels.find((p: any) => p.farmer.name === '李秀英')
-    return { order, lamb, milk, date: lamb.collectionRunDate as string }
-  }
-
-  async function readyOrder() {
-    const { order, lamb, milk } = await twoParcelOrder()
-    await call(shebiya, 'POST', `/parcels/${lamb.id}/collect`)
-    await call(xindianzi, 'POST', `/parcels/${milk.id}/collect`)
-    await call(staff, 'POST', `/parcels/${lamb.id}/receive`)
-    await call(staff, 'POST', `/parcels/${milk.id}/receive`)
-    return orderOf(order.id)
-  }
+  const cast = () => ({ buyer, shebiya, xindianzi, staff })
+  const twoParcelOrder = () => twoParcels(t, cast())
+  const readyOrder = () => ready(t, cast())
 
   it('shows each village’s operator what to collect from which farmer, on the run’s date', async () => {
     const { lamb, date } = await twoParcelOrder()

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 /* A stand-in for api.weixin.qq.com on 127.0.0.1, speaking code2Session as WeChat does: a GET
    with appid, secret, js_code and grant_type; JSON answered as text/plain; errcode 40029 for an
    unknown code, 40163 for a used one, 45011 past the per-user minute quota, 40125 for a wrong
-   secret. Tests hand out codes as wx.login would. */
+   secret. Tests hand out codes as wx.login would. It also hands out access tokens
+   (client_credential) and takes subscribe messages sent with them. */
 
 export interface FakeWeChat {
   baseUrl: string
@@ -19,6 +20,12 @@ export interface FakeWeChat {
   setMinuteQuota(quota: number): void
   /** Answer errcode -1 (system busy) to every call until cleared. */
   setBusy(busy: boolean): void
+  /** Subscribe messages it accepted (subscribeMessage.send). */
+  messages: { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }[]
+  /** The next `count` subscribe sends fail with this errcode (default -1, system busy). */
+  failSends(count: number, errcode?: number): void
+  /** Access tokens handed out (getAccessToken). */
+  tokensIssued: number
   close(): Promise<void>
 }
 
@@ -30,12 +37,40 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
   const calls: URLSearchParams[] = []
   let quota = 100
   let busy = false
+  const messages: FakeWeChat['messages'] = []
+  const accessTokens = new Set<string>()
+  let tokensIssued = 0
+  let failing = { count: 0, errcode: -1 }
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const answer = (body: object) => {
       res.writeHead(200, { 'content-type': 'text/plain' })
       res.end(JSON.stringify(body))
+    }
+    if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
+      const q = url.searchParams
+      if (q.get('appid') !== appId || q.get('secret') !== appSecret || q.get('grant_type') !== 'client_credential') return answer({ errcode: 40125, errmsg: 'invalid appsecret' })
+      const token = randomBytes(24).toString('hex')
+      accessTokens.add(token)
+      tokensIssued++
+      return answer({ access_token: token, expires_in: 7200 })
+    }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk) => chunks.push(chunk))
+      req.on('end', () => {
+        if (!accessTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        if (failing.count > 0) {
+          failing.count--
+          return answer({ errcode: failing.errcode, errmsg: 'system error' })
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        if (!body.touser || !body.template_id || !body.data) return answer({ errcode: 47003, errmsg: 'argument invalid!' })
+        messages.push(body)
+        answer({ errcode: 0, errmsg: 'ok', msgid: Date.now() })
+      })
+      return
     }
     if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
       res.writeHead(404).end()
@@ -74,6 +109,11 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
     },
     setMinuteQuota: (q) => void (quota = q),
     setBusy: (b) => void (busy = b),
+    messages,
+    failSends: (count, errcode = -1) => void (failing = { count, errcode }),
+    get tokensIssued() {
+      return tokensIssued
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

@@ -51,3 +51,30 @@ export async function paidOrder(t: TestApp, token: string, lines: [string, numbe
   if (confirmed.statusCode !== 200) throw new Error(`sandbox payment refused: ${confirmed.body}`)
   return confirmed.json()
 }
+
+export interface PickupCast {
+  buyer: string
+  shebiya: string
+  xindianzi: string
+  staff: string
+}
+
+const callAs = (t: TestApp, token: string, url: string) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: bearer(token) })
+
+/** A paid order of lamb from 王建国 (舍必崖村) and milk from 李秀英 (新店子村): two parcels. */
+export async function twoParcelOrder(t: TestApp, cast: PickupCast) {
+  const order = await paidOrder(t, cast.buyer, [['lamb-chops', 2], ['milk-fresh', 3]])
+  const lamb = order.parcels.find((p: any) => p.farmer.name === '王建国')
+  const milk = order.parcels.find((p: any) => p.farmer.name === '李秀英')
+  return { order, lamb, milk, date: lamb.collectionRunDate as string }
+}
+
+/** That order collected at both villages and received at the county center: ready for pickup. */
+export async function readyOrder(t: TestApp, cast: PickupCast) {
+  const { order, lamb, milk } = await twoParcelOrder(t, cast)
+  await callAs(t, cast.shebiya, `/parcels/${lamb.id}/collect`)
+  await callAs(t, cast.xindianzi, `/parcels/${milk.id}/collect`)
+  await callAs(t, cast.staff, `/parcels/${lamb.id}/receive`)
+  await callAs(t, cast.staff, `/parcels/${milk.id}/receive`)
+  return (await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}`, headers: bearer(cast.buyer) })).json()
+}

@@ -39,7 +39,7 @@ export interface TestApp {
 export interface TestAppOptions {
   devLogin?: boolean
   seed?: boolean
-  wechat?: { apiBase: string; appId: string; appSecret: string }
+  wechat?: { apiBase: string; appId: string; appSecret: string; pickupTemplateId?: string }
   /** 'info' by default, so tests can read the log; benchmarks turn it down. */
   logLevel?: string
   /** WeChat Pay against a fake (tests/server/support/fake-wechat-pay.ts). */

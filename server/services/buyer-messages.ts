@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+import type { WeChatMessenger } from '../integrations/wechat-subscribe'
+import type { PickupCodes } from './pickup-codes'
+
+/* Messages to buyers wait in an outbox (written in the transaction that made the order ready)
+   and are sent by the order jobs, so a WeChat outage never holds up a parcel at the county
+   center: a failed send is tried again later, each time waiting longer, and given up after a
+   day. A buyer without WeChat (H5) or who did not subscribe gets no message; the order page
+   shows the same news. */
+
+export const MAX_MESSAGE_ATTEMPTS = 8
+export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3 * 3600_000)
+
+export interface BuyerMessageDeps {
+  db: Kysely<DB>
+  clock: Clock
+  messenger: WeChatMessenger | null
+  pickupCodes: PickupCodes
+}
+
+export async function sendDueMessages(deps: BuyerMessageDeps): Promise<number> {
+  const { db, clock } = deps
+  const due = await db.selectFrom('buyerMessages').selectAll().where('status', '=', 'pending').where('nextAttemptAt', '<=', clock().toISOString()).orderBy('nextAttemptAt').limit(50).execute()
+  let sent = 0
+  for (const message of due) {
+    const order = await db
+      .selectFrom('orders')
+      .innerJoin('users', 'users.id', 'orders.buyerId')
+      .innerJoin('pickupPoints', 'pickupPoints.id', 'orders.pickupPointId')
+      .select(['orders.id', 'orders.pickupCodeSealed', 'users.wechatOpenid', 'pickupPoints.name as place'])
+      .where('orders.id', '=', message.orderId)
+      .executeTakeFirstOrThrow()
+    const lines = await db.selectFrom('orderLines').select('title').where('orderId', '=', order.id).orderBy('position').execute()
+    const finish = (status: 'sent' | 'failed' | 'pending', lastError: string | null) =>
+      db
+        .updateTable('buyerMessages')
+        .set({
+          status,
+          lastError,
+          attempts: message.attempts + 1,
+          nextAttemptAt: new Date(clock().getTime() + retryAfterMs(message.attempts)).toISOString(),
+          ...(status === 'sent' ? { sentAt: clock().toISOString() } : {}),
+        })
+        .where('id', '=', message.id)
+        .where('status', '=', 'pending')
+        .execute()
+    if (!deps.messenger || !order.wechatOpenid || !order.pickupCodeSealed) {
+      await finish('failed', deps.messenger ? 'the buyer has no WeChat account' : 'subscribe messages are not configured')
+      continue
+    }
+    const outcome = await deps.messenger.sendPickupReady({
+      openid: order.wechatOpenid,
+      orderId: order.id,
+      goods: lines.length > 1 ? `${lines[0].title} 等${lines.length}件` : lines[0].title,
+      code: deps.pickupCodes.open(order.pickupCodeSealed),
+      place: order.place,
+    })
+    if (outcome.ok) {
+      await finish('sent', null)
+      sent++
+    } else {
+      await finish(outcome.permanent || message.attempts + 1 >= MAX_MESSAGE_ATTEMPTS ? 'failed' : 'pending', outcome.reason)
+    }
+  }
+  return sent
+}
