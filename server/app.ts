@@ -21,6 +21,7 @@ import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
 import { createWeChatMessenger } from './integrations/wechat-subscribe'
 import { createWeChatPayProvider } from './integrations/wxpay/provider'
+import { adminRoutes } from './routes/admin'
 import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
 import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
+      await api.register(adminRoutes, { refunds: orderDeps, views: orderDeps, publicUrl: deps.config.publicUrl })
       if (wechatPay) await api.register(wechatPayNotifyRoutes, { config: wechatPay, payments: orders.payments, clock: deps.clock })
       await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock, publicUrl: deps.config.publicUrl })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())

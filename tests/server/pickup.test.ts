@@ -134,6 +134,34 @@ describe.each(DATABASES)('parcels and pickup on %s', (dialect) => {
     expect((await call(buyer, 'GET', `/operator/commissions?month=${month}`)).statusCode).toBe(403)
   })
 
+  it('takes the commission back once when a picked-up order is refunded, in the month of the refund', async () => {
+    const admin = await signInAs(t.app, 'admin')
+    const order = await readyOrder()
+    const chinaMonth = () => new Date(Date.now() + (t.clockOffset() + 8 * 3600_000)).toISOString().slice(0, 7)
+    expect((await call(admin, 'POST', `/admin/orders/${order.id}/refund`)).statusCode).toBe(409) // not picked up yet
+    await call(staff, 'POST', '/pickups/verify', { code: order.pickupCode })
+    const creditMonth = chinaMonth()
+    expect((await call(buyer, 'POST', `/admin/orders/${order.id}/refund`)).statusCode).toBe(403)
+    t.advance(40 * 24 * 3600_000) // the buyer complains next month
+    try {
+      // Forty days on, everyone has signed in again.
+      const [admin40, shebiya40] = [await signInAs(t.app, 'admin'), await signInAs(t.app, 'op-shebiya')]
+      const refundMonth = chinaMonth()
+      const first = await call(admin40, 'POST', `/admin/orders/${order.id}/refund`)
+      expect(first.statusCode).toBe(200)
+      expect(first.json()).toMatchObject({ status: 'picked_up', refund: { status: 'succeeded', amountFen: order.totalFen } })
+      expect((await call(admin40, 'POST', `/admin/orders/${order.id}/refund`)).statusCode).toBe(200)
+      const credit = (await call(shebiya40, 'GET', `/operator/commissions?month=${creditMonth}`)).json().items.filter((i: any) => i.orderId === order.id)
+      const reversal = (await call(shebiya40, 'GET', `/operator/commissions?month=${refundMonth}`)).json().items.filter((i: any) => i.orderId === order.id)
+      expect(credit.map((i: any) => [i.kind, i.commissionFen])).toEqual([['credit', 680]])
+      expect(reversal.map((i: any) => [i.kind, i.commissionFen])).toEqual([['reversal', -680]])
+      const refunds = await t.database.db.selectFrom('refunds').selectAll().where('orderId', '=', order.id).execute()
+      expect(refunds).toHaveLength(1)
+    } finally {
+      t.setNow(new Date().toISOString())
+    }
+  })
+
   it('limits wrong codes per staff member in the database: the 6th try is refused, also after a restart', async () => {
     const order = await readyOrder()
     const newcomer = await secondStaff(t)

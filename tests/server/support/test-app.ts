@@ -30,6 +30,8 @@ export interface TestApp {
   advance(ms: number): void
   /** Set the server's clock to this instant; it runs on from there. */
   setNow(iso: string): void
+  /** How far the server's clock is ahead of the real one, in ms. */
+  clockOffset(): number
   logLines: string[]
   /** A second server on the same database and data directory: another process, as in production. */
   anotherServer(): Promise<FastifyInstance>
@@ -99,6 +101,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     logLines,
     advance: (ms) => void (offset += ms),
     setNow: (iso) => void (offset = Date.parse(iso) - Date.now()),
+    clockOffset: () => offset,
     async anotherServer() {
       const other = await buildApp({ config, db: database.db, dialect, storage, clock, wechatLogin: createWeChatLogin(config.wechat), logger: false })
       await other.ready()

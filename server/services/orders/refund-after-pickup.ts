@@ -1,0 +1,22 @@
+import type { UserTable } from '../../db/schema'
+import { writeTransaction } from '../../db/write-transaction'
+import { AppError, notFound } from '../../http/errors'
+import { createRefund, processRefunds, type RefundDeps } from '../payments/refunds'
+import { reverseCommissions } from '../pickups/commissions'
+
+/* An order already picked up can still be refunded by Xiangji's staff (the lamb was spoiled):
+   the buyer's money goes back through the provider and the cun xiao'er's commission on it is
+   taken back, both once, however often this is asked. The order stays picked up: it was. */
+export async function refundPickedUpOrder(deps: RefundDeps, _admin: UserTable, orderId: string): Promise<void> {
+  await writeTransaction(deps.db, deps.dialect, async (tx) => {
+    const now = deps.clock().toISOString()
+    const order = await tx.selectFrom('orders').select(['id', 'status']).where('id', '=', orderId).executeTakeFirst()
+    if (!order) throw notFound('order')
+    if (order.status !== 'picked_up') throw new AppError(409, 'INVALID_TRANSITION', 'only an order already picked up is refunded this way; the buyer cancels before that', { from: order.status, to: 'refunded' })
+    const payment = await tx.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('status', '=', 'succeeded').executeTakeFirst()
+    if (!payment) throw new AppError(409, 'INVALID_TRANSITION', 'this order has no payment to refund', { from: order.status, to: 'refunded' })
+    await createRefund(tx, payment, now)
+    await reverseCommissions(tx, orderId, now)
+  })
+  await processRefunds(deps, [orderId])
+}
