@@ -7,6 +7,7 @@ import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import type { ParcelFlow } from '../services/parcels/parcel-flow'
 import { commissionStatement } from '../services/pickups/commissions'
+import { subsidyReportCsv } from '../services/reports/subsidy-report'
 import type { PickupDesk } from '../services/pickups/pickup-desk'
 import { Parcel } from './order-schemas'
 import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, VerifyInput } from './parcel-schemas'
@@ -64,6 +65,16 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
     schema: { tags: ['pickups'], summary: 'Hand an order over on its 6-digit code (and order id, from the QR code)', body: VerifyInput, response: { 200: DeskOrder, ...errors(400, 401, 403, 404, 409, 429) } },
     preHandler: staff,
     handler: (request) => desk.verify(request.user!, request.body),
+  })
+
+  app.get('/county/reports/subsidy', {
+    schema: { tags: ['reports'], summary: 'The month’s orders with shipping charged and subsidy granted, as CSV, for the county’s subsidy claim', querystring: MonthQuery, produces: ['text/csv'], response: { ...errors(400, 401, 403) } },
+    preHandler: staff,
+    handler: async (request, reply) => {
+      const month = request.query.month ?? today().slice(0, 7)
+      const csv = await subsidyReportCsv(db, request.user!.countyId!, month)
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="subsidy-${month}.csv"`).send(csv)
+    },
   })
 
   app.get('/operator/commissions', {

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely'
+import { addChinaDays, chinaInstant, type ChinaDate } from '../../../src/domain/china-time'
+import { formatYuan } from '../../../src/domain/money'
+import type { DB } from '../../db/schema'
+
+/* The county's monthly claim for its shipping subsidy: every order paid in the month (China
+   time) that the buyer kept, with the shipping charged and the subsidy granted, and the totals.
+   Orders cancelled or refunded gave their money back, subsidy included, and are left out. CSV
+   with a UTF-8 byte order mark, so the county's spreadsheet opens the Chinese headers right. */
+
+const yuan = (fen: number) => formatYuan(fen).replace('¥', '')
+const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+
+/** The first instant of a China month and of the next one. */
+function monthBounds(month: string): [string, string] {
+  const first = `${month}-01` as ChinaDate
+  const next = addChinaDays(first, 31).slice(0, 7) + '-01'
+  return [chinaInstant(first, 0).toISOString(), chinaInstant(next, 0).toISOString()]
+}
+
+export async function subsidyReportCsv(db: Kysely<DB>, countyId: string, month: string): Promise<string> {
+  const [from, until] = monthBounds(month)
+  const orders = await db
+    .selectFrom('orders')
+    .leftJoin('refunds', 'refunds.orderId', 'orders.id')
+    .select(['orders.id', 'orders.paidAt', 'orders.status', 'orders.subtotalFen', 'orders.shippingFen', 'orders.subsidyFen', 'orders.totalFen'])
+    .where('orders.countyId', '=', countyId)
+    .where('orders.paidAt', '>=', from)
+    .where('orders.paidAt', '<', until)
+    .where('orders.status', 'in', ['paid', 'ready_for_pickup', 'picked_up'])
+    .where('refunds.id', 'is', null)
+    .orderBy('orders.paidAt')
+    .orderBy('orders.id')
+    .execute()
+  const rows = [['订单号', '支付时间（北京时间）', '状态', '商品金额（元）', '运费（元）', '运费补贴（元）', '实付（元）']]
+  for (const o of orders) rows.push([o.id, chinaTime(o.paidAt!), o.status, yuan(o.subtotalFen), yuan(o.shippingFen), yuan(o.subsidyFen), yuan(o.totalFen)])
+  const sum = (pick: (o: (typeof orders)[number]) => number) => orders.reduce((total, o) => total + pick(o), 0)
+  rows.push([`合计 ${orders.length} 单`, month, '', yuan(sum((o) => o.subtotalFen)), yuan(sum((o) => o.shippingFen)), yuan(sum((o) => o.subsidyFen)), yuan(sum((o) => o.totalFen))])
+  return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+}
