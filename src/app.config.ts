@@ -1,8 +1,8 @@
 import { strings } from './strings'
 import { colors } from './theme/tokens'
 
-/* The buyer's pages live in the main package, because WeChat requires tabBar pages there and
-   a buyer should not wait for a subpackage download to shop.
+/* The buyer's shopping pages (the tabs, the listing) live in the main package, because WeChat
+   requires tabBar pages there and a buyer should not wait for a subpackage download to shop.
 
    Farmer, operator (村小二) and county staff (县小二) pages go in SUBPACKAGES, one per role,
    so a buyer never downloads them and each stays under WeChat's 2 MB per package (on H5 every
@@ -10,11 +10,16 @@ import { colors } from './theme/tokens'
    them for links. tests/weapp/package-size.test.ts checks that no such page slips into the
    main package. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/catalog/index', 'pages/listing/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/catalog/index', 'pages/listing/index', 'pages/cart/index', 'pages/me/index'],
   subPackages: [
+    // The buyer's checkout and orders: a buyer fetches them on the first 去结算, and the QR encoder
+    // and the order pages stay out of the main package every visitor downloads.
+    { root: 'packages/buyer', pages: ['pages/checkout/index', 'pages/orders/index', 'pages/order/index'] },
     { root: 'packages/farmer', pages: ['pages/sell/index', 'pages/listings/index', 'pages/history/index'] },
     { root: 'packages/operator', pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index'] },
   ],
+  // Fetch the checkout while the buyer looks at the cart, so 去结算 opens without a wait on 3G.
+  preloadRule: { 'pages/cart/index': { network: 'all', packages: ['packages/buyer'] } },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: colors.earthSoft,
@@ -33,6 +38,7 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/home/index', text: strings.tabs.home },
       { pagePath: 'pages/catalog/index', text: strings.tabs.catalog },
+      { pagePath: 'pages/cart/index', text: strings.tabs.cart },
       { pagePath: 'pages/me/index', text: strings.tabs.me },
     ],
   },

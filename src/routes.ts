@@ -1,8 +1,14 @@
 import Taro from '@tarojs/taro'
 
-/* Where the farmer's and the operator's pages live: in subpackages (app.config.ts), so a buyer
-   never downloads them. The Me page links here; the pages link to each other. */
+/* Where the pages in subpackages live (app.config.ts): the buyer's checkout and orders, and
+   the farmer's and the operator's pages, which a buyer never downloads. The Me page, the cart
+   and the listing link here; the pages link to each other. */
 export const routes = {
+  cart: '/pages/cart/index',
+  me: '/pages/me/index',
+  checkout: '/packages/buyer/pages/checkout/index',
+  orders: '/packages/buyer/pages/orders/index',
+  order: '/packages/buyer/pages/order/index',
   sell: '/packages/farmer/pages/sell/index',
   myListings: '/packages/farmer/pages/listings/index',
   farmerHistory: '/packages/farmer/pages/history/index',
@@ -13,6 +19,20 @@ export const routes = {
 } as const
 
 export const withId = (path: string, key: string, id: string) => `${path}?${key}=${encodeURIComponent(id)}`
+
+/** The checkout for these lines ('lst_a*2,lst_b*1' in the URL): a page reopened after the app
+ *  was closed still knows what was being bought. */
+export function checkoutUrl(lines: readonly { listingId: string; quantity: number }[]): string {
+  return withId(routes.checkout, 'lines', lines.map((line) => `${line.listingId}*${line.quantity}`).join(','))
+}
+
+export function parseCheckoutLines(param: string | undefined): { listingId: string; quantity: number }[] {
+  return decodeURIComponent(param ?? '')
+    .split(',')
+    .map((part) => part.split('*'))
+    .filter(([listingId, quantity]) => /^[A-Za-z0-9_-]{1,64}$/.test(listingId ?? '') && /^[1-9][0-9]{0,3}$/.test(quantity ?? ''))
+    .map(([listingId, quantity]) => ({ listingId, quantity: Number(quantity) }))
+}
 
 const bareRoute = (route: string | undefined) => (route ?? '').replace(/^\//, '').split('?')[0]
 

@@ -1,5 +1,6 @@
 /* The API of shared/API.md, one typed function per call the app makes. */
 import { request } from './request'
+import type { OrderInput, Quote } from './order-types'
 import type { CategoryCounts, County, Farmer, Listing, ListingEvent, ListingInput, ListingQuery, Page, PickupPoint, SignedIn, User, Village } from './types'
 
 export const devUsers = () => request<User[]>('GET', '/auth/dev/users')
@@ -29,3 +30,7 @@ export const reviewQueue = (cursor?: string) => request<Page<Listing>>('GET', '/
 export const myListings = (cursor?: string) => request<Page<Listing>>('GET', '/my/listings', { query: { cursor, limit: 50 } })
 export const villageFarmers = () => request<Page<Farmer>>('GET', '/farmers')
 export const addFarmer = (body: { name: string; phone?: string }) => request<Farmer>('POST', '/farmers', { body })
+
+// What the cart would cost now (the cart is in the main package). The order calls themselves
+// are in order-client.ts, which only the buyer subpackage imports.
+export const quoteOrder = (body: OrderInput) => request<Quote>('POST', '/orders/quote', { body })

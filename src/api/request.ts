@@ -41,11 +41,18 @@ export function isErrorBody(data: unknown): data is ErrorBody {
   return typeof error === 'object' && error !== null && typeof error.code === 'string'
 }
 
-export async function request<T>(method: Method, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  /** Extra headers a call needs, such as POST /orders' Idempotency-Key. */
+  headers?: Record<string, string>
+}
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   // wx.request sends a JSON content type even without a body, and the server refuses an empty
   // JSON body: so a POST always carries at least {}.
   const body = options.body ?? (method === 'GET' ? undefined : {})
-  const header: Record<string, string> = { Accept: 'application/json' }
+  const header: Record<string, string> = { ...options.headers, Accept: 'application/json' }
   if (body !== undefined) header['Content-Type'] = 'application/json'
   const tokenSent = bearerToken
   if (tokenSent) header.Authorization = `Bearer ${tokenSent}`

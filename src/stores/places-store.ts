@@ -1,5 +1,5 @@
 import { makeAutoObservable } from 'mobx'
-import { api, toApiError, type ApiError, type County, type Village } from '../api'
+import { api, toApiError, type ApiError, type County, type PickupPoint, type Village } from '../api'
 import type { LoadStatus } from './load-status'
 import { runInAction } from './run-in-action'
 
@@ -13,10 +13,13 @@ export class PlacesStore {
   countyError: ApiError | null = null
   villages: Village[] = []
   villagesStatus: LoadStatus = 'idle'
+  /** The county center: where every order of the county is picked up. */
+  pickupPoint: PickupPoint | null = null
   private countyRequest: Promise<County> | null = null
+  private pickupPointRequest: Promise<PickupPoint> | null = null
 
   constructor() {
-    makeAutoObservable<this, 'countyRequest'>(this, { countyRequest: false }, { autoBind: true })
+    makeAutoObservable<this, 'countyRequest' | 'pickupPointRequest'>(this, { countyRequest: false, pickupPointRequest: false }, { autoBind: true })
   }
 
   /** The county every catalog query is scoped to; asked once, shared by all screens. */
@@ -24,6 +27,19 @@ export class PlacesStore {
     if (this.county) return Promise.resolve(this.county)
     if (!this.countyRequest) this.countyRequest = this.fetchCounty()
     return this.countyRequest
+  }
+
+  /** The county has one county center, which is the pickup point for all its orders. */
+  ensurePickupPoint(): Promise<PickupPoint> {
+    if (this.pickupPoint) return Promise.resolve(this.pickupPoint)
+    if (!this.pickupPointRequest) {
+      this.pickupPointRequest = this.fetchPickupPoint().catch((error: unknown) => {
+        // Let the next quote ask again.
+        this.pickupPointRequest = null
+        throw error
+      })
+    }
+    return this.pickupPointRequest
   }
 
   async loadVillages(): Promise<void> {
@@ -42,6 +58,17 @@ export class PlacesStore {
         this.villagesStatus = 'failed'
       })
     }
+  }
+
+  private async fetchPickupPoint(): Promise<PickupPoint> {
+    const county = await this.ensureCounty()
+    const page = await api.pickupPoints(county.id)
+    const point = page.items[0]
+    if (!point) throw new Error('the county has no pickup point yet')
+    runInAction('applyPickupPoint', () => {
+      this.pickupPoint = point
+    })
+    return point
   }
 
   private async fetchCounty(): Promise<County> {

@@ -1,4 +1,6 @@
-import { handleUnauthorized } from '../api'
+import { reaction } from 'mobx'
+import { api, handleUnauthorized } from '../api'
+import { CartStore } from './cart-store'
 import { CatalogStore } from './catalog-store'
 import { ListingStore } from './listing-store'
 import { PlacesStore } from './places-store'
@@ -12,6 +14,7 @@ export class RootStore {
   readonly listings: ListingStore
   readonly storefront: StorefrontStore
   readonly catalog: CatalogStore
+  readonly cart: CartStore
 
   constructor(deps: SessionDeps) {
     this.session = new SessionStore(deps)
@@ -19,7 +22,22 @@ export class RootStore {
     this.listings = new ListingStore()
     this.storefront = new StorefrontStore(this.places, this.listings)
     this.catalog = new CatalogStore(this.places, this.listings)
+    this.cart = new CartStore({
+      storage: deps.storage,
+      quote: api.quoteOrder,
+      listing: api.listing,
+      pickupPointId: async () => (await this.places.ensurePickupPoint()).id,
+      // The server quotes buyers only; anyone else's cart waits for a buyer's sign-in.
+      canQuote: () => this.session.isSignedIn && this.session.user?.role === 'buyer',
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    })
     // The server refused our token (expired or revoked): sign out, so "我的" offers sign-in again.
     handleUnauthorized(() => this.session.clear())
+    // Each user has their own cart on a shared phone; a guest's joins theirs at sign-in.
+    reaction(
+      () => (this.session.isSignedIn ? (this.session.user?.id ?? null) : null),
+      (userId) => this.cart.useOwner(userId),
+      { fireImmediately: true },
+    )
   }
 }

@@ -7,11 +7,12 @@ import type { Role } from '../api/types'
 export const zhCN = {
   appName: '乡集',
 
-  tabs: { home: '首页', catalog: '商品', me: '我的' },
+  tabs: { home: '首页', catalog: '商品', cart: '购物车', me: '我的' },
   pageTitles: {
     home: '乡集',
     catalog: '全部商品',
     listing: '商品详情',
+    cart: '购物车',
     me: '我的',
     sell: '我要卖',
     edit: '修改商品',
@@ -82,6 +83,42 @@ export const zhCN = {
     noPhoto: '暂无照片',
     backToCatalog: '去逛逛其他商品',
     photoCount: (index: number, total: number) => `${index}/${total}`,
+    quantity: '数量',
+    addToCart: '加入购物车',
+    buyNow: '立即购买',
+    added: '已加入购物车',
+    signInFirst: '请先登录，商品已放进购物车',
+    buyersOnly: '请用买家账号登录后购买',
+  },
+
+  // The quantity stepper's buttons, read out by screen readers.
+  stepper: { minus: '减少', plus: '增加' },
+
+  // The cart tab; checkout and orders are in the buyer subpackage (zh-CN-buyer.ts).
+  cart: {
+    empty: '购物车是空的',
+    emptyHint: '去看看村里的羊肉、奶食和杂粮吧',
+    browse: '去逛逛',
+    group: (village: string, farmer: string) => `${village} · ${farmer}`,
+    parcel: '同一农户的商品打成一个包裹',
+    remove: '删除',
+    removeConfirm: '从购物车删除这件商品吗？',
+    soldOut: '已售罄',
+    gone: '已下架，买不了了',
+    short: (stock: number, unit: string) => `库存不够，只剩 ${stock} ${unit}`,
+    fitToStock: (stock: number, unit: string) => `改成 ${stock} ${unit}`,
+    priceChanged: (before: string, now: string) => `价格变了：加入时 ${before}，现在 ${now}`,
+    subtotal: '商品金额',
+    shipping: '运费',
+    subsidy: '县里补贴运费',
+    total: '合计（预估）',
+    estimating: '正在算价格…',
+    quoteFailed: '价格没算出来',
+    signInForTotal: '登录买家账号后，算出运费和合计',
+    signIn: '去登录',
+    buyersOnly: '只有买家账号可以下单',
+    goCheckout: '去结算',
+    leftOut: (count: number) => `${count} 件商品暂时买不了，不会结算`,
   },
 
   me: {
@@ -94,10 +131,11 @@ export const zhCN = {
     chooseDemoUser: '选择演示用户',
     farmerTools: '我的店铺',
     operatorTools: '村服务站',
+    buyerTools: '我的购物',
     demoHint: '演示环境：选择一个身份来体验乡集',
   },
 
-  // The farmer's and the cun xiao'er's pages (subpackages); short sentences for older users.
+  // The doors into subpackage pages from 我的, per role; short sentences for older users.
   roleEntries: {
     sell: '我要卖',
     sellHint: '拍照上架自家产品',
@@ -109,6 +147,8 @@ export const zhCN = {
     farmersHint: '查看和添加农户',
     listForFarmer: '代农户上架',
     listForFarmerHint: '帮没有手机的农户上架',
+    orders: '我的订单',
+    ordersHint: '查看订单、取货时间和自提码',
   },
 
 }

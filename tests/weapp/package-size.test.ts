@@ -24,4 +24,23 @@ describe('the compiled mini-program', () => {
     expect(mainPages.length).toBeGreaterThan(0)
     expect(mainPages.some((p) => /farmer|operator|county/.test(p))).toBe(false)
   })
+
+  it('keeps the checkout, the orders and the QR encoder in packages/buyer, out of the main package', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8'))
+    const roots: string[] = app.subPackages.map((p: { root: string }) => p.root.replace(/\/?$/, '/'))
+    expect(roots).toContain('packages/buyer/')
+    const scripts = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name)
+        return entry.isDirectory() ? scripts(full) : entry.name.endsWith('.js') ? [full] : []
+      })
+    const inMain = scripts(WEAPP_DIR).filter((file) => !roots.some((root) => path.relative(WEAPP_DIR, file).split(path.sep).join('/').startsWith(root)))
+    const mainCode = inMain.map((file) => fs.readFileSync(file, 'utf8')).join('\n')
+    const buyerCode = scripts(path.join(WEAPP_DIR, 'packages', 'buyer')).map((file) => fs.readFileSync(file, 'utf8')).join('\n')
+    // qrcode-generator's API, the pickup QR format, placing and paying orders.
+    for (const marker of ['getModuleCount', 'XJPICKUP', 'Idempotency-Key', 'requestPayment']) {
+      expect({ marker, inMain: mainCode.includes(marker) }).toEqual({ marker, inMain: false })
+      expect({ marker, inBuyer: buyerCode.includes(marker) }).toEqual({ marker, inBuyer: true })
+    }
+  })
 })

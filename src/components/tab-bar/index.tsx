@@ -9,6 +9,7 @@ export type { TabBarProps, TabName } from './types'
 const TABS: { name: TabName; url: string }[] = [
   { name: 'home', url: '/pages/home/index' },
   { name: 'catalog', url: '/pages/catalog/index' },
+  { name: 'cart', url: '/pages/cart/index' },
   { name: 'me', url: '/pages/me/index' },
 ]
 

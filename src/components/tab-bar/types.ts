@@ -1,4 +1,4 @@
-export type TabName = 'home' | 'catalog' | 'me'
+export type TabName = 'home' | 'catalog' | 'cart' | 'me'
 
 export interface TabBarProps {
   current: TabName

@@ -8,6 +8,7 @@ import { StateView } from '../../components/state-view'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import { categoryLabel, describeError, pricePerUnit, stockLabel } from '../../strings/format'
+import { BuyBar } from './buy-bar'
 import './index.scss'
 
 function ListingPage() {
@@ -59,6 +60,8 @@ function ListingPage() {
         </View>
         <Text className='listing-page__category'>{categoryLabel(listing.category)}</Text>
       </View>
+
+      <BuyBar listing={listing} />
 
       <View className='listing-page__card listing-page__origin'>
         <View className='listing-page__fact'>

@@ -12,8 +12,11 @@ interface Entry {
 }
 
 const e = strings.roleEntries
-// Only farmers and operators get entries; a buyer's 我的 stays as it was.
 const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
+  buyer: {
+    heading: strings.me.buyerTools,
+    entries: [{ name: 'orders', title: e.orders, hint: e.ordersHint, url: routes.orders }],
+  },
   farmer: {
     heading: strings.me.farmerTools,
     entries: [
@@ -31,7 +34,8 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
   },
 }
 
-/** The doors into a farmer's or an operator's pages (in subpackages, fetched on first tap). */
+/** The doors into a role's pages (in subpackages, fetched on first tap): a buyer's orders, a
+ *  farmer's shop, an operator's service center. */
 export function RoleEntries({ role }: { role: Role }) {
   const group = ENTRIES[role]
   if (!group) return null

@@ -1,0 +1,5 @@
+import { zhCNBuyer } from '../../../../strings/zh-CN-buyer'
+
+export default definePageConfig({
+  navigationBarTitleText: zhCNBuyer.pageTitles.checkout,
+})

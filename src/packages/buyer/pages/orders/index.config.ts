@@ -1,0 +1,6 @@
+import { zhCNBuyer } from '../../../../strings/zh-CN-buyer'
+
+export default definePageConfig({
+  navigationBarTitleText: zhCNBuyer.pageTitles.orders,
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,262 @@
+import { reaction } from 'mobx'
+import { ApiError } from '../../src/api/api-error'
+import type { Order, OrderInput, PaymentStart, Quote, QuoteLine } from '../../src/api/order-types'
+import { newIdempotencyKey } from '../../src/stores/checkout-attempt'
+import { type CheckoutDeps, CheckoutStore } from '../../src/stores/checkout-store'
+import { CONFIRM_POLL_MS, OrderPayment, type PaymentDeps } from '../../src/stores/order-payment'
+import type { KeyValueStorage } from '../../src/stores/session-store'
+
+/* The checkout's promise: one tap, one order. The Idempotency-Key is kept on the phone until
+   the order exists, so a retry after a lost answer (even after a restart) sends the same key
+   and body; an order placed but not paid is paid, never placed again; stock conflicts are told
+   and nothing is lost. Then the payment: paid only when the server says so. No Taro, no server:
+   the API, storage and clock are fakes. */
+
+class MemoryStorage implements KeyValueStorage {
+  data = new Map<string, string>()
+  get = (key: string) => this.data.get(key) ?? null
+  set = (key: string, value: string) => void this.data.set(key, value)
+  remove = (key: string) => void this.data.delete(key)
+}
+
+const STORAGE_KEY = 'xiangji.checkout.usr_buyer'
+const flush = () => new Promise((resolve) => setImmediate(resolve))
+
+function quoteLine(listingId: string, quantity: number, stock = 10): QuoteLine {
+  return {
+    listingId,
+    title: `商品 ${listingId}`,
+    unit: 'jin',
+    unitPriceFen: 6000,
+    quantity,
+    stock,
+    available: stock >= quantity,
+    lineTotalFen: stock >= quantity ? 6000 * quantity : 0,
+    farmer: { id: 'frm_wang', name: '王建国' },
+    village: { id: 'vil_sby', name: '舍必崖村' },
+    thumbUrl: null,
+  }
+}
+
+function orderOf(id: string, input: OrderInput, status: Order['status'] = 'pending_payment'): Order {
+  return { id, status, lines: input.lines.map((l) => ({ ...l, title: l.listingId, unit: 'jin', unitPriceFen: 6000, lineTotalFen: 6000 * l.quantity })), totalFen: 1 } as unknown as Order
+}
+
+/** The server, as far as the checkout can tell: stock per listing, orders by key, payments. */
+function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string, number> } = {}) {
+  const storage = new MemoryStorage()
+  const stock: Record<string, number> = { lst_a: 10, lst_b: 10, ...options.stock }
+  const placed: { input: OrderInput; key: string }[] = []
+  const byKey = new Map<string, Order>()
+  const orders = new Map<string, Order>()
+  let loseNextAnswer = false
+  let wechatAnswer: 'done' | 'cancelled' = 'done'
+  let confirmsAfterPolls = 0
+  let polls = 0
+  let clock = 0
+
+  const deps: CheckoutDeps = {
+    storage,
+    quote: async (input) => ({ lines: input.lines.map((l) => quoteLine(l.listingId, l.quantity, stock[l.listingId])), parcels: [], subtotalFen: 0, shippingFen: 0, subsidyFen: 0, totalFen: 0, pickupPoint: { id: 'pup_horinger' }, pickup: {} }) as unknown as Quote,
+    placeOrder: async (input, key) => {
+      placed.push({ input, key })
+      let order = byKey.get(key)
+      if (!order) {
+        for (const line of input.lines) {
+          if ((stock[line.listingId] ?? 0) < line.quantity) {
+            throw new ApiError(409, 'OUT_OF_STOCK', 'not enough', { listingId: line.listingId, available: stock[line.listingId] ?? 0 })
+          }
+        }
+        for (const line of input.lines) stock[line.listingId] -= line.quantity
+        order = orderOf(`ord_${byKey.size + 1}`, input)
+        byKey.set(key, order)
+        orders.set(order.id, order)
+      }
+      if (loseNextAnswer) {
+        loseNextAnswer = false
+        throw new ApiError(0, 'NETWORK', 'request:fail timeout')
+      }
+      return order
+    },
+    order: async (id) => {
+      const order = orders.get(id)
+      if (!order) throw new ApiError(404, 'NOT_FOUND', 'no order')
+      return order
+    },
+    pickupPointId: async () => 'pup_horinger',
+    newKey: () => newIdempotencyKey(Date.now(), Math.random),
+  }
+
+  const markPaid = (id: string) => orders.set(id, { ...orders.get(id)!, status: 'paid', pickupCode: '004217' })
+  const paymentDeps: PaymentDeps = {
+    provider: options.provider ?? 'wechat',
+    startPayment: async (orderId) => ({ paymentId: `pay_${orderId}`, provider: options.provider ?? 'wechat', timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' }) as PaymentStart,
+    requestPayment: async () => wechatAnswer,
+    confirmSandbox: async (paymentId) => {
+      markPaid(paymentId.replace('pay_', ''))
+      return orders.get(paymentId.replace('pay_', ''))!
+    },
+    order: async (id) => {
+      // WeChat's notification reaches the server after a few polls.
+      if (wechatAnswer === 'done' && ++polls > confirmsAfterPolls) markPaid(id)
+      return orders.get(id)!
+    },
+    sleep: async (ms) => void (clock += ms),
+    now: () => clock,
+  }
+  const payment = new OrderPayment(paymentDeps)
+  const checkout = new CheckoutStore(deps, payment, 'usr_buyer')
+  return {
+    storage,
+    stock,
+    placed,
+    orders,
+    deps,
+    payment,
+    checkout,
+    loseNextAnswer: () => (loseNextAnswer = true),
+    wechatSays: (answer: 'done' | 'cancelled') => (wechatAnswer = answer),
+    confirmAfter: (count: number) => (confirmsAfterPolls = count),
+    polls: () => polls,
+  }
+}
+
+async function opened(checkout: CheckoutStore, lines = [{ listingId: 'lst_a', quantity: 2 }]) {
+  checkout.open(lines)
+  await flush()
+  expect(checkout.quoteStatus === 'loaded' || checkout.order !== null).toBe(true)
+}
+
+describe('CheckoutStore', () => {
+  it('places the order under a key kept on the phone, pays, and forgets the key once paid', async () => {
+    const { checkout, placed, storage } = setup()
+    await opened(checkout)
+    expect(checkout.canPay).toBe(true)
+    const outcome = await checkout.submit()
+    expect(outcome?.kind).toBe('paid')
+    expect(placed).toHaveLength(1)
+    expect(placed[0].key).toMatch(/^[A-Za-z0-9_-]{1,64}$/)
+    expect(placed[0].input).toEqual({ lines: [{ listingId: 'lst_a', quantity: 2 }], pickupPointId: 'pup_horinger' })
+    expect(checkout.order?.status).toBe('paid')
+    expect(storage.get(STORAGE_KEY)).toBeNull()
+  })
+
+  it('retries a lost answer with the same key and body, so the server answers the same order', async () => {
+    const { checkout, placed, loseNextAnswer, orders, storage } = setup()
+    await opened(checkout)
+    loseNextAnswer()
+    const first = await checkout.submit()
+    expect(first).toMatchObject({ kind: 'failed', error: { code: 'NETWORK' } })
+    expect(checkout.order).toBeNull()
+    // The key was on the phone before the request left.
+    expect(JSON.parse(storage.get(STORAGE_KEY)!)).toMatchObject({ key: placed[0].key, orderId: null })
+
+    const second = await checkout.submit()
+    expect(second?.kind).toBe('paid')
+    expect(placed.map((p) => p.key)).toEqual([placed[0].key, placed[0].key])
+    expect(placed[1].input).toEqual(placed[0].input)
+    expect(orders.size).toBe(1)
+  })
+
+  it('retries with the same key after a restart, even though the lost order took the stock', async () => {
+    const { deps, payment, placed, loseNextAnswer, orders, checkout } = setup({ stock: { lst_a: 2 } })
+    await opened(checkout)
+    loseNextAnswer()
+    await checkout.submit()
+    // The app is closed and opened again: a new store, the same phone storage.
+    const again = new CheckoutStore(deps, payment, 'usr_buyer')
+    await opened(again)
+    // The quote now says none left (the lost order holds them), yet the retry is offered.
+    expect(again.orderableLines).toEqual([])
+    expect(again.unanswered).toBe(true)
+    expect(again.canPay).toBe(true)
+    const outcome = await again.submit()
+    expect(outcome?.kind).toBe('paid')
+    expect(new Set(placed.map((p) => p.key)).size).toBe(1)
+    expect(orders.size).toBe(1)
+  })
+
+  it('offers the unpaid order again (继续支付) instead of placing a second one', async () => {
+    const { checkout, placed, wechatSays, deps, payment, storage } = setup()
+    await opened(checkout)
+    wechatSays('cancelled')
+    const outcome = await checkout.submit()
+    expect(outcome?.kind).toBe('cancelled')
+    expect(checkout.notice).toBe('cancelled')
+    expect(checkout.order?.status).toBe('pending_payment')
+    expect(checkout.canPay).toBe(true)
+    expect(JSON.parse(storage.get(STORAGE_KEY)!).orderId).toBe(checkout.order?.id)
+
+    // Reopened later: the pending order is found and paid, not placed again.
+    wechatSays('done')
+    const again = new CheckoutStore(deps, payment, 'usr_buyer')
+    await opened(again)
+    expect(again.order?.id).toBe(checkout.order?.id)
+    expect((await again.submit())?.kind).toBe('paid')
+    expect(placed).toHaveLength(1)
+  })
+
+  it('tells which line ran out, keeps nothing half-done, and quotes again', async () => {
+    const { checkout, stock, storage } = setup()
+    await opened(checkout)
+    stock.lst_a = 1 // another buyer was quicker
+    const outcome = await checkout.submit()
+    expect(outcome).toMatchObject({ kind: 'failed', error: { code: 'OUT_OF_STOCK' } })
+    expect(checkout.conflict).toEqual({ listingId: 'lst_a', title: '商品 lst_a', available: 1 })
+    expect(storage.get(STORAGE_KEY)).toBeNull()
+    await flush()
+    expect(checkout.unavailableLines.map((l) => l.listingId)).toEqual(['lst_a'])
+    expect(checkout.canPay).toBe(false)
+  })
+
+  it('orders only the lines the quote can price, under a new key when the cart changed', async () => {
+    const { checkout, placed } = setup({ stock: { lst_b: 0 } })
+    await opened(checkout, [
+      { listingId: 'lst_a', quantity: 1 },
+      { listingId: 'lst_b', quantity: 1 },
+    ])
+    expect(checkout.orderableLines).toEqual([{ listingId: 'lst_a', quantity: 1 }])
+    await checkout.submit()
+    expect(placed[0].input.lines).toEqual([{ listingId: 'lst_a', quantity: 1 }])
+  })
+
+  it('waits for the server to confirm a payment, polling, and says so when it takes too long', async () => {
+    const { checkout, confirmAfter, payment, polls } = setup()
+    await opened(checkout)
+    confirmAfter(3)
+    const stages: string[] = []
+    const stop = reaction(() => payment.stage, (stage) => stages.push(stage))
+    const outcome = await checkout.submit()
+    stop()
+    expect(outcome?.kind).toBe('paid')
+    expect(polls()).toBe(4)
+    // What the pay button says meanwhile: 正在支付…, then 支付确认中….
+    expect(stages).toEqual(['starting', 'paying', 'confirming', 'idle'])
+
+    const slow = setup()
+    await opened(slow.checkout)
+    slow.confirmAfter(1000)
+    const late = await slow.checkout.submit()
+    expect(late?.kind).toBe('unconfirmed')
+    expect(slow.checkout.notice).toBe('unconfirmed')
+    // About 20 s of polls every 1.5 s.
+    expect(slow.polls()).toBeGreaterThanOrEqual(Math.floor(20_000 / CONFIRM_POLL_MS))
+    expect(slow.polls()).toBeLessThanOrEqual(Math.ceil(20_000 / CONFIRM_POLL_MS) + 1)
+  })
+
+  it('pays with the sandbox on H5: confirm, then the order as the server has it', async () => {
+    const { checkout, polls } = setup({ provider: 'sandbox' })
+    await opened(checkout)
+    const outcome = await checkout.submit()
+    expect(outcome).toMatchObject({ kind: 'paid', order: { status: 'paid', pickupCode: '004217' } })
+    expect(polls()).toBe(0)
+  })
+})
+
+describe('newIdempotencyKey', () => {
+  it('fits the header’s rules and differs per attempt', () => {
+    const keys = new Set(Array.from({ length: 1000 }, () => newIdempotencyKey(Date.now(), Math.random)))
+    expect(keys.size).toBe(1000)
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{1,64}$/)
+  })
+})
