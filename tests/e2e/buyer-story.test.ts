@@ -252,6 +252,31 @@ describe('H5: a buyer fills the cart, checks out, pays and collects', () => {
     await order('.timeline-entry--cancelled').waitFor()
   })
 
+  it('orders from two farmers at once: two parcels, each with its shipping, paid in one tap', async () => {
+    const buyerId = user((u) => u.name === BUYER).id
+    const live = (await call<{ items: Listing[] }>('GET', '/listings?limit=100')).items.filter((l) => l.stock >= 2 && l.id !== lamb.id && l.id !== other.id)
+    const first = live[0]
+    const second = live.find((l) => l.farmer.id !== first.farmer.id)!
+    for (const listing of [first, second]) {
+      await page.goto(`${server.url}/pages/listing/index?id=${listing.id}`, { waitUntil: 'networkidle' })
+      await visible('.add-to-cart').click()
+    }
+    await page.goto(server.url + '/pages/cart/index', { waitUntil: 'networkidle' })
+    await visible('.cart-total').filter({ hasText: '¥' }).waitFor()
+    await visible('.go-checkout').click()
+    await visible('.price-total').waitFor()
+    expect(await visible('.checkout-parcel').count()).toBe(2)
+    const parcelShipping = (await visible('.checkout-parcel').allInnerTexts()).map(yuan)
+    expect(parcelShipping.reduce((a, b) => a + b, 0)).toBe(yuan(await visible('.price-shipping').innerText()))
+    const total = yuan(await visible('.price-total').innerText())
+    await visible('.pay-button').click()
+    await page.waitForURL(/\/packages\/buyer\/pages\/order\/index/, { timeout: 30_000 })
+    await visible('.pickup-code').waitFor()
+    const paid = await call<Order>('GET', `/orders/${new URL(page.url()).searchParams.get('id')}`, { as: buyerId })
+    expect(paid).toMatchObject({ status: 'paid', totalFen: total })
+    expect(paid.parcels.map((p) => p.farmer.name).sort()).toEqual([first.farmer.name, second.farmer.name].sort())
+  })
+
   it('logged no errors in the browser console', () => {
     expect(consoleErrors).toEqual([])
   })
