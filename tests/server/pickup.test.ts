@@ -182,6 +182,20 @@ describe.each(DATABASES)('parcels and pickup on %s', (dialect) => {
     t.advance(15 * 60_000 + 1000)
     expect((await call(newcomer, 'POST', '/pickups/verify', { code: '123456' })).statusCode).not.toBe(429)
   })
+
+  it('limits wrong codes per center too: after 20 wrong tries at one desk, nobody there may try for 15 minutes', async () => {
+    const order = await readyOrder()
+    t.advance(16 * 60_000) // earlier tests' wrong tries are out of the window
+    const wrong = order.pickupCode === '999999' ? '999998' : '999999'
+    for (let colleague = 0; colleague < 4; colleague++) {
+      const token = await secondStaff(t)
+      for (let i = 0; i < 5; i++) expect((await call(token, 'POST', '/pickups/verify', { code: wrong })).statusCode).toBe(404)
+    }
+    const fresh = await secondStaff(t)
+    expect((await call(fresh, 'POST', '/pickups/verify', { code: order.pickupCode })).statusCode).toBe(429)
+    t.advance(15 * 60_000 + 1000)
+    expect((await call(fresh, 'POST', '/pickups/verify', { code: order.pickupCode })).statusCode).toBe(200)
+  })
 })
 
 /** A second county with its own center and a staff member there: their token. */
