@@ -29,11 +29,12 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
   const today = () => chinaDate(clock())
 
   app.get('/village/parcels', {
-    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default today, China time)', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Parcel) }), ...errors(400, 401, 403) } },
+    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default today, China time)', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
     preHandler: operator,
     handler: async (request) => {
       const date = request.query.date ?? today()
-      return { date, items: await parcels.villageParcels(request.user!, date) }
+      // One run of one village is a few dozen parcels: one page, in the list shape of API.md.
+      return { date, items: await parcels.villageParcels(request.user!, date), nextCursor: null }
     },
   })
 
@@ -56,9 +57,9 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
   })
 
   app.get('/county/pickups', {
-    schema: { tags: ['pickups'], summary: 'Orders ready for pickup at the staff member’s center', response: { 200: Type.Object({ items: Type.Array(DeskOrder) }), ...errors(401, 403) } },
+    schema: { tags: ['pickups'], summary: 'Orders ready for pickup at the staff member’s center', response: { 200: Type.Object({ items: Type.Array(DeskOrder), nextCursor: Type.Null() }), ...errors(401, 403) } },
     preHandler: staff,
-    handler: async (request) => ({ items: await desk.readyOrders(request.user!) }),
+    handler: async (request) => ({ items: await desk.readyOrders(request.user!), nextCursor: null }),
   })
 
   app.post('/pickups/verify', {
