@@ -11,6 +11,10 @@ const target = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
    cannot have a relative URL and takes the server's address at build time. */
 const apiBaseUrl = target === 'h5' ? '/api/v1' : process.env.XIANGJI_API_BASE || 'http://localhost:3000/api/v1'
 
+/* The subscribe-message template the mini-program asks the buyer to accept at payment (the
+   server's WECHAT_PICKUP_TEMPLATE_ID, the same id): empty means no message, so nothing is asked. */
+const pickupTemplateId = process.env.XIANGJI_PICKUP_TEMPLATE_ID || ''
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'xiangji',
@@ -28,6 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
+      PICKUP_TEMPLATE_ID: JSON.stringify(pickupTemplateId),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -16,7 +16,12 @@ export default defineAppConfig({
     // and the order pages stay out of the main package every visitor downloads.
     { root: 'packages/buyer', pages: ['pages/checkout/index', 'pages/orders/index', 'pages/order/index'] },
     { root: 'packages/farmer', pages: ['pages/sell/index', 'pages/listings/index', 'pages/history/index'] },
-    { root: 'packages/operator', pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index'] },
+    {
+      root: 'packages/operator',
+      pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index', 'pages/parcels/index', 'pages/commissions/index'],
+    },
+    // The county center's collection run and pickup desk, with WeChat's scanner.
+    { root: 'packages/county', pages: ['pages/manifest/index', 'pages/pickups/index', 'pages/verify/index'] },
   ],
   // Fetch the checkout while the buyer looks at the cart, so 去结算 opens without a wait on 3G.
   preloadRule: { 'pages/cart/index': { network: 'all', packages: ['packages/buyer'] } },

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 
 /* Where the pages in subpackages live (app.config.ts): the buyer's checkout and orders, and
-   the farmer's and the operator's pages, which a buyer never downloads. The Me page, the cart
+   the farmer's, the operator's and the county staff's pages, which a buyer never downloads. The Me page, the cart
    and the listing link here; the pages link to each other. */
 export const routes = {
   cart: '/pages/cart/index',
@@ -16,6 +16,11 @@ export const routes = {
   farmers: '/packages/operator/pages/farmers/index',
   listForFarmer: '/packages/operator/pages/list-for-farmer/index',
   operatorHistory: '/packages/operator/pages/history/index',
+  villageParcels: '/packages/operator/pages/parcels/index',
+  commissions: '/packages/operator/pages/commissions/index',
+  manifest: '/packages/county/pages/manifest/index',
+  pickups: '/packages/county/pages/pickups/index',
+  verify: '/packages/county/pages/verify/index',
 } as const
 
 export const withId = (path: string, key: string, id: string) => `${path}?${key}=${encodeURIComponent(id)}`

@@ -30,3 +30,6 @@ declare namespace NodeJS {
 
 /** The API's base URL, fixed at build time (config/index.ts): '/api/v1' on H5, XIANGJI_API_BASE on weapp. */
 declare const API_BASE_URL: string
+
+/** The ready-for-pickup subscribe-message template (XIANGJI_PICKUP_TEMPLATE_ID at build time, '' for none). */
+declare const PICKUP_TEMPLATE_ID: string

@@ -38,6 +38,17 @@ function requestWeChatPayment(params: PaymentStart): Promise<'done' | 'cancelled
   })
 }
 
+/** wx.requestSubscribeMessage for the ready-for-pickup message: settles whatever the buyer
+ *  chooses (accept, reject, a template banned or an old base library), never rejects. */
+function askForPickupMessage(): Promise<void> {
+  return new Promise((resolve) => {
+    // Taro's type also demands Alipay's entityIds, which WeChat has no use for.
+    const options = { tmplIds: [PICKUP_TEMPLATE_ID], complete: () => resolve() } as unknown as Taro.requestSubscribeMessage.Option
+    const task = Taro.requestSubscribeMessage(options)
+    ;(task as unknown as Promise<unknown> | undefined)?.catch?.(() => {})
+  })
+}
+
 export const paymentFor = perUser(
   () =>
     new OrderPayment({
@@ -50,6 +61,8 @@ export const paymentFor = perUser(
       order: orderApi.order,
       sleep,
       now: () => Date.now(),
+      // Without a template (PICKUP_TEMPLATE_ID, set at build time) there is nothing to ask.
+      askForPickupMessage: process.env.TARO_ENV === 'weapp' && PICKUP_TEMPLATE_ID ? askForPickupMessage : undefined,
     }),
 )
 

@@ -141,6 +141,8 @@ export class CheckoutStore {
   /** 立即支付 (or 继续支付): places the order if there is none yet, then pays it. */
   async submit(): Promise<PaymentOutcome | null> {
     if (!this.canPay) return null
+    // In the buyer's tap, before anything is awaited: the only moment WeChat shows its sheet.
+    const asked = this.payment.askForPickupMessage()
     this.placing = true
     this.error = null
     this.conflict = null
@@ -162,7 +164,7 @@ export class CheckoutStore {
     runInAction('startOrderPayment', () => {
       this.placing = false
     })
-    const outcome = await this.payment.pay(order)
+    const outcome = await this.payment.pay(order, asked)
     this.applyOutcome(outcome)
     return outcome
   }

@@ -30,6 +30,9 @@ export interface PaymentDeps {
   order(id: string): Promise<Order>
   sleep(ms: number): Promise<void>
   now(): number
+  /** wx.requestSubscribeMessage for the "ready for pickup" message; absent where there is none
+   *  (H5, or a build without a template id). */
+  askForPickupMessage?(): Promise<void>
 }
 
 // WeChat Pay usually notifies within a second or two; past 20 s the buyer is told to look later.
@@ -49,12 +52,28 @@ export class OrderPayment {
     return this.stage !== 'idle'
   }
 
-  async pay(order: Order): Promise<PaymentOutcome> {
+  /**
+   * Asks the buyer whether we may tell them when the order is ready. WeChat shows its sheet only
+   * in answer to a tap, so this must be called before anything is awaited; it settles whatever
+   * they choose: a refusal (or an old WeChat) never stands between the buyer and paying.
+   */
+  askForPickupMessage(): Promise<void> {
+    if (this.deps.provider !== 'wechat' || !this.deps.askForPickupMessage) return Promise.resolve()
+    try {
+      return this.deps.askForPickupMessage().catch(() => undefined)
+    } catch {
+      return Promise.resolve()
+    }
+  }
+
+  /** `asked`: the checkout asked already, in its own tap, before placing the order. */
+  async pay(order: Order, asked?: Promise<void>): Promise<PaymentOutcome> {
     if (this.isBusy) return { kind: 'failed', error: toApiError(new Error('a payment is already running')) }
+    const subscribed = asked ?? this.askForPickupMessage()
     this.stage = 'starting'
     this.orderId = order.id
     try {
-      return await this.run(order)
+      return await this.run(order, subscribed)
     } catch (error) {
       return { kind: 'failed', error: toApiError(error) }
     } finally {
@@ -65,14 +84,16 @@ export class OrderPayment {
     }
   }
 
-  private async run(order: Order): Promise<PaymentOutcome> {
+  private async run(order: Order, subscribed: Promise<void>): Promise<PaymentOutcome> {
     const start = await this.deps.startPayment(order.id, this.deps.provider)
     this.setStage('paying')
     if (this.deps.provider === 'sandbox') {
       const confirmed = await this.deps.confirmSandbox(start.paymentId)
       if (confirmed.status !== 'pending_payment') return settled(confirmed)
-    } else if ((await this.deps.requestPayment(start)) === 'cancelled') {
-      return { kind: 'cancelled' }
+    } else {
+      // One WeChat sheet at a time: the payment sheet opens once the subscribe sheet is closed.
+      await subscribed
+      if ((await this.deps.requestPayment(start)) === 'cancelled') return { kind: 'cancelled' }
     }
     this.setStage('confirming')
     return this.awaitConfirmation(order.id)

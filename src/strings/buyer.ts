@@ -40,5 +40,4 @@ export function openingHours(point: PickupPoint): string[] {
   return lines
 }
 
-/** '2.5' kilograms, one decimal: what a buyer carrying it home wants to know. */
-export const kilograms = (grams: number): string => (Math.round(grams / 100) / 10).toFixed(1)
+export { kilograms } from './format'

@@ -20,6 +20,9 @@ export function stockLabel(stock: number, unit: Unit): string {
   return stock > 0 ? strings.listing.stock(stock, unitLabel(unit)) : strings.listing.soldOut
 }
 
+/** '2.5' kilograms, one decimal: what someone carrying or loading a parcel wants to know. */
+export const kilograms = (grams: number): string => (Math.round(grams / 100) / 10).toFixed(1)
+
 /** A sentence for the buyer; the server's own message is for developers and may be English. */
 export function describeError(error: ApiError | null | undefined): string {
   if (!error) return strings.errors.fallback

@@ -1,5 +1,9 @@
 /* The farmer's and the operator's words (see zh-CN-work.ts), and their formatting. */
+import type { ApiError } from '../api/api-error'
+import type { ParcelStatus } from '../api/order-types'
 import type { ListingStatus } from '../api/types'
+import { chinaWeekday, type ChinaDate } from '../domain/china-time'
+import { describeError } from './format'
 import { type WorkStrings, zhCNWork } from './zh-CN-work'
 
 export { chinaDateTime } from './china-time-text'
@@ -7,3 +11,16 @@ export { chinaDateTime } from './china-time-text'
 export const workStrings: WorkStrings = zhCNWork
 
 export const listingStatusLabel = (status: ListingStatus): string => workStrings.listingStatus[status] ?? status
+
+export const parcelStatusLabel = (status: ParcelStatus): string => workStrings.run.parcelStatus[status] ?? status
+
+/** '11月30日（周日）' for a China calendar day. */
+export function runDay(date: ChinaDate): string {
+  const [, month, day] = date.split('-').map(Number)
+  return workStrings.run.day(month, day, workStrings.run.weekdays[chinaWeekday(date)])
+}
+
+/** What went wrong with a parcel's collect or receive, in the words of the parcel. */
+export function describeParcelError(error: ApiError | null | undefined): string {
+  return (error && workStrings.run.errors[error.code]) || describeError(error)
+}

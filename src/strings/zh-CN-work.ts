@@ -1,9 +1,12 @@
 /* The words of the farmer's and the operator's pages. A file of its own beside zh-CN.ts,
    imported only from the role subpackages: on weapp every Chinese character costs six bytes
    (\uXXXX) of the buyer's main package, and on H5 a share of the first load. */
+import type { ParcelStatus } from '../api/order-types'
 import type { ListingAction, ListingStatus } from '../api/types'
 
 export const zhCNWork = {
+  pageTitles: { villageParcels: '今日待收包裹', commissions: '我的佣金' },
+
   roleGate: {
     only: (role: string) => `请先以${role}身份登录`,
     toMe: '去登录',
@@ -129,6 +132,52 @@ export const zhCNWork = {
     phoneInvalid: '手机号是 11 位数字，以 1 开头',
     save: '保存',
     added: (name: string) => `已添加 ${name}`,
+  },
+
+  // A day's collection run, as the cun xiao'er and the county center both read it.
+  run: {
+    today: '今天',
+    tomorrow: '明天',
+    dayAfter: '后天',
+    pick: '选日期',
+    day: (month: number, date: number, weekday: string) => `${month}月${date}日（${weekday}）`,
+    weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+    weight: (kg: string) => `约 ${kg} 公斤`,
+    quantity: (quantity: number, unit: string) => `${quantity} ${unit}`,
+    order: (id: string) => `订单 ${id}`,
+    parcelStatus: {
+      awaiting_collection: '待收',
+      collected: '已收到',
+      received: '已到县城',
+      cancelled: '已取消',
+    } satisfies Record<ParcelStatus, string>,
+    errors: {
+      NOT_FOUND: '没有这个包裹了（订单可能已取消），列表已刷新',
+      INVALID_TRANSITION: '这个包裹已经有人处理过了，列表已刷新',
+    } as Record<string, string>,
+  },
+
+  parcels: {
+    empty: '这一天没有要收的包裹',
+    emptyHint: '买家付款后，包裹在第二天的批次里（16:00 以后付款是第三天），可以点“明天”看看',
+    summary: (total: number, collected: number) => `共 ${total} 件包裹，已收 ${collected} 件`,
+    waiting: (count: number) => `待收 ${count} 件`,
+    allIn: '都收到了',
+    collect: '已收到',
+    collectedToast: '已记下：收到',
+  },
+
+  commissions: {
+    month: (year: number, month: number) => `${year}年${month}月`,
+    previous: '‹ 上个月',
+    next: '下个月 ›',
+    empty: '这个月还没有佣金',
+    emptyHint: '买家在县城取货后，本村每件商品按比例记一笔佣金',
+    lineTotal: (amount: string) => `货款 ${amount}`,
+    rate: (percent: string) => `佣金比例 ${percent}`,
+    reversal: '退款扣回',
+    total: '本月合计',
+    at: (when: string) => `记入时间 ${when}`,
   },
 
   history: {

@@ -55,7 +55,8 @@ describe('H5: a buyer fills the cart, checks out, pays and collects', () => {
       // The browser reports the answer the test throws away on purpose; the app does not.
       if (message.type() === 'error' && !message.text().includes('net::ERR_FAILED')) consoleErrors.push(message.text())
     })
-    page.on('pageerror', (error) => consoleErrors.push(String(error)))
+    // With its stack: an error thrown in a timer names no page of ours in its message.
+    page.on('pageerror', (error) => consoleErrors.push(error.stack ?? String(error)))
     users = await call<User[]>('GET', '/auth/dev/users')
     const live = (await call<{ items: Listing[] }>('GET', '/listings?limit=100')).items
     const farmerIds = new Set(users.filter((u) => u.farmerId).map((u) => u.farmerId))

@@ -23,7 +23,8 @@ describe('H5: a buyer browses the catalog', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
-    page.on('pageerror', (error) => consoleErrors.push(String(error)))
+    // With its stack: an error thrown in a timer names no page of ours in its message.
+    page.on('pageerror', (error) => consoleErrors.push(error.stack ?? String(error)))
     // A request the page itself abandons (an image scrolled away, a page left) is no failure.
     page.on('requestfailed', (request) => {
       if (request.failure()?.errorText !== 'net::ERR_ABORTED') failedRequests.push(`${request.failure()?.errorText} ${request.url()}`)

@@ -34,7 +34,8 @@ describe('H5: a listing from the farmer’s photos to the buyer’s catalog', ()
       // The browser itself reports the upload the dropped network killed; the app does not.
       if (message.type() === 'error' && !message.text().includes('ERR_INTERNET_DISCONNECTED')) consoleErrors.push(message.text())
     })
-    page.on('pageerror', (error) => consoleErrors.push(String(error)))
+    // With its stack: an error thrown in a timer names no page of ours in its message.
+    page.on('pageerror', (error) => consoleErrors.push(error.stack ?? String(error)))
     photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-camera-'))
     for (const [index, colour] of [{ r: 170, g: 60, b: 50 }, { r: 200, g: 120, b: 90 }, { r: 230, g: 210, b: 160 }].entries()) {
       const file = path.join(photoDir, `IMG_2026112${index}.jpg`)

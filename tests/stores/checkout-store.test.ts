@@ -43,7 +43,7 @@ function orderOf(id: string, input: OrderInput, status: Order['status'] = 'pendi
 }
 
 /** The server, as far as the checkout can tell: stock per listing, orders by key, payments. */
-function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string, number> } = {}) {
+function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string, number>; askForPickupMessage?: () => Promise<void> } = {}) {
   const storage = new MemoryStorage()
   const stock: Record<string, number> = { lst_a: 10, lst_b: 10, ...options.stock }
   const placed: { input: OrderInput; key: string }[] = []
@@ -54,12 +54,15 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
   let confirmsAfterPolls = 0
   let polls = 0
   let clock = 0
+  /** WeChat's sheets in the order they opened, and the orders placed. */
+  const events: string[] = []
 
   const deps: CheckoutDeps = {
     storage,
     quote: async (input) => ({ lines: input.lines.map((l) => quoteLine(l.listingId, l.quantity, stock[l.listingId])), parcels: [], subtotalFen: 0, shippingFen: 0, subsidyFen: 0, totalFen: 0, pickupPoint: { id: 'pup_horinger' }, pickup: {} }) as unknown as Quote,
     placeOrder: async (input, key) => {
       placed.push({ input, key })
+      events.push('placeOrder')
       let order = byKey.get(key)
       if (!order) {
         for (const line of input.lines) {
@@ -91,7 +94,10 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
   const paymentDeps: PaymentDeps = {
     provider: options.provider ?? 'wechat',
     startPayment: async (orderId) => ({ paymentId: `pay_${orderId}`, provider: options.provider ?? 'wechat', timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' }) as PaymentStart,
-    requestPayment: async () => wechatAnswer,
+    requestPayment: async () => {
+      events.push('requestPayment')
+      return wechatAnswer
+    },
     confirmSandbox: async (paymentId) => {
       markPaid(paymentId.replace('pay_', ''))
       return orders.get(paymentId.replace('pay_', ''))!
@@ -103,6 +109,7 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
     },
     sleep: async (ms) => void (clock += ms),
     now: () => clock,
+    askForPickupMessage: options.askForPickupMessage,
   }
   const payment = new OrderPayment(paymentDeps)
   const checkout = new CheckoutStore(deps, payment, 'usr_buyer')
@@ -118,6 +125,7 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
     wechatSays: (answer: 'done' | 'cancelled') => (wechatAnswer = answer),
     confirmAfter: (count: number) => (confirmsAfterPolls = count),
     polls: () => polls,
+    events,
   }
 }
 
@@ -250,6 +258,75 @@ describe('CheckoutStore', () => {
     const outcome = await checkout.submit()
     expect(outcome).toMatchObject({ kind: 'paid', order: { status: 'paid', pickupCode: '004217' } })
     expect(polls()).toBe(0)
+  })
+})
+
+describe('the ready-for-pickup message at payment (weapp)', () => {
+  /** The subscribe sheet, closed by the test when it likes. */
+  function subscribeSheet(answer: 'accept' | 'reject' | 'throw' = 'accept', onOpen: () => void = () => {}) {
+    const sheet = { opened: 0, close: () => {} }
+    const ask = () => {
+      sheet.opened++
+      onOpen()
+      if (answer === 'throw') throw new Error('requestSubscribeMessage:fail can only be invoked by user TAP gesture')
+      return new Promise<void>((resolve, reject) => {
+        sheet.close = () => (answer === 'accept' ? resolve() : reject(new Error('requestSubscribeMessage:fail')))
+      })
+    }
+    return { sheet, ask }
+  }
+
+  it('asks in the tap itself, before the order is placed, and opens the payment sheet once it is closed', async () => {
+    let log: string[] = []
+    const { sheet, ask } = subscribeSheet('accept', () => log.push('subscribe'))
+    const { checkout, events } = setup({ askForPickupMessage: ask })
+    log = events
+    await opened(checkout)
+    const paying = checkout.submit()
+    // Nothing awaited yet: WeChat shows the sheet only in answer to the tap.
+    expect(events).toEqual(['subscribe', 'placeOrder'])
+    await flush()
+    // The payment sheet waits for the subscribe sheet to close.
+    expect(events).toEqual(['subscribe', 'placeOrder'])
+    sheet.close()
+    expect((await paying)?.kind).toBe('paid')
+    expect(events).toEqual(['subscribe', 'placeOrder', 'requestPayment'])
+    expect(sheet.opened).toBe(1)
+  })
+
+  it('pays all the same when the buyer refuses, or WeChat cannot ask', async () => {
+    for (const answer of ['reject', 'throw'] as const) {
+      const { sheet, ask } = subscribeSheet(answer)
+      const { checkout, events } = setup({ askForPickupMessage: ask })
+      await opened(checkout)
+      const paying = checkout.submit()
+      await flush()
+      sheet.close()
+      expect((await paying)?.kind).toBe('paid')
+      expect(events).toEqual(['placeOrder', 'requestPayment'])
+    }
+  })
+
+  it('asks again on 继续支付, and never for the sandbox', async () => {
+    const { sheet, ask } = subscribeSheet()
+    const { checkout, payment, wechatSays } = setup({ askForPickupMessage: ask })
+    await opened(checkout)
+    wechatSays('cancelled')
+    const first = checkout.submit()
+    await flush()
+    sheet.close()
+    expect((await first)?.kind).toBe('cancelled')
+    wechatSays('done')
+    const again = payment.pay(checkout.order!)
+    expect(sheet.opened).toBe(2)
+    sheet.close()
+    expect((await again).kind).toBe('paid')
+
+    const sandbox = subscribeSheet()
+    const h5 = setup({ provider: 'sandbox', askForPickupMessage: sandbox.ask })
+    await opened(h5.checkout)
+    expect((await h5.checkout.submit())?.kind).toBe('paid')
+    expect(sandbox.sheet.opened).toBe(0)
   })
 })
 

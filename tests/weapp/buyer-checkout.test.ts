@@ -8,7 +8,7 @@ import { pickupQrText } from '../../src/domain/pickup-qr'
 import { type FakeWeChat, startFakeWeChat } from '../server/support/fake-wechat'
 import { type FakeWeChatPay, startFakeWeChatPay } from '../server/support/fake-wechatpay-server'
 import { type SpawnedServer, spawnDemoServer } from '../support/spawn-demo-server'
-import { type MiniProgram, launchMiniProgram, viewNodes, waitFor } from './support/mini-program'
+import { type MiniProgram, launchMiniProgram, tap, text, viewNodes, waitFor } from './support/mini-program'
 import { type Phone, createPhone, fetchJson } from './support/phone'
 
 /* Buying in the compiled mini-program: a buyer signed in with WeChat picks 2 斤 of 奶皮子, the
@@ -99,8 +99,6 @@ function qrRuns(content: string): string[][] {
   })
 }
 
-const text = (page: any) => page.dom.textContent as string
-const tap = (page: any, selector: string) => page.querySelector(selector).dispatchEvent('tap')
 const token = () => phone.storage.get('xiangji.token')!
 
 it('buys 2 斤 of 奶皮子: cart, checkout, a closed payment sheet, 继续支付, paid; then the pickup code', async () => {

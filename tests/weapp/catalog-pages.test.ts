@@ -1,6 +1,6 @@
 import { seedId } from '../../server/ids'
 import { type SpawnedServer, spawnDemoServer } from '../support/spawn-demo-server'
-import { type MiniProgram, imageSrc, launchMiniProgram, viewNodes, waitFor } from './support/mini-program'
+import { type MiniProgram, imageSrc, launchMiniProgram, text, viewNodes, waitFor } from './support/mini-program'
 
 /* The real compiled mini-program (npm run build:weapp) in miniprogram-simulate, its wx.request
    answered by the real server with the demo county: what renders is what a buyer would see. */
@@ -17,7 +17,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-const text = (page: any) => page.dom.textContent as string
 const all = (page: any, selector: string) => Array.from(page.dom.querySelectorAll(selector)) as HTMLElement[]
 
 describe('the compiled catalog page', () => {

@@ -1,6 +1,6 @@
 import { seedId } from '../../server/ids'
 import { type SpawnedServer, spawnDemoServer } from '../support/spawn-demo-server'
-import { type MiniProgram, launchMiniProgram, relaunchMiniProgram, viewNodes, waitFor } from './support/mini-program'
+import { type MiniProgram, launchMiniProgram, relaunchMiniProgram, tap, text, type, viewNodes, waitFor } from './support/mini-program'
 import { type Phone, createPhone, fetchJson, signInOnPhone } from './support/phone'
 
 /* 我要卖 in the compiled mini-program: photos from wx.chooseMedia are saved, sent one by one with
@@ -27,10 +27,7 @@ afterAll(async () => {
   phone?.close()
 })
 
-const text = (page: any) => page.dom.textContent as string
 const count = (page: any, className: string) => page.dom.querySelectorAll(`.main--${className}, .${className}`).length
-const tap = (page: any, selector: string) => page.querySelector(selector).dispatchEvent('tap')
-const type = (page: any, selector: string, value: string) => page.querySelector(selector).dispatchEvent('input', { detail: { value } })
 const lastPage = () => app.pages[app.pages.length - 1]
 const draftKey = `xiangji.draft.${FARMER}.new`
 

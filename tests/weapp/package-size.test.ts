@@ -25,22 +25,42 @@ describe('the compiled mini-program', () => {
     expect(mainPages.some((p) => /farmer|operator|county/.test(p))).toBe(false)
   })
 
-  it('keeps the checkout, the orders and the QR encoder in packages/buyer, out of the main package', () => {
-    const app = JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8'))
-    const roots: string[] = app.subPackages.map((p: { root: string }) => p.root.replace(/\/?$/, '/'))
-    expect(roots).toContain('packages/buyer/')
-    const scripts = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name)
-        return entry.isDirectory() ? scripts(full) : entry.name.endsWith('.js') ? [full] : []
-      })
+  const scripts = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name)
+      return entry.isDirectory() ? scripts(full) : entry.name.endsWith('.js') ? [full] : []
+    })
+  const subpackageRoots = (): string[] =>
+    JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')).subPackages.map((p: { root: string }) => p.root.replace(/\/?$/, '/'))
+  const mainCode = () => {
+    const roots = subpackageRoots()
     const inMain = scripts(WEAPP_DIR).filter((file) => !roots.some((root) => path.relative(WEAPP_DIR, file).split(path.sep).join('/').startsWith(root)))
-    const mainCode = inMain.map((file) => fs.readFileSync(file, 'utf8')).join('\n')
-    const buyerCode = scripts(path.join(WEAPP_DIR, 'packages', 'buyer')).map((file) => fs.readFileSync(file, 'utf8')).join('\n')
-    // qrcode-generator's API, the pickup QR format, placing and paying orders.
-    for (const marker of ['getModuleCount', 'XJPICKUP', 'Idempotency-Key', 'requestPayment']) {
-      expect({ marker, inMain: mainCode.includes(marker) }).toEqual({ marker, inMain: false })
-      expect({ marker, inBuyer: buyerCode.includes(marker) }).toEqual({ marker, inBuyer: true })
+    return inMain.map((file) => fs.readFileSync(file, 'utf8')).join('\n')
+  }
+  const packageCode = (name: string) => scripts(path.join(WEAPP_DIR, 'packages', name)).map((file) => fs.readFileSync(file, 'utf8')).join('\n')
+
+  /** Each marker is in the subpackage and nowhere in the main package. */
+  function expectOnlyIn(name: string, markers: string[]) {
+    expect(subpackageRoots()).toContain(`packages/${name}/`)
+    const main = mainCode()
+    const sub = packageCode(name)
+    for (const marker of markers) {
+      expect({ marker, inMain: main.includes(marker) }).toEqual({ marker, inMain: false })
+      expect({ marker, [name]: sub.includes(marker) }).toEqual({ marker, [name]: true })
     }
+  }
+
+  it('keeps the checkout, the orders and the QR encoder in packages/buyer, out of the main package', () => {
+    // qrcode-generator's API, the pickup QR format, placing and paying orders.
+    expectOnlyIn('buyer', ['getModuleCount', 'XJPICKUP', 'Idempotency-Key', 'requestPayment'])
+  })
+
+  it('keeps the cun xiao’er’s parcels and commission in packages/operator, out of the main package', () => {
+    expectOnlyIn('operator', ['/village/parcels', '/collect', '/operator/commissions'])
+  })
+
+  it('keeps the county center’s run, desk and scanner in packages/county, out of the main package', () => {
+    // The manifest and receiving, the desk, the scanner's options and the QR format it reads.
+    expectOnlyIn('county', ['/county/manifest', '/receive', '/county/pickups', '/pickups/verify', 'onlyFromCamera', 'XJPICKUP'])
   })
 })

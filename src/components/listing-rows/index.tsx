@@ -19,28 +19,35 @@ function windowSize(): { windowWidth: number; windowHeight: number } {
    of nodes, so only the rows in view (plus a few) are drawn.
 
    VirtualList counts in pixels: the row height is converted from design px (750 wide, the unit
-   our scss is written in) by the window's width, and the list's height is measured from its box
-   (the filters above take a varying share of the screen). We measure it ourselves rather than
-   let VirtualList query it: on H5 that query throws when it runs while another page is
-   sliding in. */
+   our scss is written in) by the window's width, and the list's box is measured (the filters
+   above take a varying share of the screen). We measure it ourselves and hand VirtualList both
+   figures as numbers: given anything else ('100%') it queries the box itself, and on H5 that
+   query throws, uncaught, when it runs while another page is sliding in. */
 let instances = 0
 
-/** The laid-out height of the list's box in px, or 0 while it has none (a hidden page). */
-function useBoxHeight(id: string, ref: { current: unknown }, deps: unknown[]): number {
-  const [height, setHeight] = useState(0)
+interface BoxSize {
+  width: number
+  height: number
+}
+
+/** The laid-out size of the list's box in px, or zeros while it has none (a hidden page). */
+function useBoxSize(id: string, ref: { current: unknown }, deps: unknown[]): BoxSize {
+  const [size, setSize] = useState<BoxSize>({ width: 0, height: 0 })
   const measure = useCallback(() => {
+    const apply = (box: { width?: number; height?: number } | null | undefined) => {
+      if (!box || !(Number(box.height) > 0)) return
+      const next = { width: Math.round(Number(box.width) || 0), height: Math.round(Number(box.height)) }
+      setSize((last) => (last.width === next.width && last.height === next.height ? last : next))
+    }
     if (process.env.TARO_ENV === 'h5') {
-      const box = (ref.current as HTMLElement | null)?.getBoundingClientRect?.()
-      if (box && box.height > 0) setHeight(Math.round(box.height))
+      apply((ref.current as HTMLElement | null)?.getBoundingClientRect?.())
       return
     }
     try {
       Taro.createSelectorQuery()
         .select(`#${id}`)
         .boundingClientRect()
-        .exec(([box]) => {
-          if (box?.height > 0) setHeight(Math.round(box.height))
-        })
+        .exec(([box]) => apply(box))
     } catch {
       // No layout to ask (a simulator without one): the estimate stands.
     }
@@ -48,7 +55,7 @@ function useBoxHeight(id: string, ref: { current: unknown }, deps: unknown[]): n
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void Taro.nextTick(measure), [measure, ...deps])
   useDidShow(() => Taro.nextTick(measure))
-  return height
+  return size
 }
 
 export function ListingRows<T>({
@@ -66,7 +73,10 @@ export function ListingRows<T>({
   const ref = useRef(null)
   const { windowWidth, windowHeight } = useMemo(windowSize, [])
   const rowPx = (rowHeight * windowWidth) / DESIGN_WIDTH
-  const heightPx = useBoxHeight(id, ref, [items.length > 0, resetKey]) || Math.round(windowHeight * 0.6)
+  const box = useBoxSize(id, ref, [items.length > 0, resetKey])
+  // Until the box is measured: the full width (the catalog's list spans the page) and most of the height.
+  const widthPx = box.width || windowWidth
+  const heightPx = box.height || Math.round(windowHeight * 0.6)
   // The row component's identity must stay stable, or VirtualList would remount every row.
   const Row: ComponentType<{ id: string; index: number; data: T[] }> = useMemo(
     () =>
@@ -85,7 +95,7 @@ export function ListingRows<T>({
       <VirtualList
         key={resetKey}
         height={heightPx}
-        width='100%'
+        width={widthPx}
         item={Row}
         itemData={items as T[]}
         itemCount={items.length}

@@ -30,12 +30,22 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
       { name: 'review-queue', title: e.review, hint: e.reviewHint, url: routes.review },
       { name: 'village-farmers', title: e.farmers, hint: e.farmersHint, url: routes.farmers },
       { name: 'list-for-farmer', title: e.listForFarmer, hint: e.listForFarmerHint, url: routes.listForFarmer },
+      { name: 'village-parcels', title: e.villageParcels, hint: e.villageParcelsHint, url: routes.villageParcels },
+      { name: 'commissions', title: e.commissions, hint: e.commissionsHint, url: routes.commissions },
+    ],
+  },
+  county_staff: {
+    heading: strings.me.countyTools,
+    entries: [
+      { name: 'verify', title: e.verify, hint: e.verifyHint, url: routes.verify },
+      { name: 'pickups', title: e.pickups, hint: e.pickupsHint, url: routes.pickups },
+      { name: 'manifest', title: e.manifest, hint: e.manifestHint, url: routes.manifest },
     ],
   },
 }
 
 /** The doors into a role's pages (in subpackages, fetched on first tap): a buyer's orders, a
- *  farmer's shop, an operator's service center. */
+ *  farmer's shop, an operator's service center, the county center's desk. */
 export function RoleEntries({ role }: { role: Role }) {
   const group = ENTRIES[role]
   if (!group) return null

@@ -152,6 +152,15 @@ export function viewNodes(pageInstance: { data: { root?: ViewNode } }, className
   return found
 }
 
+/** All the text a page (or a node of it) shows. */
+export const text = (node: any) => node.dom.textContent as string
+
+/** A tap on the first node of the page matching `selector`. */
+export const tap = (page: any, selector: string) => page.querySelector(selector).dispatchEvent('tap')
+
+/** Typing into an input: what Taro's onInput receives. */
+export const type = (page: any, selector: string, value: string) => page.querySelector(selector).dispatchEvent('input', { detail: { value } })
+
 /** An image node's src: Taro's base template binds <image src="{{i.p4}}">. */
 export const imageSrc = (node: ViewNode) => String(node.p4 ?? '')
 

@@ -154,10 +154,10 @@ export async function signInOnPhone(serverUrl: string, phone: Phone, userId: str
 }
 
 /** A JSON call to the server from the test itself (node:http: jsdom's fetch is not there). */
-export function fetchJson(url: string, method = 'GET', body?: unknown, token?: string): Promise<any> {
+export function fetchJson(url: string, method = 'GET', body?: unknown, token?: string, extraHeaders: Record<string, string> = {}): Promise<any> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body)
-    const headers: Record<string, string> = {}
+    const headers: Record<string, string> = { ...extraHeaders }
     if (payload) headers['content-type'] = 'application/json'
     if (token) headers.authorization = `Bearer ${token}`
     const request = http.request(url, { method, headers }, (response) => {

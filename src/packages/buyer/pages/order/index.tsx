@@ -14,6 +14,7 @@ import { PickupEstimateCard, PickupPointCard } from '../../components/pickup-inf
 import { PriceBreakdown } from '../../components/price-breakdown'
 import { pricedFromOrder } from '../../components/priced'
 import { OrderActions } from './order-actions'
+import { useFollowOrder } from './use-follow-order'
 import '../../buyer-page.scss'
 
 const o = buyerStrings.order
@@ -47,6 +48,7 @@ const OrderDetail = observer(function OrderDetail({ user }: { user: User }) {
   usePullDownRefresh(() => void orders.loadOrder(id).finally(() => Taro.stopPullDownRefresh()))
 
   const order = orders.get(id)
+  useFollowOrder(order?.status, () => void orders.loadOrder(id))
   if (!order) {
     const error = orders.errorOf(id)
     if (!id || orders.statusOf(id) === 'failed') {

@@ -1,0 +1,19 @@
+/* The cun xiao'er's parcels and commission, and the county center's collection run and pickup
+   desk (API.md "Orders", second half). Imported only by the operator and county subpackages'
+   stores, so none of it weighs on the buyer's main package. */
+import type { ChinaDate } from '../domain/china-time'
+import type { Parcel } from './order-types'
+import type { CommissionStatement, DeskOrder, Manifest, PickupVerifyInput, VillageRun } from './parcel-types'
+import { request } from './request'
+
+const parcelPath = (id: string) => `/parcels/${encodeURIComponent(id)}`
+
+export const villageParcels = (date: ChinaDate) => request<VillageRun>('GET', '/village/parcels', { query: { date } })
+export const collectParcel = (id: string) => request<Parcel>('POST', `${parcelPath(id)}/collect`)
+export const commissions = (month: string) => request<CommissionStatement>('GET', '/operator/commissions', { query: { month } })
+
+export const manifest = (date: ChinaDate) => request<Manifest>('GET', '/county/manifest', { query: { date } })
+export const receiveParcel = (id: string) => request<Parcel>('POST', `${parcelPath(id)}/receive`)
+export const readyPickups = () => request<{ items: DeskOrder[] }>('GET', '/county/pickups')
+/** Hands the order over: the server marks it picked up exactly once. */
+export const verifyPickup = (input: PickupVerifyInput) => request<DeskOrder>('POST', '/pickups/verify', { body: input })

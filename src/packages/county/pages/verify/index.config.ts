@@ -1,0 +1,5 @@
+import { zhCNCounty } from '../../../../strings/zh-CN-county'
+
+export default definePageConfig({
+  navigationBarTitleText: zhCNCounty.pageTitles.verify,
+})

@@ -1,0 +1,6 @@
+import { zhCNWork } from '../../../../strings/zh-CN-work'
+
+export default definePageConfig({
+  navigationBarTitleText: zhCNWork.pageTitles.villageParcels,
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import type { User } from '../../../../api'
+import { RoleGate } from '../../../../components/role-gate'
+import { RunDateSwitcher } from '../../../../components/run-date-switcher'
+import { StateView } from '../../../../components/state-view'
+import { chinaDate } from '../../../../domain/china-time'
+import { countWithStatus, parcelsByFarmer } from '../../../../stores/parcel-groups'
+import { villageRunFor } from '../../../../stores/village-stores'
+import { describeError } from '../../../../strings/format'
+import { describeParcelError, workStrings } from '../../../../strings/work'
+import { FarmerParcelsCard } from './farmer-parcels'
+import '../../../work-page.scss'
+import './index.scss'
+
+const p = workStrings.parcels
+
+/** 今日待收包裹: what the farmers hand in at the village service center for a day's collection run. */
+const VillageParcels = observer(function VillageParcels({ user }: { user: User }) {
+  const store = villageRunFor(user.id)
+  useDidShow(() => void store.load())
+  usePullDownRefresh(() => void store.load().finally(() => Taro.stopPullDownRefresh()))
+
+  const parcels = store.view?.items ?? []
+  const handedIn = parcels.length - countWithStatus(parcels, 'awaiting_collection')
+  return (
+    <>
+      <RunDateSwitcher date={store.date} today={chinaDate(new Date())} onChange={(date) => void store.showDate(date)} />
+      {parcels.length > 0 && <Text className='run-summary'>{p.summary(parcels.length, handedIn)}</Text>}
+      {store.actionError && <Text className='work-error'>{describeParcelError(store.actionError)}</Text>}
+      {store.status === 'failed' && <StateView kind='error' message={describeError(store.error)} onRetry={() => void store.load()} />}
+      {!store.view && store.status === 'loading' && <StateView kind='loading' />}
+      {store.view && parcels.length === 0 && store.status !== 'failed' && <StateView kind='empty' message={p.empty} hint={p.emptyHint} />}
+      {parcelsByFarmer(parcels).map((group) => (
+        <FarmerParcelsCard key={group.farmer.id} group={group} store={store} />
+      ))}
+    </>
+  )
+})
+
+function VillageParcelsPage() {
+  return (
+    <View className='work-page village-parcels-page'>
+      <RoleGate role='operator'>{(user) => <VillageParcels user={user} />}</RoleGate>
+    </View>
+  )
+}
+
+export default VillageParcelsPage

@@ -1,0 +1,18 @@
+import * as parcelApi from '../api/parcel-client'
+import type { VillageRun } from '../api/parcel-types'
+import { chinaDate } from '../domain/china-time'
+import { CollectionRunStore } from './collection-run-store'
+import { CommissionsStore } from './commissions-store'
+import { villageRunWithParcel } from './parcel-groups'
+import { perUser } from './per-user'
+
+/* The cun xiao'er's parcels and commission stores, reached only from the operator subpackage
+   (see per-user.ts), so the parcel calls stay out of the main package and the farmer's. */
+
+const today = () => chinaDate(new Date())
+
+export const villageRunFor = perUser(
+  () => new CollectionRunStore<VillageRun>({ fetchRun: parcelApi.villageParcels, withParcel: villageRunWithParcel, today }),
+)
+
+export const commissionsFor = perUser(() => new CommissionsStore({ commissions: parcelApi.commissions, thisMonth: () => today().slice(0, 7) }))

@@ -1,0 +1,58 @@
+/* The words of the county center's pages (the packages/county subpackage: 县小二). A file of
+   its own, like zh-CN-buyer.ts: on weapp every Chinese character costs six bytes (\uXXXX) of
+   the package that carries it, and only county staff download these. */
+
+export const zhCNCounty = {
+  pageTitles: { manifest: '集货清单', pickups: '待取订单', verify: '核销取货' },
+
+  manifest: {
+    empty: '这一天的集货批次还没有包裹',
+    emptyHint: '村小二收下农户的包裹后，会出现在这里；今天付款的包裹在明天的批次里',
+    summary: (villages: number, parcels: number, kg: string) => `${villages} 个村 · ${parcels} 件 · 约 ${kg} 公斤`,
+    village: (parcels: number, kg: string) => `${parcels} 件 · 约 ${kg} 公斤`,
+    title: (day: string) => `${day} 集货清单`,
+    farmer: (name: string) => `农户：${name}`,
+    receive: '收货',
+    received: '已收货',
+    receivedToast: '已收货',
+    print: '打印清单',
+  },
+
+  pickups: {
+    empty: '现在没有等待取货的订单',
+    emptyHint: '一个订单的包裹全部到齐后，会出现在这里',
+    buyer: (name: string) => `买家：${name}`,
+    parcels: (count: number) => `${count} 个包裹，已全部到齐`,
+    toVerify: '核销取货',
+  },
+
+  verify: {
+    scan: '扫买家的取货二维码',
+    scanHint: '请买家打开“订单详情”里的取货二维码',
+    typeTitle: '或者输入 6 位取货码',
+    codePlaceholder: '6 位数字',
+    verify: '核销',
+    checking: '正在核对…',
+    handoverTitle: '核销成功，请把以下商品交给买家',
+    buyer: (name: string) => `买家：${name}`,
+    linesTitle: '商品',
+    parcelsTitle: '包裹',
+    parcel: (village: string, farmer: string) => `${village} · ${farmer} 的包裹`,
+    done: '完成，接待下一位',
+  },
+
+  // Why an order cannot be handed over, and what to do about it: the server's refusals first.
+  errors: {
+    NOT_FOUND: '取货码不对，或者不是本服务中心的订单。请买家再核对一下取货码',
+    NOT_READY: '这个订单的包裹还没有全部到县城服务中心，暂时不能取货',
+    INVALID_TRANSITION: '这个订单已经取过货了，请不要重复交货',
+    SCAN_FAILED: '扫码没有成功，请再扫一次，或者输入取货码',
+  } as Record<string, string>,
+  problems: {
+    notPickupQr: '这不是乡集的取货二维码，请买家打开订单详情里的取货码',
+    codeFormat: '请输入 6 位数字的取货码',
+    rateLimited: (minutes: number) => `取货码输错太多次，请等 ${minutes} 分钟再试`,
+  },
+}
+
+export type CountyStrings = typeof zhCNCounty

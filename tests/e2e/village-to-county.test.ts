@@ -1,0 +1,259 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
+import type { Order } from '../../src/api'
+import { addChinaDays, chinaDate } from '../../src/domain/china-time'
+import { launchChromium } from '../support/chromium'
+import { type DemoServer, startDemoServer } from '../support/demo-server'
+
+/* From village to county in the H5 app, every step through the UI of the real server, each role
+   signing in on 我的: the farmer 王建国 lists 手把羊肉 by photo, the cun xiao'er 白丽娟 approves it,
+   the buyer 陈晓 orders two 斤 and pays (sandbox), 白丽娟 collects the parcel on its run's day,
+   the county staff member 高志强 receives it from the manifest (and prints it) and hands it over
+   on the code the buyer's order page shows, the buyer's timeline says 已取货, and 白丽娟 sees her
+   commission. Only the run's date and the order's id are read from the API, to check the pages.
+   Each role's main page goes to docs/screenshots/. */
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
+const TITLE = '手把羊肉 乡集直送'
+const FARMER = '王建国'
+const OPERATOR = '白丽娟' // 舍必崖村, 王建国's village
+const BUYER = '陈晓'
+const STAFF = '高志强'
+
+describe('H5: a parcel from the village to the buyer’s hands at the county center', () => {
+  let server: DemoServer
+  let browser: { context: BrowserContext; close(): Promise<void> }
+  let page: Page
+  let photoDir: string
+  let photo: string
+  let orderId: string
+  let pickupCode: string
+  let runDate: string
+  const consoleErrors: string[] = []
+
+  beforeAll(async () => {
+    server = await startDemoServer()
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    // A step that cannot find its element fails on that element, not on the test's own timeout.
+    page.setDefaultTimeout(15_000)
+    page.on('console', (message) => {
+      // The wrong code typed on purpose is the server's 404, which the browser logs; the app does not.
+      if (message.type() === 'error' && !message.location().url.endsWith('/api/v1/pickups/verify')) consoleErrors.push(message.text())
+    })
+    // With its stack: an error thrown in a timer names no page of ours in its message.
+    page.on('pageerror', (error) => consoleErrors.push(error.stack ?? String(error)))
+    photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-camera-'))
+    photo = path.join(photoDir, 'IMG_20261128_0930.jpg')
+    await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 180, g: 70, b: 60 } } }).jpeg({ quality: 90 }).toFile(photo)
+    fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true })
+  })
+
+  /** Reads the API as a demo user would see it: for checks only, never to act. */
+  async function read<T>(userName: string, url: string): Promise<T> {
+    const users = (await (await fetch(`${server.url}/api/v1/auth/dev/users`)).json()) as { id: string; name: string }[]
+    const user = users.find((u) => u.name.includes(userName))!
+    const { token } = (await (await fetch(`${server.url}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }) })).json()) as { token: string }
+    const response = await fetch(`${server.url}/api/v1${url}`, { headers: { authorization: `Bearer ${token}` } })
+    if (!response.ok) throw new Error(`GET ${url}: ${response.status}`)
+    return (await response.json()) as T
+  }
+
+  async function shot(name: string) {
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  }
+
+  const visible = (selector: string) => page.locator(`${selector}:visible`)
+
+  /** On 我的: signs out whoever is signed in and signs in as this demo user. */
+  async function signInAs(name: string) {
+    await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
+    const signOut = visible('.sign-out')
+    if (await signOut.count()) {
+      await signOut.click()
+      await page.locator('.sign-out').waitFor({ state: 'detached' })
+    }
+    await visible('.demo-user').filter({ hasText: name }).click()
+    await visible('.me-name').filter({ hasText: name }).waitFor()
+  }
+
+  /** The run the parcel travels on: 明天 when that is its day, else the date field. */
+  async function showRunDate() {
+    await visible('.date-tomorrow').click()
+    if (runDate !== addChinaDays(chinaDate(new Date()), 1)) await visible('.date-pick input').fill(runDate)
+    await visible('.run-date__shown').filter({ hasText: `${Number(runDate.slice(5, 7))}月${Number(runDate.slice(8, 10))}日` }).waitFor()
+  }
+
+  it('is listed by the farmer with a photo and approved by the cun xiao’er', async () => {
+    await signInAs(FARMER)
+    await visible('.role-entry--sell').click()
+    const field = (name: string) => visible(`.input-${name} input, .input-${name} textarea`).first()
+    await field('title').fill(TITLE)
+    await visible('.category-picker .choice-lamb').click()
+    await visible('.unit-picker .choice-jin').click()
+    await field('price').fill('68')
+    await field('stock').fill('20')
+    await field('description').fill('舍必崖散养羔羊，清水一煮就香。')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible('.add-photo').click()])
+    await chooser.setFiles([photo])
+    await visible('.draft-photo--uploaded').waitFor({ timeout: 20_000 })
+    await visible('.submit-listing').click()
+    const mine = visible('.my-listing').filter({ hasText: TITLE })
+    await mine.waitFor()
+    expect(await mine.getAttribute('class')).toContain('my-listing--pending_review')
+    await shot('journey-farmer-listings')
+
+    await signInAs(OPERATOR)
+    await visible('.role-entry--review-queue').click()
+    const item = visible('.review-item').filter({ hasText: TITLE })
+    await item.locator('.approve-button').click()
+    await item.waitFor({ state: 'detached' })
+  })
+
+  it('is ordered and paid by a buyer, who is given a pickup code', async () => {
+    await signInAs(BUYER)
+    await page.goto(server.url + '/pages/catalog/index', { waitUntil: 'networkidle' })
+    const search = visible('.search-input input')
+    await search.fill('手把羊肉')
+    await search.press('Enter')
+    await visible('.listing-card').filter({ hasText: TITLE }).click()
+    await visible('.qty-plus').click()
+    expect(await visible('.qty-value').innerText()).toBe('2')
+    await visible('.buy-now').click()
+    await visible('.price-total').waitFor()
+    await visible('.pay-button').click()
+    await page.waitForURL(/\/packages\/buyer\/pages\/order\/index/, { timeout: 30_000 })
+    orderId = new URL(page.url()).searchParams.get('id')!
+    await visible('.pickup-code').waitFor()
+    pickupCode = (await visible('.pickup-code').innerText()).trim()
+    expect(pickupCode).toMatch(/^\d{6}$/)
+
+    const order = await read<Order>(BUYER, `/orders/${orderId}`)
+    expect(order.status).toBe('paid')
+    expect(order.parcels).toHaveLength(1)
+    runDate = order.parcels[0].collectionRunDate!
+    // The next morning's run, or the one after when paid past the county's 16:00 cut-off.
+    const today = chinaDate(new Date())
+    expect([addChinaDays(today, 1), addChinaDays(today, 2)]).toContain(runDate)
+  })
+
+  it('is collected by the cun xiao’er on its run’s day, under its farmer', async () => {
+    await signInAs(OPERATOR)
+    await visible('.role-entry--village-parcels').click()
+    await visible('.date-today').waitFor()
+    await showRunDate()
+    const farmer = visible('.farmer-parcels').filter({ has: page.locator('.parcel-farmer', { hasText: FARMER }) })
+    const parcel = farmer.locator('.village-parcel').filter({ hasText: TITLE })
+    await parcel.waitFor()
+    expect(await parcel.innerText()).toContain('2 斤')
+    expect(await parcel.getAttribute('class')).toContain('village-parcel--awaiting_collection')
+    await shot('village-parcels')
+    await parcel.locator('.collect-parcel').click()
+    await farmer.locator('.village-parcel--collected').filter({ hasText: TITLE }).waitFor()
+    expect(await parcel.locator('.collect-parcel').count()).toBe(0)
+  })
+
+  it('is received at the county center from the manifest, which prints black on white', async () => {
+    await signInAs(STAFF)
+    await visible('.role-entry--manifest').click()
+    await visible('.date-today').waitFor()
+    await showRunDate()
+    const village = visible('.manifest-village').filter({ hasText: '舍必崖村' })
+    const parcel = village.locator('.manifest-parcel').filter({ hasText: TITLE })
+    await parcel.waitFor()
+    expect(await village.innerText()).toMatch(/1 件 · 约 \d+\.\d 公斤/)
+    expect(await parcel.innerText()).toContain(FARMER)
+    await shot('county-manifest')
+    await parcel.locator('.receive-parcel').click()
+    await village.locator('.manifest-parcel--received').filter({ hasText: TITLE }).waitFor()
+
+    // 打印清单 prints the page; on paper no button, no bar, black on white, the day as the title.
+    await page.evaluate(() => {
+      ;(window as unknown as { printed: number }).printed = 0
+      window.print = () => void (window as unknown as { printed: number }).printed++
+    })
+    await visible('.print-manifest').click()
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.manifest-page .action-button:visible').count()).toBe(0)
+    expect(await page.locator('.run-date:visible').count()).toBe(0)
+    await visible('.manifest-title').waitFor()
+    const printed = await village.evaluate((el) => {
+      const style = getComputedStyle(el)
+      return { color: getComputedStyle(el.querySelector('.manifest-village__name')!).color, background: style.backgroundColor, breakInside: style.breakInside }
+    })
+    expect(printed).toEqual({ color: 'rgb(0, 0, 0)', background: 'rgba(0, 0, 0, 0)', breakInside: 'avoid' })
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  it('is handed over on the buyer’s code, typed at the desk', async () => {
+    await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
+    await visible('.role-entry--pickups').click()
+    await visible('.pickup-order').filter({ hasText: TITLE }).waitFor()
+    await visible('.to-verify').click()
+
+    // No camera scanner on H5: the code is typed.
+    await visible('.code-input input').waitFor()
+    expect(await visible('.scan-code').count()).toBe(0)
+    const wrong = String((Number(pickupCode) + 1) % 1_000_000).padStart(6, '0')
+    await visible('.code-input input').fill(wrong)
+    await visible('.verify-code').click()
+    await visible('.verify-error').filter({ hasText: '取货码不对' }).waitFor()
+
+    await visible('.code-input input').fill(pickupCode)
+    await visible('.verify-code').click()
+    const handover = visible('.handover')
+    await handover.waitFor()
+    expect(await handover.innerText()).toContain(BUYER)
+    expect(await visible('.handover-line').count()).toBe(1)
+    expect(await visible('.handover-line').innerText()).toMatch(new RegExp(`${TITLE}\\s*2 斤`))
+    expect(await handover.innerText()).toContain(`舍必崖村 · ${FARMER}`)
+    await shot('county-handover')
+    await visible('.handover-done').click()
+    await visible('.code-input input').waitFor()
+    expect(await visible('.code-input input').inputValue()).toBe('')
+    expect((await read<Order>(BUYER, `/orders/${orderId}`)).status).toBe('picked_up')
+  })
+
+  it('shows the buyer every step, the parcel’s naming the farmer, up to 已取货', async () => {
+    await signInAs(BUYER)
+    await visible('.role-entry--orders').click()
+    await visible('.order-row').filter({ hasText: TITLE }).click()
+    await visible('.timeline-entry--picked_up').waitFor()
+    expect(await visible('.order-page .order-status').first().innerText()).toContain('已取货')
+    const steps = await visible('.timeline-entry__what').allInnerTexts()
+    expect(steps).toEqual(['下单', '支付成功', `包裹交到村服务站（${FARMER}）`, `包裹到达县城服务中心（${FARMER}）`, '可以取货了', '已取货'])
+    // The code is spent: no longer shown.
+    expect(await visible('.pickup-code').count()).toBe(0)
+    await visible('.order-timeline').scrollIntoViewIfNeeded()
+    await shot('order-timeline')
+  })
+
+  it('earns the cun xiao’er her commission, line by line', async () => {
+    await signInAs(OPERATOR)
+    await visible('.role-entry--commissions').click()
+    const line = visible('.commission-line').filter({ hasText: TITLE })
+    await line.waitFor()
+    expect(await line.getAttribute('class')).toContain('commission-line--credit')
+    // 2 斤 × ¥68.00 = ¥136.00, at 5 %: ¥6.80.
+    expect(await line.innerText()).toContain('货款 ¥136.00')
+    expect(await line.innerText()).toContain('佣金比例 5%')
+    expect(await line.locator('.commission-line__amount').innerText()).toBe('+¥6.80')
+    expect(await visible('.commission-total').innerText()).toContain('¥6.80')
+    await shot('operator-commissions')
+  })
+
+  it('had no console errors', () => {
+    expect(consoleErrors).toEqual([])
+  })
+})

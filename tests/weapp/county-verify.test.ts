@@ -1,0 +1,111 @@
+import { pickupQrText } from '../../src/domain/pickup-qr'
+import { type SpawnedServer, spawnDemoServer } from '../support/spawn-demo-server'
+import { type MiniProgram, launchMiniProgram, tap, text, type, waitFor } from './support/mini-program'
+import { type JourneyOrder, createJourney, demoUser } from './support/parcel-journey'
+import { type Phone, createPhone, signInOnPhone } from './support/phone'
+
+/* 核销取货 in the compiled mini-program against the real server. An order of 王建国's lamb chops
+   (舍必崖村) and 李秀英's milk (新店子村) is paid, collected at both villages and received at the
+   county center. The county staff member 高志强 scans the buyer's QR code with WeChat's scanner
+   (camera only, QR codes only): the server hands the order over and the page says what to give,
+   line by line with quantities, and from which parcels. A typed wrong code, another QR code and
+   the same order scanned twice are each explained. */
+
+const VERIFY = 'packages/county/pages/verify/index'
+const PICKUPS = 'packages/county/pages/pickups/index'
+
+let server: SpawnedServer
+let phone: Phone
+let app: MiniProgram
+let journey: ReturnType<typeof createJourney>
+let order: JourneyOrder
+const scans: Record<string, unknown>[] = []
+let nextScan: () => string = () => ''
+
+beforeAll(async () => {
+  server = await spawnDemoServer()
+  journey = createJourney(server.url)
+  const paid = await journey.paidOrder('buyer-chenxiao', [['lamb-chops', 2], ['milk-fresh', 3]])
+  const lamb = paid.parcels.find((p) => p.farmer.name === '王建国')!
+  const milk = paid.parcels.find((p) => p.farmer.name === '李秀英')!
+  await journey.collect('op-shebiya', lamb.id)
+  await journey.collect('op-xindianzi', milk.id)
+  await journey.receive('staff-gao', lamb.id)
+  await journey.receive('staff-gao', milk.id)
+  order = await journey.order('buyer-chenxiao', paid.id)
+  expect(order.status).toBe('ready_for_pickup')
+
+  phone = createPhone(server.url)
+  await signInOnPhone(server.url, phone, demoUser('staff-gao'))
+  app = launchMiniProgram(server.url, {
+    ...phone.wx,
+    // WeChat's scanner, pointed at whatever the test holds up to it.
+    scanCode(options: Record<string, unknown> & { success?: (r: object) => void }) {
+      scans.push({ onlyFromCamera: options.onlyFromCamera, scanType: options.scanType })
+      const result = nextScan()
+      setTimeout(() => options.success?.({ result, scanType: 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' }), 0)
+    },
+  })
+}, 90_000)
+
+afterAll(async () => {
+  await server?.close()
+  phone?.close()
+})
+
+const errorOn = (page: any) => {
+  const node = page.querySelector('.verify-error')
+  return node ? text(node) : ''
+}
+
+it('lists the order waiting at the center', async () => {
+  const page = app.open(PICKUPS)
+  const row = await waitFor(() => page.querySelector('.pickup-order'), 'the order waiting')
+  expect(text(row)).toContain('陈晓')
+  expect(text(row)).toContain('草原羔羊肉 羊排')
+  expect(text(row)).toContain('鲜牛奶（当日挤）')
+})
+
+it('hands the order over by its QR code: every line with its quantity, and the parcels', async () => {
+  const page = app.open(VERIFY)
+  await waitFor(() => page.querySelector('.scan-code'), 'the scan button')
+  nextScan = () => pickupQrText(order.id, order.pickupCode)
+  tap(page, '.scan-code')
+  const handover = await waitFor(() => page.querySelector('.handover'), 'the handover')
+  expect(scans).toEqual([{ onlyFromCamera: true, scanType: ['qrCode'] }])
+
+  const lines = page.querySelectorAll('.handover-line').map((line: any) => text(line))
+  expect(lines).toHaveLength(2)
+  expect(lines[0]).toContain('草原羔羊肉 羊排')
+  expect(lines[0]).toContain('2 斤')
+  expect(lines[1]).toContain('鲜牛奶（当日挤）')
+  expect(lines[1]).toContain('3 升')
+  expect(text(handover)).toContain('陈晓（呼和浩特）')
+  expect(text(handover)).toContain('舍必崖村 · 王建国')
+  expect(text(handover)).toContain('新店子村 · 李秀英')
+
+  // The server handed it over: the buyer's order is picked up.
+  expect((await journey.order('buyer-chenxiao', order.id)).status).toBe('picked_up')
+
+  tap(page, '.handover-done')
+  await waitFor(() => !page.querySelector('.handover') && page.querySelector('.code-input'), 'the desk ready for the next buyer')
+})
+
+it('explains a typed wrong code, another QR code, and an order already handed over', async () => {
+  const page = app.open(VERIFY)
+  await waitFor(() => page.querySelector('.code-input'), 'the code field')
+  const wrong = String((Number(order.pickupCode) + 1) % 1_000_000).padStart(6, '0')
+  type(page, '.code-input', wrong)
+  tap(page, '.verify-code')
+  await waitFor(() => errorOn(page).includes('取货码不对'), 'the wrong code explained')
+  expect(page.querySelector('.handover')).toBeFalsy()
+
+  nextScan = () => 'https://u.wechat.com/EFxyz-contact'
+  tap(page, '.scan-code')
+  await waitFor(() => errorOn(page).includes('不是乡集的取货二维码'), 'another QR code explained')
+
+  nextScan = () => pickupQrText(order.id, order.pickupCode)
+  tap(page, '.scan-code')
+  await waitFor(() => errorOn(page).includes('已经取过货了'), 'the second handover refused')
+  expect(page.querySelector('.handover')).toBeFalsy()
+})
