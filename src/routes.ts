@@ -21,6 +21,7 @@ export const routes = {
   manifest: '/packages/county/pages/manifest/index',
   pickups: '/packages/county/pages/pickups/index',
   verify: '/packages/county/pages/verify/index',
+  subsidyReport: '/packages/county/pages/report/index',
 } as const
 
 export const withId = (path: string, key: string, id: string) => `${path}?${key}=${encodeURIComponent(id)}`

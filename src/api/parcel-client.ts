@@ -17,3 +17,5 @@ export const receiveParcel = (id: string) => request<Parcel>('POST', `${parcelPa
 export const readyPickups = () => request<{ items: DeskOrder[] }>('GET', '/county/pickups')
 /** Hands the order over: the server marks it picked up exactly once. */
 export const verifyPickup = (input: PickupVerifyInput) => request<DeskOrder>('POST', '/pickups/verify', { body: input })
+/** The month's orders with shipping charged and subsidy granted, as the CSV the county files its claim with. */
+export const subsidyReportCsv = (month: string) => request<string>('GET', '/county/reports/subsidy', { query: { month }, text: true })

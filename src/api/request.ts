@@ -46,13 +46,15 @@ export interface RequestOptions {
   body?: unknown
   /** Extra headers a call needs, such as POST /orders' Idempotency-Key. */
   headers?: Record<string, string>
+  /** The answer as text, for the reports served as CSV; errors still come as the contract's JSON. */
+  text?: boolean
 }
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   // wx.request sends a JSON content type even without a body, and the server refuses an empty
   // JSON body: so a POST always carries at least {}.
   const body = options.body ?? (method === 'GET' ? undefined : {})
-  const header: Record<string, string> = { ...options.headers, Accept: 'application/json' }
+  const header: Record<string, string> = { ...options.headers, Accept: options.text ? 'text/csv, application/json' : 'application/json' }
   if (body !== undefined) header['Content-Type'] = 'application/json'
   const tokenSent = bearerToken
   if (tokenSent) header.Authorization = `Bearer ${tokenSent}`
@@ -64,7 +66,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       header,
       data: body as Taro.request.Option['data'],
-      dataType: 'json',
+      dataType: options.text ? 'text' : 'json',
       timeout: TIMEOUT_MS,
     })
   } catch (error) {
@@ -75,7 +77,17 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const { statusCode, data } = response
   if (statusCode >= 200 && statusCode < 300) return (statusCode === 204 ? undefined : data) as T
 
-  throw failure(statusCode, data, tokenSent)
+  throw failure(statusCode, options.text ? parsedJson(data) : data, tokenSent)
+}
+
+/** An error body that arrived as text because the call asked for text. */
+function parsedJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return null
+  }
 }
 
 /** The contract's error from a non-2xx answer; a refused token also signs the session out. */

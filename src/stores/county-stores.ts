@@ -8,9 +8,12 @@ import { manifestWithParcel } from './parcel-groups'
 import { perUser } from './per-user'
 import { PickupDeskStore } from './pickup-desk-store'
 import { ReadyPickupsStore } from './ready-pickups-store'
+import { saveReportFile } from './report-file'
+import { SubsidyReportStore } from './subsidy-report-store'
 
-/* The county staff's stores (县小二: the collection run, the orders waiting, the pickup desk),
-   reached only from the packages/county subpackage. Here the desk meets WeChat's scanner. */
+/* The county staff's stores (县小二: the collection run, the orders waiting, the pickup desk, the
+   subsidy report), reached only from the packages/county subpackage. Here the desk meets
+   WeChat's scanner. */
 
 /** WeChat's scanner, camera only (a photo from the album could be an old screenshot), QR codes only. */
 function scanPickupQr(): Promise<string | null> {
@@ -30,10 +33,14 @@ function scanPickupQr(): Promise<string | null> {
   })
 }
 
-export const manifestFor = perUser(
-  () => new CollectionRunStore<Manifest>({ fetchRun: parcelApi.manifest, withParcel: manifestWithParcel, today: () => chinaDate(new Date()) }),
-)
+const today = () => chinaDate(new Date())
+
+export const manifestFor = perUser(() => new CollectionRunStore<Manifest>({ fetchRun: parcelApi.manifest, withParcel: manifestWithParcel, today }))
 
 export const readyPickupsFor = perUser(() => new ReadyPickupsStore(parcelApi.readyPickups))
 
 export const pickupDeskFor = perUser(() => new PickupDeskStore({ verify: parcelApi.verifyPickup, scanCode: scanPickupQr }))
+
+export const subsidyReportFor = perUser(
+  () => new SubsidyReportStore({ fetchCsv: parcelApi.subsidyReportCsv, thisMonth: () => today().slice(0, 7), saveFile: saveReportFile }),
+)

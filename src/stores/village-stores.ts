@@ -2,7 +2,7 @@ import * as parcelApi from '../api/parcel-client'
 import type { VillageRun } from '../api/parcel-types'
 import { chinaDate } from '../domain/china-time'
 import { CollectionRunStore } from './collection-run-store'
-import { CommissionsStore } from './commissions-store'
+import { MonthStore } from './month-store'
 import { villageRunWithParcel } from './parcel-groups'
 import { perUser } from './per-user'
 
@@ -15,4 +15,4 @@ export const villageRunFor = perUser(
   () => new CollectionRunStore<VillageRun>({ fetchRun: parcelApi.villageParcels, withParcel: villageRunWithParcel, today }),
 )
 
-export const commissionsFor = perUser(() => new CommissionsStore({ commissions: parcelApi.commissions, thisMonth: () => today().slice(0, 7) }))
+export const commissionsFor = perUser(() => new MonthStore({ fetchMonth: parcelApi.commissions, thisMonth: () => today().slice(0, 7) }, 'Commissions'))

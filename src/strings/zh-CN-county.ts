@@ -3,7 +3,7 @@
    the package that carries it, and only county staff download these. */
 
 export const zhCNCounty = {
-  pageTitles: { manifest: '集货清单', pickups: '待取订单', verify: '核销取货' },
+  pageTitles: { manifest: '集货清单', pickups: '待取订单', verify: '核销取货', report: '运费补贴月报' },
 
   manifest: {
     empty: '这一天的集货批次还没有包裹',
@@ -39,6 +39,20 @@ export const zhCNCounty = {
     parcelsTitle: '包裹',
     parcel: (village: string, farmer: string) => `${village} · ${farmer} 的包裹`,
     done: '完成，接待下一位',
+  },
+
+  report: {
+    hint: '本月付款、没有退款的订单，县里申报运费补贴用这份报表',
+    orders: (count: number) => `共 ${count} 单`,
+    goods: '商品金额',
+    shipping: '运费（补贴前）',
+    subsidy: '运费补贴',
+    paid: '买家实付',
+    download: '下载 CSV 报表',
+    downloaded: '已下载',
+    send: '发送到微信聊天',
+    sendHint: '可以发给“文件传输助手”，在电脑微信上打开，用表格软件查看',
+    sent: '已发送',
   },
 
   // Why an order cannot be handed over, and what to do about it: the server's refusals first.

@@ -167,10 +167,13 @@ export const zhCNWork = {
     collectedToast: '已记下：收到',
   },
 
-  commissions: {
-    month: (year: number, month: number) => `${year}年${month}月`,
+  months: {
+    label: (year: number, month: number) => `${year}年${month}月`,
     previous: '‹ 上个月',
     next: '下个月 ›',
+  },
+
+  commissions: {
     empty: '这个月还没有佣金',
     emptyHint: '买家在县城取货后，本村每件商品按比例记一笔佣金',
     lineTotal: (amount: string) => `货款 ${amount}`,

@@ -158,6 +158,8 @@ export const zhCN = {
     pickupsHint: '包裹到齐、等买家来取的订单',
     verify: '核销取货',
     verifyHint: '扫买家二维码或输入取货码',
+    subsidyReport: '运费补贴月报',
+    subsidyReportHint: '每月的订单、运费和补贴，用来申报',
     orders: '我的订单',
     ordersHint: '查看订单、取货时间和自提码',
   },

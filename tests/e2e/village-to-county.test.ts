@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 import type { Order } from '../../src/api'
 import { addChinaDays, chinaDate } from '../../src/domain/china-time'
+import { shiftMonth } from '../../src/stores/month-store'
 import { launchChromium } from '../support/chromium'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
@@ -58,15 +59,17 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true })
   })
 
-  /** Reads the API as a demo user would see it: for checks only, never to act. */
-  async function read<T>(userName: string, url: string): Promise<T> {
+  /** Fetches from the API as a demo user would see it: for checks only, never to act. */
+  async function fetchAs(userName: string, url: string): Promise<Response> {
     const users = (await (await fetch(`${server.url}/api/v1/auth/dev/users`)).json()) as { id: string; name: string }[]
     const user = users.find((u) => u.name.includes(userName))!
     const { token } = (await (await fetch(`${server.url}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }) })).json()) as { token: string }
     const response = await fetch(`${server.url}/api/v1${url}`, { headers: { authorization: `Bearer ${token}` } })
     if (!response.ok) throw new Error(`GET ${url}: ${response.status}`)
-    return (await response.json()) as T
+    return response
   }
+
+  const read = async <T,>(userName: string, url: string): Promise<T> => (await (await fetchAs(userName, url)).json()) as T
 
   async function shot(name: string) {
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
@@ -251,6 +254,42 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     expect(await line.locator('.commission-line__amount').innerText()).toBe('+¥6.80')
     expect(await visible('.commission-total').innerText()).toContain('¥6.80')
     await shot('operator-commissions')
+  })
+
+  it('is in the county’s subsidy report, whose file downloads as the server wrote it', async () => {
+    const month = chinaDate(new Date()).slice(0, 7)
+    // The server's bytes: fetch's text() would drop the byte order mark the file must keep.
+    const served = Buffer.from(await (await fetchAs(STAFF, `/county/reports/subsidy?month=${month}`)).arrayBuffer()).toString('utf8')
+    const totals = served.trim().split('\r\n').pop()!.split(',')
+    expect(served).toContain(orderId)
+
+    await signInAs(STAFF)
+    await visible('.role-entry--subsidy-report').click()
+    const figures = visible('.report-figures')
+    await figures.waitFor()
+    expect(await visible('.month-switcher__month').innerText()).toBe(`${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`)
+    expect(await visible('.report-figures__orders').innerText()).toBe(`共 ${totals[0].match(/\d+/)![0]} 单`)
+    expect(await visible('.report-figure--shipping .report-figure__yuan').innerText()).toBe(`¥${totals[4]}`)
+    expect(await visible('.report-figure--subsidy .report-figure__yuan').innerText()).toBe(`¥${totals[5]}`)
+    expect(await visible('.report-figure--paid .report-figure__yuan').innerText()).toBe(`¥${totals[6]}`)
+    expect(await visible('.month-next').getAttribute('class')).toContain('action-button--disabled')
+    await shot('county-subsidy-report')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), visible('.save-report').click()])
+    expect(download.suggestedFilename()).toBe(`运费补贴-${month}.csv`)
+    const saved = fs.readFileSync((await download.path())!, 'utf8')
+    expect(saved.startsWith('\uFEFF订单号,')).toBe(true)
+    expect(saved).toBe(served)
+
+    // Last month's report is one tap back, with last month's figures, not this one's.
+    const previous = shiftMonth(month, -1)
+    const previousServed = await (await fetchAs(STAFF, `/county/reports/subsidy?month=${previous}`)).text()
+    expect(previousServed).not.toContain(orderId)
+    await visible('.month-previous').click()
+    await visible('.month-switcher__month').filter({ hasText: `${Number(previous.slice(0, 4))}年${Number(previous.slice(5))}月` }).waitFor()
+    const previousTotals = previousServed.trim().split('\r\n').pop()!.split(',')
+    await visible('.report-figures__orders').filter({ hasText: `共 ${previousTotals[0].match(/\d+/)![0]} 单` }).waitFor()
+    expect(await visible('.report-figure--subsidy .report-figure__yuan').innerText()).toBe(`¥${previousTotals[5]}`)
   })
 
   it('had no console errors', () => {

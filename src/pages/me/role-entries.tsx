@@ -40,6 +40,7 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
       { name: 'verify', title: e.verify, hint: e.verifyHint, url: routes.verify },
       { name: 'pickups', title: e.pickups, hint: e.pickupsHint, url: routes.pickups },
       { name: 'manifest', title: e.manifest, hint: e.manifestHint, url: routes.manifest },
+      { name: 'subsidy-report', title: e.subsidyReport, hint: e.subsidyReportHint, url: routes.subsidyReport },
     ],
   },
 }

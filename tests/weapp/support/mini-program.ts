@@ -15,6 +15,7 @@ interface RequestOptions {
   method?: string
   data?: unknown
   header?: Record<string, string>
+  dataType?: string
   success?: Callback
   fail?: Callback
   complete?: Callback
@@ -40,10 +41,13 @@ export function requestVia(serverUrl: string) {
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8')
         let data: unknown = text
-        try {
-          data = JSON.parse(text)
-        } catch {
-          // not JSON: WeChat hands the text through as it is
+        // dataType 'json' (the default): WeChat tries to parse; any other: the text as it came.
+        if ((options.dataType ?? 'json') === 'json') {
+          try {
+            data = JSON.parse(text)
+          } catch {
+            // not JSON: WeChat hands the text through as it is
+          }
         }
         const result = { data, statusCode: response.statusCode, header: response.headers, errMsg: 'request:ok' }
         options.success?.(result)

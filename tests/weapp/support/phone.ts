@@ -53,6 +53,9 @@ export function createPhone(serverUrl: string): Phone {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-phone-'))
   const savedDir = path.join(dir, 'saved')
   fs.mkdirSync(savedDir)
+  // wx.env.USER_DATA_PATH: the files the app writes itself (a report to send on).
+  const userDataDir = path.join(dir, 'usr')
+  fs.mkdirSync(userDataDir)
   const storage = new Map<string, string>()
   let nextShot: string[] = []
   let shots = 0
@@ -72,6 +75,7 @@ export function createPhone(serverUrl: string): Phone {
     },
     close: () => fs.rmSync(dir, { recursive: true, force: true }),
     wx: {
+      env: { USER_DATA_PATH: userDataDir },
       getStorageSync: (key: string) => storage.get(key) ?? '',
       setStorageSync: (key: string, value: string) => void storage.set(key, value),
       removeStorageSync: (key: string) => void storage.delete(key),
@@ -86,6 +90,10 @@ export function createPhone(serverUrl: string): Phone {
           const savedFilePath = path.join(savedDir, `store_${randomBytes(6).toString('hex')}.jpg`)
           fs.copyFileSync(options.tempFilePath, savedFilePath)
           later(options, true, { savedFilePath, errMsg: 'saveFile:ok' })
+        },
+        writeFileSync(filePath: string, data: string, encoding: BufferEncoding) {
+          if (!filePath.startsWith(userDataDir + '/')) throw { errMsg: `writeFileSync:fail permission denied, open ${filePath}` }
+          fs.writeFileSync(filePath, data, encoding)
         },
         removeSavedFile(options: Callbacks & { filePath: string }) {
           const ok = options.filePath.startsWith(savedDir) && fs.existsSync(options.filePath)
@@ -153,7 +161,7 @@ export async function signInOnPhone(serverUrl: string, phone: Phone, userId: str
   return response.token
 }
 
-/** A JSON call to the server from the test itself (node:http: jsdom's fetch is not there). */
+/** A call to the server from the test itself, JSON or a CSV report's text (node:http: jsdom's fetch is not there). */
 export function fetchJson(url: string, method = 'GET', body?: unknown, token?: string, extraHeaders: Record<string, string> = {}): Promise<any> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body)
@@ -166,7 +174,10 @@ export function fetchJson(url: string, method = 'GET', body?: unknown, token?: s
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8')
         if ((response.statusCode ?? 500) >= 400) reject(new Error(`${method} ${url} → ${response.statusCode} ${text}`))
-        else resolve(text ? JSON.parse(text) : null)
+        else if (!text) resolve(null)
+        // A report comes as CSV: handed back as the text it is.
+        else if (!String(response.headers['content-type'] ?? '').includes('json')) resolve(text)
+        else resolve(JSON.parse(text))
       })
     })
     request.on('error', reject)

@@ -1,8 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { User } from '../../../../api'
-import { ActionButton } from '../../../../components/action-button'
+import { MonthSwitcher } from '../../../../components/month-switcher'
 import { RoleGate } from '../../../../components/role-gate'
 import { StateView } from '../../../../components/state-view'
 import { commissionsFor } from '../../../../stores/village-stores'
@@ -14,24 +14,15 @@ import './index.scss'
 
 const c = workStrings.commissions
 
-const monthLabel = (month: string) => {
-  const [year, monthOfYear] = month.split('-').map(Number)
-  return c.month(year, monthOfYear)
-}
-
 /** 我的佣金: month by month, what the village's sales earned the cun xiao'er. */
 const Commissions = observer(function Commissions({ user }: { user: User }) {
   const store = commissionsFor(user.id)
   useDidShow(() => void store.load())
   usePullDownRefresh(() => void store.load().finally(() => Taro.stopPullDownRefresh()))
-  const { statement } = store
+  const statement = store.value
   return (
     <>
-      <View className='month-switcher'>
-        <ActionButton className='month-previous' kind='plain' text={c.previous} onTap={() => void store.previousMonth()} />
-        <Text className='month-switcher__month'>{monthLabel(store.month)}</Text>
-        <ActionButton className='month-next' kind='plain' text={c.next} disabled={!store.canGoForward} onTap={() => void store.nextMonth()} />
-      </View>
+      <MonthSwitcher store={store} />
       {store.status === 'failed' && <StateView kind='error' message={describeError(store.error)} onRetry={() => void store.load()} />}
       {!statement && store.status === 'loading' && <StateView kind='loading' />}
       {statement && statement.items.length === 0 && <StateView kind='empty' message={c.empty} hint={c.emptyHint} />}

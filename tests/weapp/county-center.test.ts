@@ -1,18 +1,23 @@
+import fs from 'node:fs'
+import { chinaDate } from '../../src/domain/china-time'
 import { pickupQrText } from '../../src/domain/pickup-qr'
 import { type SpawnedServer, spawnDemoServer } from '../support/spawn-demo-server'
 import { type MiniProgram, launchMiniProgram, tap, text, type, waitFor } from './support/mini-program'
 import { type JourneyOrder, createJourney, demoUser } from './support/parcel-journey'
 import { type Phone, createPhone, signInOnPhone } from './support/phone'
 
-/* 核销取货 in the compiled mini-program against the real server. An order of 王建国's lamb chops
+/* The county center's pages in the compiled mini-program against the real server: 核销取货 and
+   运费补贴月报. An order of 王建国's lamb chops
    (舍必崖村) and 李秀英's milk (新店子村) is paid, collected at both villages and received at the
    county center. The county staff member 高志强 scans the buyer's QR code with WeChat's scanner
    (camera only, QR codes only): the server hands the order over and the page says what to give,
    line by line with quantities, and from which parcels. A typed wrong code, another QR code and
-   the same order scanned twice are each explained. */
+   the same order scanned twice are each explained. Then the month's subsidy report, with that
+   order in it, goes into a WeChat chat as the CSV the server wrote. */
 
 const VERIFY = 'packages/county/pages/verify/index'
 const PICKUPS = 'packages/county/pages/pickups/index'
+const REPORT = 'packages/county/pages/report/index'
 
 let server: SpawnedServer
 let phone: Phone
@@ -20,6 +25,7 @@ let app: MiniProgram
 let journey: ReturnType<typeof createJourney>
 let order: JourneyOrder
 const scans: Record<string, unknown>[] = []
+const shared: { filePath: string; fileName: string; text: string }[] = []
 let nextScan: () => string = () => ''
 
 beforeAll(async () => {
@@ -44,6 +50,11 @@ beforeAll(async () => {
       scans.push({ onlyFromCamera: options.onlyFromCamera, scanType: options.scanType })
       const result = nextScan()
       setTimeout(() => options.success?.({ result, scanType: 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' }), 0)
+    },
+    // The chat picker, where the staff member picks 文件传输助手: what was sent, as it was on the phone.
+    shareFileMessage(options: { filePath: string; fileName: string; success?: (r: object) => void }) {
+      shared.push({ filePath: options.filePath, fileName: options.fileName, text: fs.readFileSync(options.filePath, 'utf8') })
+      setTimeout(() => options.success?.({ errMsg: 'shareFileMessage:ok' }), 0)
     },
   })
 }, 90_000)
@@ -108,4 +119,24 @@ it('explains a typed wrong code, another QR code, and an order already handed ov
   tap(page, '.scan-code')
   await waitFor(() => errorOn(page).includes('已经取过货了'), 'the second handover refused')
   expect(page.querySelector('.handover')).toBeFalsy()
+})
+
+it('sends the month’s subsidy report, with the order in it, into a WeChat chat as the server wrote it', async () => {
+  const month = chinaDate(new Date()).slice(0, 7)
+  const served: string = await journey.as('staff-gao', 'GET', `/county/reports/subsidy?month=${month}`)
+  expect(served).toContain(order.id)
+  const totals = served.trim().split('\r\n').pop()!.split(',')
+
+  const page = app.open(REPORT)
+  const figures = await waitFor(() => page.querySelector('.report-figures'), 'the month’s figures')
+  expect(text(figures)).toContain(`共 ${totals[0].match(/\d+/)![0]} 单`)
+  expect(text(page.querySelector('.report-figure--subsidy'))).toContain(`¥${totals[5]}`)
+  expect(text(page)).toContain('文件传输助手')
+
+  tap(page, '.save-report')
+  await waitFor(() => shared.length === 1, 'the share sheet')
+  expect(shared[0].fileName).toBe(`运费补贴-${month}.csv`)
+  expect(shared[0].filePath.endsWith(`/usr/运费补贴-${month}.csv`)).toBe(true)
+  // With the byte order mark, once, whether or not the text still carried it.
+  expect(shared[0].text).toBe('\uFEFF' + served.replace(/^\uFEFF/, ''))
 })

@@ -1,7 +1,7 @@
 import type { CommissionStatement } from '../../src/api/parcel-types'
-import { CommissionsStore, shiftMonth } from '../../src/stores/commissions-store'
+import { MonthStore, shiftMonth } from '../../src/stores/month-store'
 
-/* The cun xiao'er's commission, month by month: opens on this month, goes back freely, never past
+/* A statement month by month (here the cun xiao'er's commission): opens on this month, goes back freely, never past
    this month, and a slow answer for a month no longer shown is dropped. */
 
 const flush = () => new Promise((resolve) => setImmediate(resolve))
@@ -26,18 +26,18 @@ describe('shiftMonth', () => {
   })
 })
 
-describe('CommissionsStore', () => {
+describe('MonthStore', () => {
   it('opens on this month and goes back, but not past this month', async () => {
     const asked: string[] = []
-    const store = new CommissionsStore({ commissions: async (month) => (asked.push(month), statementOf(month)), thisMonth: () => '2026-01' })
+    const store = new MonthStore<CommissionStatement>({ fetchMonth: async (month) => (asked.push(month), statementOf(month)), thisMonth: () => '2026-01' })
     await store.load()
-    expect(store.statement?.month).toBe('2026-01')
+    expect(store.value?.month).toBe('2026-01')
     expect(store.canGoForward).toBe(false)
     await store.nextMonth()
     expect(store.month).toBe('2026-01')
     await store.previousMonth()
     expect(store.month).toBe('2025-12')
-    expect(store.statement?.items.map((i) => i.kind)).toEqual(['credit', 'reversal'])
+    expect(store.value?.items.map((i) => i.kind)).toEqual(['credit', 'reversal'])
     expect(store.canGoForward).toBe(true)
     await store.nextMonth()
     expect(asked).toEqual(['2026-01', '2025-12', '2026-01'])
@@ -45,17 +45,17 @@ describe('CommissionsStore', () => {
 
   it('drops a slow answer for a month no longer shown', async () => {
     const answers: (() => void)[] = []
-    const store = new CommissionsStore({
-      commissions: (month) => new Promise((resolve) => answers.push(() => resolve(statementOf(month)))),
+    const store = new MonthStore<CommissionStatement>({
+      fetchMonth: (month) => new Promise((resolve) => answers.push(() => resolve(statementOf(month)))),
       thisMonth: () => '2026-11',
     })
     void store.load()
     void store.previousMonth()
-    expect(store.statement).toBeNull()
+    expect(store.value).toBeNull()
     answers[1]()
     await flush()
     answers[0]()
     await flush()
-    expect(store.statement?.month).toBe('2026-10')
+    expect(store.value?.month).toBe('2026-10')
   })
 })

@@ -1,12 +1,11 @@
 import { makeAutoObservable } from 'mobx'
 import type { ApiError } from '../api/api-error'
-import type { CommissionStatement } from '../api/parcel-types'
 import { LatestAnswer } from './latest-answer'
 import type { LoadStatus } from './load-status'
 
-/* The cun xiao'er's commission, month by month (China calendar months, as the server books it):
-   a line per order line picked up, a negative line when a picked-up order was refunded, and the
-   month's total, all as the server computed them. */
+/* A statement read month by month (China calendar months, as the server books them): the cun
+   xiao'er's commission, the county's subsidy report. It opens on this month and goes back
+   freely, but never ahead: nothing is booked in a month still to come. */
 
 /** 'YYYY-MM' moved by whole months: shiftMonth('2026-01', -1) is '2025-12'. */
 export function shiftMonth(month: string, by: number): string {
@@ -15,22 +14,28 @@ export function shiftMonth(month: string, by: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
 }
 
-export interface CommissionsDeps {
-  commissions(month: string): Promise<CommissionStatement>
+export interface MonthStoreDeps<T> {
+  fetchMonth(month: string): Promise<T>
   /** This month, China time. */
   thisMonth(): string
 }
 
-export class CommissionsStore {
+export class MonthStore<T> {
   month: string
-  private readonly answer = new LatestAnswer<CommissionStatement>('Commissions')
+  private readonly answer: LatestAnswer<T>
 
-  constructor(private readonly deps: CommissionsDeps) {
+  constructor(
+    private readonly deps: MonthStoreDeps<T>,
+    /** For the actions' names in MobX's spy: applyCommissions, applySubsidyReport. */
+    name = 'Statement',
+  ) {
     this.month = deps.thisMonth()
+    this.answer = new LatestAnswer<T>(name)
     makeAutoObservable<this, 'deps' | 'answer'>(this, { deps: false, answer: false }, { autoBind: true })
   }
 
-  get statement(): CommissionStatement | null {
+  /** The shown month's statement, or null until it has come. */
+  get value(): T | null {
     return this.answer.value
   }
 
@@ -42,11 +47,11 @@ export class CommissionsStore {
     return this.answer.error
   }
 
-  /** Nothing is credited ahead of time, so the months end at this one. */
   get canGoForward(): boolean {
     return this.month < this.deps.thisMonth()
   }
 
+  /** Another month; the last one's figures go at once, so none is read as this month's. */
   showMonth(month: string): Promise<void> {
     if (month !== this.month) {
       this.month = month
@@ -65,6 +70,6 @@ export class CommissionsStore {
 
   load(): Promise<void> {
     const month = this.month
-    return this.answer.load(() => this.deps.commissions(month))
+    return this.answer.load(() => this.deps.fetchMonth(month))
   }
 }
