@@ -78,7 +78,10 @@ export class SubsidyReportStore {
     return `运费补贴-${this.report.month}.csv`
   }
 
-  /** Saves the report shown (not a fresh one that could differ from what was read); true when saved. */
+  /**
+   * Saves the report shown (not a fresh one that could differ from what was read); true when
+   * saved. Nothing is awaited before saveFile: WeChat opens its share sheet only within the tap.
+   */
   async save(): Promise<boolean> {
     const csv = this.report.value
     if (csv === null || this.saving) return false
