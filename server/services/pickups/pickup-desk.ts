@@ -75,22 +75,34 @@ export function createPickupDesk(deps: PickupDeskDeps) {
     return deskView(db, orders)
   }
 
+  /** The wrong tries in the window, per staff member and per center, each with its oldest. */
   async function lockAndCountWrongTries(tx: WriteTx, staffId: string, pointId: string, since: string) {
     if (deps.dialect === 'postgres') {
       // SQLite's write transaction already runs alone; PostgreSQL needs the rows locked.
       await sql`select id from users where id = ${staffId} for update`.execute(tx)
       await sql`select id from pickup_points where id = ${pointId} for update`.execute(tx)
     }
-    const count = (column: 'staffUserId' | 'pickupPointId', id: string) =>
+    const tally = (column: 'staffUserId' | 'pickupPointId', id: string) =>
       tx
         .selectFrom('pickupAttempts')
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('at').as('oldest')])
         .where(column, '=', id)
         .where('succeeded', '=', 0)
         .where('at', '>=', since)
         .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n))
-    return { byStaff: await count('staffUserId', staffId), byCenter: await count('pickupPointId', pointId) }
+        .then((r) => ({ count: Number(r.n), oldest: r.oldest === null ? null : new Date(r.oldest as string | Date).getTime() }))
+    return { byStaff: await tally('staffUserId', staffId), byCenter: await tally('pickupPointId', pointId) }
+  }
+
+  /**
+   * How long until a refused desk may try again: until the oldest wrong try of each limit that is
+   * reached leaves the window (the count then falls below the limit, since it never passes it).
+   */
+  function retryAfterSeconds(limits: { count: number; oldest: number | null; limit: number }[], now: number): number {
+    const waits = limits
+      .filter((l) => l.count >= l.limit && l.oldest !== null)
+      .map((l) => Math.ceil((l.oldest! + WRONG_CODE_WINDOW_MS - now) / 1000))
+    return Math.max(1, ...waits)
   }
 
   type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: AppError }
@@ -101,8 +113,16 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       const now = clock().toISOString()
       const point = await pickupPointOf(tx, staff)
       const wrong = await lockAndCountWrongTries(tx, staff.id, point.id, new Date(clock().getTime() - WRONG_CODE_WINDOW_MS).toISOString())
-      if (wrong.byStaff >= WRONG_CODES_PER_STAFF || wrong.byCenter >= WRONG_CODES_PER_CENTER) {
-        return { kind: 'refused', error: new AppError(429, 'RATE_LIMITED', 'too many wrong pickup codes; wait 15 minutes, or ask the buyer to show the QR code again', { retryAfterSeconds: WRONG_CODE_WINDOW_MS / 1000 }) }
+      if (wrong.byStaff.count >= WRONG_CODES_PER_STAFF || wrong.byCenter.count >= WRONG_CODES_PER_CENTER) {
+        const seconds = retryAfterSeconds(
+          [
+            { ...wrong.byStaff, limit: WRONG_CODES_PER_STAFF },
+            { ...wrong.byCenter, limit: WRONG_CODES_PER_CENTER },
+          ],
+          clock().getTime(),
+        )
+        const message = `too many wrong pickup codes; try again in ${Math.ceil(seconds / 60)} minutes`
+        return { kind: 'refused', error: new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds: seconds }) }
       }
       let query = tx.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('pickupCodeHash', '=', deps.pickupCodes.hash(point.id, input.code))
       if (input.orderId) query = query.where('id', '=', input.orderId)
