@@ -106,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(meRoutes)
       await api.register(placeRoutes, { db: deps.db })
       await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
-      await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, clock: deps.clock }), publicUrl: deps.config.publicUrl })
+      await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }), publicUrl: deps.config.publicUrl })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })

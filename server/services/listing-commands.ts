@@ -1,13 +1,16 @@
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Category } from '../../src/domain/catalog'
 import { canManageListing, canReviewListing, canViewListing } from '../../src/domain/listing-access'
 import { type ListingStatus, listingStatusAfterEdit, listingStatusMachine } from '../../src/domain/listing-status'
 import { gramsPerUnit, type Unit } from '../../src/domain/units'
 import type { Clock } from '../clock'
+import type { DialectName } from '../db/database'
 import type { DB, ListingAction, ListingTable, UserTable } from '../db/schema'
+import { writeTransaction } from '../db/write-transaction'
 import { AppError, forbidden, notFound, validationFailed } from '../http/errors'
 import { newId } from '../ids'
 import { asPlace } from './catalog'
+import { listingOfSameRequest, REPLAY_WINDOW_MS } from './listing-replay'
 
 /* The farmer's and the cun xiao'er's changes to listings. Each one is a transaction that
    checks who may act, moves the status only through the domain's state machine (guarded by a
@@ -26,15 +29,16 @@ export interface ListingFields {
 
 export interface ListingDeps {
   db: Kysely<DB>
+  dialect: DialectName
   clock: Clock
 }
 
-type Tx = Transaction<DB>
+type Tx = Kysely<DB>
 
 const invalidTransition = (from: string, to: string, message: string) =>
   new AppError(409, 'INVALID_TRANSITION', message, { from, to })
 
-export function createListingCommands({ db, clock }: ListingDeps) {
+export function createListingCommands({ db, dialect, clock }: ListingDeps) {
   async function load(tx: Tx, id: string): Promise<ListingTable> {
     const row = await tx.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) throw notFound('listing')
@@ -75,9 +79,10 @@ export function createListingCommands({ db, clock }: ListingDeps) {
   }
 
   /** A farmer lists their own goods for review; an operator lists for a farmer of the village
-   *  (one without a phone), live at once, recorded as listed by the operator. */
+   *  (one without a phone), live at once, recorded as listed by the operator. A retry of a
+   *  request whose answer was lost is answered with the listing it made (listing-replay.ts). */
   async function create(actor: UserTable, fields: ListingFields & { farmerId?: string }): Promise<string> {
-    return db.transaction().execute(async (tx) => {
+    return writeTransaction(db, dialect, async (tx) => {
       let farmerId: string
       let status: ListingStatus
       if (actor.role === 'farmer' && actor.farmerId) {
@@ -94,6 +99,11 @@ export function createListingCommands({ db, clock }: ListingDeps) {
       const farmer = await tx.selectFrom('farmers').innerJoin('villages', 'villages.id', 'farmers.villageId').select(['farmers.id', 'farmers.villageId', 'villages.countyId']).where('farmers.id', '=', farmerId).executeTakeFirst()
       if (!farmer || (actor.role === 'operator' && farmer.villageId !== actor.villageId)) throw notFound('farmer')
       await checkPhotos(tx, fields.photoIds, actor)
+      // A retry racing its first try waits for it here (SQLite's write transaction runs alone).
+      if (dialect === 'postgres') await sql`select id from farmers where id = ${farmerId} for update`.execute(tx)
+      const since = new Date(clock().getTime() - REPLAY_WINDOW_MS).toISOString()
+      const replayed = await listingOfSameRequest(tx, actor, farmerId, fields, since)
+      if (replayed) return replayed
 
       const id = newId('lst')
       const at = clock().toISOString()

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely'
+import { gramsPerUnit } from '../../src/domain/units'
+import type { DB, UserTable } from '../db/schema'
+import type { ListingFields } from './listing-commands'
+
+/* A farmer on village 3G taps 提交, the listing is made, and the answer is lost on the way: the
+   app still holds the draft and the farmer taps again. That second request must not list the
+   goods twice. Every photo is a fresh upload, so the request names its listing by itself: the
+   same actor, the same farmer, the very same photos in the same order and the same fields, within
+   a day, is the same listing, and the retry is answered with it. (A listing edited since no longer
+   matches, and the retry makes a new one, as a new request would.) */
+
+export const REPLAY_WINDOW_MS = 24 * 3600_000
+
+export async function listingOfSameRequest(
+  tx: Kysely<DB>,
+  actor: UserTable,
+  farmerId: string,
+  fields: ListingFields,
+  since: string,
+): Promise<string | null> {
+  const candidates = await tx
+    .selectFrom('listings')
+    .innerJoin('listingPhotos', 'listingPhotos.listingId', 'listings.id')
+    .selectAll('listings')
+    .where('listingPhotos.photoId', '=', fields.photoIds[0])
+    .where('listingPhotos.position', '=', 0)
+    .where('listings.farmerId', '=', farmerId)
+    .where('listings.listedByUserId', actor.role === 'operator' ? '=' : 'is', actor.role === 'operator' ? actor.id : null)
+    .where('listings.createdAt', '>=', since)
+    .execute()
+  for (const listing of candidates) {
+    const sameFields =
+      listing.title === fields.title &&
+      listing.category === fields.category &&
+      listing.unit === fields.unit &&
+      listing.unitWeightGrams === gramsPerUnit(fields.unit, fields.unitWeightGrams) &&
+      listing.priceFen === fields.priceFen &&
+      listing.stock === fields.stock &&
+      listing.description === fields.description
+    if (!sameFields) continue
+    const photos = await tx.selectFrom('listingPhotos').select('photoId').where('listingId', '=', listing.id).orderBy('position').execute()
+    if (photos.map((p) => p.photoId).join(',') === fields.photoIds.join(',')) return listing.id
+  }
+  return null
+}
