@@ -28,6 +28,8 @@ export async function listingOfSameRequest(
     .where('listings.farmerId', '=', farmerId)
     .where('listings.listedByUserId', actor.role === 'operator' ? '=' : 'is', actor.role === 'operator' ? actor.id : null)
     .where('listings.createdAt', '>=', since)
+    // Withdrawn is a farmer's deliberate end: the same photos listed again are a new listing.
+    .where('listings.status', '!=', 'withdrawn')
     .execute()
   for (const listing of candidates) {
     const sameFields =

@@ -48,7 +48,7 @@ describe.each(DATABASES)('a listing request sent again on %s', (dialect) => {
     expect(retry.json().id).toBe(first.json().id)
   })
 
-  it('makes a new listing of a request that differs, or comes a day later', async () => {
+  it('makes a new listing of a request that differs, follows a withdrawal, or comes a day later', async () => {
     const photos = [await photoUploadedBy(t, 'wang-jianguo')]
     const first = (await post('wang-jianguo', lambFields(photos))).json()
     const cheaper = await post('wang-jianguo', { ...lambFields(photos), priceFen: 6500 })
@@ -57,6 +57,13 @@ describe.each(DATABASES)('a listing request sent again on %s', (dialect) => {
     const reordered = [await photoUploadedBy(t, 'wang-jianguo'), photos[0]]
     const other = await post('wang-jianguo', lambFields(reordered))
     expect(other.json().id).not.toBe(first.id)
+    // Withdrawn on purpose, then listed again with the same photos: a new listing, not the withdrawn one.
+    const withdrawn = await t.app.inject({ method: 'POST', url: `/api/v1/listings/${cheaper.json().id}/withdraw`, headers: bearer(tokens['wang-jianguo']), payload: {} })
+    expect(withdrawn.statusCode).toBe(200)
+    const relisted = await post('wang-jianguo', { ...lambFields(photos), priceFen: 6500 })
+    expect(relisted.statusCode).toBe(201)
+    expect(relisted.json()).toMatchObject({ status: 'pending_review' })
+    expect(relisted.json().id).not.toBe(cheaper.json().id)
     t.advance(24 * 3600_000 + 1000)
     try {
       const dayLater = await post('wang-jianguo', lambFields(photos))
