@@ -150,6 +150,53 @@ describe.each(DATABASES)('WeChat Pay on %s', (dialect) => {
     expect(asked.length).toBeGreaterThanOrEqual(2)
     expect(new Set(asked.map((r) => JSON.parse(r.body).out_refund_no)).size).toBe(1)
   })
+
+  // Last in this block: from here on the fake's refunds answer PROCESSING until settled.
+  it('settles a refund WeChat Pay is still processing by its notification, once; a forged or mismatched one changes nothing', async () => {
+    fake.refundsTakeTime()
+    const { order, outTradeNo } = await orderAwaitingWeChat([['millet', 2]])
+    expect((await deliver(fake.pay(outTradeNo))).statusCode).toBe(204)
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/cancel`, headers: bearer(buyer) })).json().status).toBe('cancelled')
+    await t.app.orderJobs.runOnce()
+    const refund = [...fake.refunds.values()].find((r) => r.outTradeNo === outTradeNo)!
+    expect(refund.status).toBe('PROCESSING')
+    expect((await get(order.id)).refund).toEqual({ status: 'pending', amountFen: order.totalFen })
+    // The refund request told WeChat Pay where to send the outcome.
+    const asked = fake.requests.find((r) => r.path === '/v3/refund/domestic/refunds' && JSON.parse(r.body).out_trade_no === outTradeNo)!
+    expect(JSON.parse(asked.body).notify_url).toBe('https://xiangji.example/api/v1/payments/wechat/notify')
+
+    const forgeries: [string, Forgery, number][] = [
+      ['signed by another key', { signWithAnotherKey: true }, 401],
+      ['changed after signing', { tamper: true }, 401],
+      ['another amount', { amountFen: order.totalFen - 1 }, 400],
+      ['another merchant', { mchid: '1900009999' }, 400],
+    ]
+    for (const [what, forgery, status] of forgeries) {
+      const answer = await deliver(fake.settleRefund(refund.outRefundNo, 'SUCCESS', forgery))
+      expect([what, answer.statusCode]).toEqual([what, status])
+    }
+    expect((await get(order.id)).refund).toEqual({ status: 'pending', amountFen: order.totalFen })
+
+    const settled = fake.settleRefund(refund.outRefundNo)
+    const answers = await Promise.all([deliver(settled), deliver(settled), deliver(settled)])
+    expect(answers.map((a) => a.statusCode)).toEqual([204, 204, 204])
+    expect((await get(order.id)).refund).toEqual({ status: 'succeeded', amountFen: order.totalFen })
+    const refunded = await t.database.db.selectFrom('orderEvents').select('kind').where('orderId', '=', order.id).where('kind', '=', 'refunded').execute()
+    expect(refunded).toHaveLength(1)
+    const row = await t.database.db.selectFrom('refunds').selectAll().where('orderId', '=', order.id).executeTakeFirstOrThrow()
+    expect(row.providerRefundId).toBe(refund.refundId)
+  })
+
+  it('keeps a refund WeChat Pay calls abnormal pending, with the reason, for the next attempt or a person', async () => {
+    const { order, outTradeNo } = await orderAwaitingWeChat([['millet', 1]])
+    expect((await deliver(fake.pay(outTradeNo))).statusCode).toBe(204)
+    await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/cancel`, headers: bearer(buyer) })
+    const refund = [...fake.refunds.values()].find((r) => r.outTradeNo === outTradeNo)!
+    expect((await deliver(fake.settleRefund(refund.outRefundNo, 'ABNORMAL'))).statusCode).toBe(204)
+    expect((await get(order.id)).refund).toEqual({ status: 'pending', amountFen: order.totalFen })
+    const row = await t.database.db.selectFrom('refunds').selectAll().where('orderId', '=', order.id).executeTakeFirstOrThrow()
+    expect(row.lastError).toBe('WeChat Pay refund ABNORMAL')
+  })
 })
 
 /** The values behind a fake's config, to build variants of it. */

@@ -101,6 +101,8 @@ export function createWeChatPayClient(config: WeChatPayConfig, now: () => Date =
         out_trade_no: input.outTradeNo,
         out_refund_no: input.outRefundNo,
         reason: input.reason,
+        // The same URL as payments: the route tells a refund's notice by its event type.
+        notify_url: config.notifyUrl,
         amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
       })
       return { refundId: String(json.refund_id), status: json.status }

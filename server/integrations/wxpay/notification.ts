@@ -1,11 +1,13 @@
 import type { WeChatPayConfig } from './config'
 import { decryptResource, type EncryptedResource, verifyFromWeChat } from './signatures'
 
-/* A payment notification from WeChat Pay, verified (signature, serial, 5-minute window, over the
-   raw body as it arrived) and decrypted. Whether it matches one of our orders (amount, mchid,
-   appid, out_trade_no) is the payment service's business, not this module's. */
+/* A notification from WeChat Pay, verified (signature, serial, 5-minute window, over the raw
+   body as it arrived) and decrypted: a payment (TRANSACTION.*) or a refund (REFUND.*), both sent
+   to our one notify URL. Whether it matches one of our payments or refunds (amount, mchid, appid,
+   out_trade_no, out_refund_no) is the payment service's business, not this module's. */
 
 export interface PaidTransaction {
+  kind: 'transaction'
   notificationId: string
   eventType: string
   appid: string
@@ -16,13 +18,30 @@ export interface PaidTransaction {
   amountFen: number
 }
 
+/** REFUND.SUCCESS, REFUND.ABNORMAL (the buyer's card is closed: money waits for a manual step) or REFUND.CLOSED. */
+export interface RefundOutcome {
+  kind: 'refund'
+  notificationId: string
+  eventType: string
+  mchid: string
+  outTradeNo: string
+  outRefundNo: string
+  refundId: string
+  refundStatus: string
+  refundFen: number
+}
+
 export class NotificationRefused extends Error {
   constructor(readonly reason: string) {
     super(`payment notification refused: ${reason}`)
   }
 }
 
-export function readPaymentNotification(config: WeChatPayConfig, headers: Record<string, string | string[] | undefined>, rawBody: string, now: Date): PaidTransaction {
+type Resource = Record<string, unknown> & { amount?: Record<string, unknown> }
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value))
+
+export function readNotification(config: WeChatPayConfig, headers: Record<string, string | string[] | undefined>, rawBody: string, now: Date): PaidTransaction | RefundOutcome {
   try {
     verifyFromWeChat(config, headers, rawBody, now)
   } catch (error) {
@@ -34,24 +53,41 @@ export function readPaymentNotification(config: WeChatPayConfig, headers: Record
   } catch {
     throw new NotificationRefused('malformed_body')
   }
-  const resource = envelope.resource
-  if (!resource || resource.algorithm !== 'AEAD_AES_256_GCM' || !resource.ciphertext || !resource.nonce) throw new NotificationRefused('unexpected_resource')
-  let transaction: { appid?: string; mchid?: string; out_trade_no?: string; transaction_id?: string; trade_state?: string; amount?: { total?: number } }
+  const encrypted = envelope.resource
+  if (!encrypted || encrypted.algorithm !== 'AEAD_AES_256_GCM' || !encrypted.ciphertext || !encrypted.nonce) throw new NotificationRefused('unexpected_resource')
+  let resource: Resource
   try {
-    transaction = JSON.parse(decryptResource(config.apiV3Key, resource))
+    resource = JSON.parse(decryptResource(config.apiV3Key, encrypted))
   } catch {
     throw new NotificationRefused('decrypt_failed')
   }
-  if (!transaction.out_trade_no || typeof transaction.amount?.total !== 'number') throw new NotificationRefused('unexpected_resource')
+  const notificationId = text(envelope.id)
+  const eventType = text(envelope.event_type)
+  if (eventType.startsWith('REFUND.')) {
+    if (typeof resource.out_refund_no !== 'string' || typeof resource.amount?.refund !== 'number') throw new NotificationRefused('unexpected_resource')
+    return {
+      kind: 'refund',
+      notificationId,
+      eventType,
+      mchid: text(resource.mchid),
+      outTradeNo: text(resource.out_trade_no),
+      outRefundNo: resource.out_refund_no,
+      refundId: text(resource.refund_id),
+      refundStatus: text(resource.refund_status),
+      refundFen: resource.amount.refund,
+    }
+  }
+  if (typeof resource.out_trade_no !== 'string' || typeof resource.amount?.total !== 'number') throw new NotificationRefused('unexpected_resource')
   return {
-    notificationId: String(envelope.id ?? ''),
-    eventType: String(envelope.event_type ?? ''),
-    appid: String(transaction.appid ?? ''),
-    mchid: String(transaction.mchid ?? ''),
-    outTradeNo: transaction.out_trade_no,
-    transactionId: String(transaction.transaction_id ?? ''),
-    tradeState: String(transaction.trade_state ?? ''),
-    amountFen: transaction.amount.total,
+    kind: 'transaction',
+    notificationId,
+    eventType,
+    appid: text(resource.appid),
+    mchid: text(resource.mchid),
+    outTradeNo: resource.out_trade_no,
+    transactionId: text(resource.transaction_id),
+    tradeState: text(resource.trade_state),
+    amountFen: resource.amount.total,
   }
 }
 

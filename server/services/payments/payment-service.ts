@@ -7,7 +7,7 @@ import { newId } from '../../ids'
 import type { PickupCodes } from '../pickup-codes'
 import { type ApplyOutcome, applyPaymentSuccess, PaymentMismatch } from './apply-payment'
 import { type PaymentProvider, type ProviderName, ProviderUnavailable } from './payment-provider'
-import { processRefunds } from './refunds'
+import { applyRefundNotice, processRefunds } from './refunds'
 
 /* Paying for an order: the buyer starts a payment with a provider; the provider's word that it
    succeeded is applied by apply-payment.ts. WeChat's notification can be lost, so payments still
@@ -123,7 +123,10 @@ export function createPaymentService(deps: PaymentDeps) {
     return applied
   }
 
-  return { start, confirmSandbox, applyConfirmed, reconcile }
+  /** A refund's outcome the provider vouched for (a verified notification). */
+  const refundNotice = (notice: Parameters<typeof applyRefundNotice>[1]) => applyRefundNotice(deps, notice)
+
+  return { start, confirmSandbox, applyConfirmed, refundNotice, reconcile }
 }
 
 export type PaymentService = ReturnType<typeof createPaymentService>

@@ -5,12 +5,15 @@ import type { DB, PaymentTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
 import { recordOrderEvent } from '../orders/order-events'
+import { PaymentMismatch } from './apply-payment'
 import type { PaymentProvider, ProviderName } from './payment-provider'
 
 /* A refund is written in the transaction that decides it (a paid order cancelled, or a payment
    that arrived for an order already expired or cancelled) and sent to the provider afterwards,
    again and again until it succeeds. Its out_refund_no is fixed when it is written, so a retry
-   after a timeout asks for the same refund and the provider pays it once. */
+   after a timeout asks for the same refund and the provider pays it once. WeChat Pay usually
+   answers a refund request with PROCESSING and tells the outcome later in a notification
+   (applyRefundNotice); asking again finds it too, should that notification be lost. */
 
 export interface RefundDeps {
   db: Kysely<DB>
@@ -45,6 +48,21 @@ export async function processRefunds(deps: RefundDeps, orderIds?: string[]): Pro
       await noteAttempt(deps, refund.id, String((error as Error).message ?? error), null)
     }
   }
+}
+
+/** A provider's verified word on a refund (WeChat Pay's REFUND.* notification), applied once. */
+export async function applyRefundNotice(deps: RefundDeps, notice: { outTradeNo: string; outRefundNo: string; refundId: string; status: string; refundFen: number }): Promise<void> {
+  const refund = await deps.db
+    .selectFrom('refunds')
+    .innerJoin('payments', 'payments.id', 'refunds.paymentId')
+    .select(['refunds.id', 'refunds.orderId', 'refunds.amountFen', 'refunds.status', 'payments.outTradeNo'])
+    .where('refunds.outRefundNo', '=', notice.outRefundNo)
+    .executeTakeFirst()
+  if (!refund || refund.outTradeNo !== notice.outTradeNo) throw new PaymentMismatch('no refund with this out_refund_no for this out_trade_no')
+  if (notice.refundFen !== refund.amountFen) throw new PaymentMismatch(`refunded ${notice.refundFen} fen, asked for ${refund.amountFen}`)
+  if (notice.status === 'SUCCESS') await markRefunded(deps, refund.id, refund.orderId, notice.refundId)
+  // Closed, or abnormal (the buyer's card is gone): it stays pending, the reason kept, for the next attempt or a person.
+  else if (refund.status === 'pending') await noteAttempt(deps, refund.id, `WeChat Pay refund ${notice.status}`, notice.refundId || null)
 }
 
 async function markRefunded(deps: RefundDeps, refundId: string, orderId: string, providerRefundId: string): Promise<void> {

@@ -30,6 +30,8 @@ interface Refund {
   outTradeNo: string
   refundId: string
   amountFen: number
+  status: 'PROCESSING' | 'SUCCESS' | 'ABNORMAL'
+  notifyUrl: string
 }
 
 export interface Notification {
@@ -64,6 +66,10 @@ export interface FakeWeChatPay {
   notification(outTradeNo: string, forgery?: Forgery): Notification
   deliver(notification: Notification, url?: string): Promise<{ status: number; body: string }>
   outTradeNoOfPrepay(prepayId: string): string | undefined
+  /** From now on a new refund answers PROCESSING, as WeChat Pay's usually do, until it is settled. */
+  refundsTakeTime(): void
+  /** The bank has answered: the refund is settled as asked and WeChat Pay builds its REFUND.* notification. */
+  settleRefund(outRefundNo: string, status?: 'SUCCESS' | 'ABNORMAL', forgery?: Forgery): Notification
   /** The next `count` answers of requests whose path contains `pathPart` come `ms` late (the work is done at once). */
   slowDown(pathPart: string, ms: number, count?: number): void
   close(): Promise<void>
@@ -83,6 +89,7 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
   const requests: FakeWeChatPay['requests'] = []
   const slow: { pathPart: string; ms: number; count: number }[] = []
   let lastNotifyUrl = ''
+  let refundsSettleLater = false
 
   const sign = (key: KeyObject, message: string) => createSign('RSA-SHA256').update(message).sign(key, 'base64')
   const signedHeaders = (body: string, key = platform.privateKey, serial = publicKeyId, ageSeconds = 0) => {
@@ -143,19 +150,20 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
     }
     if (method === 'POST' && url.pathname === '/v3/refund/domestic/refunds') {
       const existing = refunds.get(body.out_refund_no)
-      if (existing) return [200, { refund_id: existing.refundId, out_refund_no: existing.outRefundNo, status: 'SUCCESS', amount: { refund: existing.amountFen } }]
+      if (existing) return [200, { refund_id: existing.refundId, out_refund_no: existing.outRefundNo, status: existing.status, amount: { refund: existing.amountFen } }]
       const t = transactions.get(body.out_trade_no)
       if (!t || (t.state !== 'SUCCESS' && t.state !== 'REFUND')) return [400, { code: 'INVALID_REQUEST', message: '订单未支付' }]
       if (body.amount?.total !== t.amountFen || body.amount?.refund > t.amountFen) return [400, { code: 'PARAM_ERROR', message: '金额错误' }]
-      const refund = { outRefundNo: body.out_refund_no, outTradeNo: t.outTradeNo, refundId: `50${randomBytes(12).toString('hex')}`, amountFen: body.amount.refund }
+      const status = refundsSettleLater ? 'PROCESSING' : 'SUCCESS'
+      const refund: Refund = { outRefundNo: body.out_refund_no, outTradeNo: t.outTradeNo, refundId: `50${randomBytes(12).toString('hex')}`, amountFen: body.amount.refund, status, notifyUrl: body.notify_url }
       refunds.set(refund.outRefundNo, refund)
       t.state = 'REFUND'
-      return [200, { refund_id: refund.refundId, out_refund_no: refund.outRefundNo, status: 'SUCCESS', amount: { refund: refund.amountFen } }]
+      return [200, { refund_id: refund.refundId, out_refund_no: refund.outRefundNo, status, amount: { refund: refund.amountFen } }]
     }
     match = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(url.pathname)
     if (method === 'GET' && match) {
       const refund = refunds.get(decodeURIComponent(match[1]))
-      return refund ? [200, { refund_id: refund.refundId, out_refund_no: refund.outRefundNo, status: 'SUCCESS' }] : [404, { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' }]
+      return refund ? [200, { refund_id: refund.refundId, out_refund_no: refund.outRefundNo, status: refund.status }] : [404, { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' }]
     }
     return [404, { code: 'NOT_FOUND', message: 'no such API' }]
   }
@@ -190,25 +198,49 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  function notification(outTradeNo: string, forgery: Forgery = {}): Notification {
-    const t = transactions.get(outTradeNo)
-    if (!t) throw new Error(`no transaction ${outTradeNo}`)
+  /** A notification as WeChat Pay sends one: the resource encrypted with our APIv3 key, the body signed. */
+  function signedNotification(eventType: string, summary: string, originalType: string, resource: object, forgery: Forgery): Notification {
     const nonce = randomBytes(6).toString('hex')
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonce, 'utf8'))
-    cipher.setAAD(Buffer.from('transaction', 'utf8'))
-    const plain = JSON.stringify(transactionJson(t, forgery))
-    const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64')
+    cipher.setAAD(Buffer.from(originalType, 'utf8'))
+    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(resource), 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64')
     let body = JSON.stringify({
       id: randomBytes(16).toString('hex'),
       create_time: new Date().toISOString(),
       resource_type: 'encrypt-resource',
-      event_type: 'TRANSACTION.SUCCESS',
-      summary: '支付成功',
-      resource: { original_type: 'transaction', algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: 'transaction', nonce },
+      event_type: eventType,
+      summary,
+      resource: { original_type: originalType, algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: originalType, nonce },
     })
     const headers = signedHeaders(body, forgery.signWithAnotherKey ? impostor.privateKey : platform.privateKey, forgery.serial ?? publicKeyId, forgery.ageSeconds ?? 0)
-    if (forgery.tamper) body = body.replace('支付成功', '支付成劫')
+    if (forgery.tamper) body = body.replace(summary, `${summary}!`)
     return { headers: { ...headers, 'content-type': 'application/json' }, body }
+  }
+
+  function notification(outTradeNo: string, forgery: Forgery = {}): Notification {
+    const t = transactions.get(outTradeNo)
+    if (!t) throw new Error(`no transaction ${outTradeNo}`)
+    return signedNotification('TRANSACTION.SUCCESS', '支付成功', 'transaction', transactionJson(t, forgery), forgery)
+  }
+
+  function settleRefund(outRefundNo: string, status: 'SUCCESS' | 'ABNORMAL' = 'SUCCESS', forgery: Forgery = {}): Notification {
+    const refund = refunds.get(outRefundNo)
+    if (!refund) throw new Error(`no refund ${outRefundNo}`)
+    refund.status = status
+    const t = transactions.get(refund.outTradeNo)!
+    const amount = forgery.amountFen ?? refund.amountFen
+    const resource = {
+      mchid: forgery.mchid ?? FAKE_MCHID,
+      out_trade_no: refund.outTradeNo,
+      transaction_id: t.transactionId,
+      out_refund_no: refund.outRefundNo,
+      refund_id: refund.refundId,
+      refund_status: status,
+      success_time: status === 'SUCCESS' ? new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00') : undefined,
+      user_received_account: '招商银行信用卡0403',
+      amount: { total: t.amountFen, refund: amount, payer_total: t.amountFen, payer_refund: amount },
+    }
+    return signedNotification(`REFUND.${status}`, status === 'SUCCESS' ? '退款成功' : '退款异常', 'refund', resource, forgery)
   }
 
   return {
@@ -245,6 +277,8 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
       return notification(outTradeNo)
     },
     notification,
+    refundsTakeTime: () => void (refundsSettleLater = true),
+    settleRefund,
     async deliver(n, to) {
       const response = await fetch(to ?? lastNotifyUrl, { method: 'POST', headers: n.headers, body: n.body })
       return { status: response.status, body: await response.text() }
