@@ -1,5 +1,6 @@
 import { makeAutoObservable } from 'mobx'
 import { type ApiError, type Listing, type Page, toApiError } from '../api'
+import { CursorPages } from './cursor-pages'
 import type { LoadStatus } from './load-status'
 import { runInAction } from './run-in-action'
 
@@ -7,59 +8,43 @@ import { runInAction } from './run-in-action'
    time the page shows (a review may have happened meanwhile), paged by cursor, and one action
    at a time on an item (approve, reject, withdraw), whose answer replaces or removes the item. */
 export class ListingPageStore {
-  items: Listing[] = []
-  nextCursor: string | null = null
-  status: LoadStatus = 'idle'
-  error: ApiError | null = null
   /** The listing an action is running on: its buttons show busy, the others stay usable. */
   busyId: string | null = null
   actionError: ApiError | null = null
-  private generation = 0
+  private readonly pages: CursorPages<Listing>
 
-  constructor(private readonly fetchPage: (cursor?: string) => Promise<Page<Listing>>) {
-    makeAutoObservable<this, 'fetchPage' | 'generation'>(this, { fetchPage: false, generation: false }, { autoBind: true })
+  constructor(fetchPage: (cursor?: string) => Promise<Page<Listing>>) {
+    this.pages = new CursorPages(fetchPage, 'WorkList')
+    makeAutoObservable<this, 'pages'>(this, { pages: false }, { autoBind: true })
+  }
+
+  get items(): Listing[] {
+    return this.pages.items
+  }
+
+  get nextCursor(): string | null {
+    return this.pages.nextCursor
+  }
+
+  get status(): LoadStatus {
+    return this.pages.status
+  }
+
+  get error(): ApiError | null {
+    return this.pages.error
   }
 
   get isEmpty(): boolean {
-    return this.status === 'loaded' && this.items.length === 0
+    return this.pages.isEmpty
   }
 
   /** From the first page again. */
-  async load(): Promise<void> {
-    const generation = ++this.generation
-    this.status = 'loading'
-    this.error = null
-    try {
-      const page = await this.fetchPage()
-      if (generation !== this.generation) return
-      runInAction('applyWorkListPage', () => {
-        this.items = page.items
-        this.nextCursor = page.nextCursor
-        this.status = 'loaded'
-      })
-    } catch (error) {
-      if (generation !== this.generation) return
-      runInAction('applyWorkListFailure', () => {
-        this.error = toApiError(error)
-        this.status = 'failed'
-      })
-    }
+  load(): Promise<void> {
+    return this.pages.load()
   }
 
-  async loadMore(): Promise<void> {
-    if (this.status !== 'loaded' || !this.nextCursor) return
-    const generation = this.generation
-    try {
-      const page = await this.fetchPage(this.nextCursor)
-      if (generation !== this.generation) return
-      runInAction('applyWorkListMore', () => {
-        const seen = new Set(this.items.map((item) => item.id))
-        this.items = this.items.concat(page.items.filter((item) => !seen.has(item.id)))
-        this.nextCursor = page.nextCursor
-      })
-    } catch {
-      // The first page stands; scrolling again retries.
-    }
+  loadMore(): Promise<void> {
+    return this.pages.loadMore()
   }
 
   /** Runs an action on one listing. `keep` says whether its answer stays in this list. */
@@ -70,7 +55,7 @@ export class ListingPageStore {
     try {
       const listing = await action()
       runInAction('applyWorkListAction', () => {
-        this.items = keep(listing) ? this.items.map((item) => (item.id === id ? listing : item)) : this.items.filter((item) => item.id !== id)
+        this.pages.update(id, keep(listing) ? listing : null)
         this.busyId = null
       })
       return true

@@ -2,6 +2,7 @@ import { makeAutoObservable } from 'mobx'
 import { type ApiError, toApiError } from '../api/api-error'
 import type { Order } from '../api/order-types'
 import type { Page } from '../api/types'
+import { CursorPages } from './cursor-pages'
 import type { LoadStatus } from './load-status'
 import { runInAction } from './run-in-action'
 
@@ -15,28 +16,39 @@ export interface OrdersDeps {
 }
 
 export class OrdersStore {
-  ids: string[] = []
   byId = new Map<string, Order>()
-  nextCursor: string | null = null
-  status: LoadStatus = 'idle'
-  error: ApiError | null = null
   statusById = new Map<string, LoadStatus>()
   errorById = new Map<string, ApiError>()
   /** The order a cancel is running on. */
   cancellingId: string | null = null
   cancelError: ApiError | null = null
-  private generation = 0
+  private readonly pages: CursorPages<Order>
 
   constructor(private readonly deps: OrdersDeps) {
-    makeAutoObservable<this, 'deps' | 'generation'>(this, { deps: false, generation: false }, { autoBind: true })
+    // Every order that arrives in a page is also the order shown on its own page.
+    this.pages = new CursorPages(deps.orders, 'Orders', (orders) => orders.forEach((order) => this.byId.set(order.id, order)))
+    makeAutoObservable<this, 'deps' | 'pages'>(this, { deps: false, pages: false }, { autoBind: true })
   }
 
+  /** The list, each order as last heard of (a row reflects a cancel made on the order's page). */
   get items(): Order[] {
-    return this.ids.map((id) => this.byId.get(id)).filter((order): order is Order => order !== undefined)
+    return this.pages.items.map((order) => this.byId.get(order.id) ?? order)
+  }
+
+  get nextCursor(): string | null {
+    return this.pages.nextCursor
+  }
+
+  get status(): LoadStatus {
+    return this.pages.status
+  }
+
+  get error(): ApiError | null {
+    return this.pages.error
   }
 
   get isEmpty(): boolean {
-    return this.status === 'loaded' && this.ids.length === 0
+    return this.pages.isEmpty
   }
 
   get(id: string): Order | undefined {
@@ -54,48 +66,16 @@ export class OrdersStore {
   /** An order fresh from the server (placed, paid, cancelled): every view of it agrees. */
   put(order: Order): void {
     this.byId.set(order.id, order)
-    if (this.status === 'loaded' && !this.ids.includes(order.id)) this.ids.unshift(order.id)
+    this.pages.prepend(order)
   }
 
   /** From the first page again. */
-  async load(): Promise<void> {
-    const generation = ++this.generation
-    this.status = 'loading'
-    this.error = null
-    try {
-      const page = await this.deps.orders()
-      if (generation !== this.generation) return
-      runInAction('applyOrdersPage', () => {
-        for (const order of page.items) this.byId.set(order.id, order)
-        this.ids = page.items.map((order) => order.id)
-        this.nextCursor = page.nextCursor
-        this.status = 'loaded'
-      })
-    } catch (error) {
-      if (generation !== this.generation) return
-      runInAction('applyOrdersFailure', () => {
-        this.error = toApiError(error)
-        this.status = 'failed'
-      })
-    }
+  load(): Promise<void> {
+    return this.pages.load()
   }
 
-  async loadMore(): Promise<void> {
-    if (this.status !== 'loaded' || !this.nextCursor) return
-    const generation = this.generation
-    try {
-      const page = await this.deps.orders(this.nextCursor)
-      if (generation !== this.generation) return
-      runInAction('applyOrdersMore', () => {
-        for (const order of page.items) {
-          this.byId.set(order.id, order)
-          if (!this.ids.includes(order.id)) this.ids.push(order.id)
-        }
-        this.nextCursor = page.nextCursor
-      })
-    } catch {
-      // The pages so far stand; scrolling again retries.
-    }
+  loadMore(): Promise<void> {
+    return this.pages.loadMore()
   }
 
   async loadOrder(id: string): Promise<void> {
