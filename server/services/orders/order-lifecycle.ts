@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../http/errors'
 import type { PaymentProvider, ProviderName } from '../payments/payment-provider'
 import type { PaymentService } from '../payments/payment-service'
 import { createRefund, processRefunds } from '../payments/refunds'
+import { lockOrder } from './lock-order'
 import { recordOrderEvent } from './order-events'
 import { moveOrder, releaseOrder } from './release-order'
 
@@ -45,8 +46,9 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
   async function cancel(buyer: UserTable, orderId: string): Promise<void> {
     const open = await writeTransaction(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
-      const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).where('buyerId', '=', buyer.id).executeTakeFirst()
-      if (!order) throw notFound('order')
+      // Locked before the parcels are read: a parcel handed in at this moment is seen, or waits.
+      const order = await lockOrder(tx, deps.dialect, orderId)
+      if (!order || order.buyerId !== buyer.id) throw notFound('order')
       const parcels = await tx.selectFrom('parcels').select('status').where('orderId', '=', orderId).execute()
       const decision = canCancelOrder(order.status as OrderStatus, parcels.map((p) => p.status as ParcelStatus))
       if (!decision.ok) throw new AppError(409, 'INVALID_TRANSITION', decision.message, { from: order.status, to: 'cancelled', reason: decision.reason })

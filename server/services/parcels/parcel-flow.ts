@@ -3,10 +3,11 @@ import { areAllParcelsReceived } from '../../../src/domain/order-status'
 import { type ParcelStatus, parcelStatusMachine } from '../../../src/domain/parcel-status'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
-import type { DB, ParcelTable, UserTable } from '../../db/schema'
+import type { DB, OrderTable, ParcelTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { AppError, notFound } from '../../http/errors'
 import { newId } from '../../ids'
+import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
 import { type ParcelView, viewParcels } from './parcel-view'
@@ -72,6 +73,12 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
     return { date, villages: [...villages.values()] }
   }
 
+  async function lockedOrder(tx: WriteTx, orderId: string): Promise<OrderTable> {
+    const order = await lockOrder(tx, deps.dialect, orderId)
+    if (!order) throw notFound('order')
+    return order
+  }
+
   async function move(tx: WriteTx, parcel: ParcelTable, to: ParcelStatus, actor: UserTable, now: string): Promise<void> {
     const transition = parcelStatusMachine.transition(parcel.status as ParcelStatus, to)
     if (!transition.ok) throw invalidTransition(parcel.status, to)
@@ -85,9 +92,11 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
   async function collect(operator: UserTable, parcelId: string): Promise<ParcelView> {
     const parcel = await writeTransaction(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
-      const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirst()
-      if (!row || row.villageId !== operator.villageId) throw notFound('parcel')
-      const order = await tx.selectFrom('orders').select('status').where('id', '=', row.orderId).executeTakeFirstOrThrow()
+      const found = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirst()
+      if (!found || found.villageId !== operator.villageId) throw notFound('parcel')
+      const order = await lockedOrder(tx, found.orderId)
+      // Read again under the order's lock: another phone may have collected it meanwhile.
+      const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
       if (order.status !== 'paid') throw new AppError(409, 'INVALID_TRANSITION', `the order is ${order.status}: nothing to collect`, { from: row.status, to: 'collected' })
       await move(tx, row, 'collected', operator, now)
       return tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
@@ -99,9 +108,11 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
   async function receive(staff: UserTable, parcelId: string): Promise<ParcelView> {
     const parcel = await writeTransaction(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
-      const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirst()
-      const order = row ? await tx.selectFrom('orders').selectAll().where('id', '=', row.orderId).executeTakeFirstOrThrow() : null
-      if (!row || !order || order.countyId !== staff.countyId) throw notFound('parcel')
+      const found = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirst()
+      const order = found ? await lockedOrder(tx, found.orderId) : null
+      if (!found || !order || order.countyId !== staff.countyId) throw notFound('parcel')
+      // Read again under the order's lock: another desk may have received it meanwhile.
+      const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
       await move(tx, row, 'received', staff, now)
       const statuses = await tx.selectFrom('parcels').select('status').where('orderId', '=', order.id).execute()
       if (areAllParcelsReceived(statuses.map((p) => p.status as ParcelStatus)) && (await moveOrder(tx, order.id, 'paid', 'ready_for_pickup', now))) {
