@@ -1,5 +1,5 @@
 import { seedId } from '../../server/ids'
-import { readyOrder as ready, twoParcelOrder as twoParcels } from './support/order-fixtures'
+import { readyOrder as ready, signInCast, twoParcelOrder as twoParcels } from './support/order-fixtures'
 import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from './support/test-app'
 
 /* From village to county on SQLite and PostgreSQL: the cun xiao'er collects parcels, county staff
@@ -17,10 +17,7 @@ describe.each(DATABASES)('parcels and pickup on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect)
-    buyer = await signInAs(t.app, 'buyer-chenxiao')
-    shebiya = await signInAs(t.app, 'op-shebiya')
-    xindianzi = await signInAs(t.app, 'op-xindianzi')
-    staff = await signInAs(t.app, 'staff-gao')
+    ;({ buyer, shebiya, xindianzi, staff } = await signInCast(t))
     otherCountyStaff = await staffOfAnotherCounty(t)
   })
   afterAll(() => t?.close())

@@ -1,5 +1,5 @@
 import { seedId } from '../../../server/ids'
-import { bearer, type TestApp } from './test-app'
+import { bearer, signInAs, type TestApp } from './test-app'
 
 /* Orders in server tests: buyers made on the spot, the demo county's pickup point and listings,
    and POST /orders with an Idempotency-Key. */
@@ -57,6 +57,12 @@ export interface PickupCast {
   shebiya: string
   xindianzi: string
   staff: string
+}
+
+/** The demo people of the two-parcel order below, signed in. */
+export async function signInCast(t: TestApp): Promise<PickupCast> {
+  const [buyer, shebiya, xindianzi, staff] = await Promise.all(['buyer-chenxiao', 'op-shebiya', 'op-xindianzi', 'staff-gao'].map((key) => signInAs(t.app, key)))
+  return { buyer, shebiya, xindianzi, staff }
 }
 
 const callAs = (t: TestApp, token: string, url: string) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: bearer(token) })
