@@ -19,18 +19,19 @@ export async function listingOfSameRequest(
   fields: ListingFields,
   since: string,
 ): Promise<string | null> {
-  const candidates = await tx
+  const sameFirstPhoto = tx
     .selectFrom('listings')
     .innerJoin('listingPhotos', 'listingPhotos.listingId', 'listings.id')
     .selectAll('listings')
     .where('listingPhotos.photoId', '=', fields.photoIds[0])
     .where('listingPhotos.position', '=', 0)
     .where('listings.farmerId', '=', farmerId)
-    .where('listings.listedByUserId', actor.role === 'operator' ? '=' : 'is', actor.role === 'operator' ? actor.id : null)
     .where('listings.createdAt', '>=', since)
     // Withdrawn is a farmer's deliberate end: the same photos listed again are a new listing.
     .where('listings.status', '!=', 'withdrawn')
-    .execute()
+  // The same hand: an operator's proxy listing records the operator, a farmer's own records nobody.
+  const byTheSameActor = actor.role === 'operator' ? sameFirstPhoto.where('listings.listedByUserId', '=', actor.id) : sameFirstPhoto.where('listings.listedByUserId', 'is', null)
+  const candidates = await byTheSameActor.execute()
   for (const listing of candidates) {
     const sameFields =
       listing.title === fields.title &&
