@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { DialectName } from '../server/db/database'
 import { seedId } from '../server/ids'
-import { createBuyers, PICKUP_POINT, placeOrder } from '../tests/server/support/order-fixtures'
+import { createBuyers, paidOrderOf, PICKUP_POINT } from '../tests/server/support/order-fixtures'
 import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from '../tests/server/support/test-app'
 
 /* `npm run bench:county`: a county center's busy day over real HTTP against the real server, on
@@ -47,16 +47,6 @@ async function timed<J>(name: string, jobs: J[], lanes: number, work: (job: J) =
   return { name, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), failures }
 }
 
-/** Placed and paid through the sandbox, as the buyer's phone would: the paid order. */
-async function paid(t: TestApp, token: string, body: object): Promise<any> {
-  const placed = await placeOrder(t, token, body)
-  if (placed.statusCode !== 201) throw new Error(`order refused: ${placed.body}`)
-  const started = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${placed.json().id}/payments`, headers: bearer(token), payload: { provider: 'sandbox' } })
-  const confirmed = await t.app.inject({ method: 'POST', url: `/api/v1/payments/sandbox/${started.json().paymentId}/confirm`, headers: bearer(token) })
-  if (confirmed.statusCode !== 200) throw new Error(`sandbox payment refused: ${confirmed.body}`)
-  return confirmed.json()
-}
-
 async function staffToken(t: TestApp, n: number): Promise<string> {
   const gao = await t.database.db.selectFrom('users').select('countyId').where('id', '=', seedId('usr', 'staff-gao')).executeTakeFirstOrThrow()
   const userId = seedId('usr', `bench-desk-${n}-${Math.random()}`)
@@ -76,7 +66,7 @@ async function run(dialect: DialectName): Promise<{ dialect: DialectName; parcel
     for (let i = 0; i < ORDERS; i += 8) {
       const batch = buyers.slice(i, i + 8).map(async (token) => {
         const picked = [...listingIds].sort(() => Math.random() - 0.5).slice(0, 1 + Math.floor(Math.random() * 3))
-        const order = await paid(t, token, { lines: picked.map((listingId) => ({ listingId, quantity: 1 })), pickupPointId: PICKUP_POINT })
+        const order = await paidOrderOf(t, token, { lines: picked.map((listingId) => ({ listingId, quantity: 1 })), pickupPointId: PICKUP_POINT })
         orders.push({ id: order.id, code: order.pickupCode, lines: order.lines.length, parcels: order.parcels.map((p: any) => ({ id: p.id, village: p.village.id, date: p.collectionRunDate })) })
       })
       await Promise.all(batch)

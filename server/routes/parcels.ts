@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { chinaDate } from '../../src/domain/china-time'
+import { chinaDate, chinaMonth } from '../../src/domain/china-time'
 import type { Clock } from '../clock'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
@@ -72,7 +72,7 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
     schema: { tags: ['reports'], summary: 'The month’s orders with shipping charged and subsidy granted, as CSV, for the county’s subsidy claim', querystring: MonthQuery, produces: ['text/csv'], response: { ...errors(400, 401, 403) } },
     preHandler: staff,
     handler: async (request, reply) => {
-      const month = request.query.month ?? today().slice(0, 7)
+      const month = request.query.month ?? chinaMonth(clock())
       const csv = await subsidyReportCsv(db, request.user!.countyId!, month)
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="subsidy-${month}.csv"`).send(csv)
     },
@@ -81,6 +81,6 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
   app.get('/operator/commissions', {
     schema: { tags: ['commissions'], summary: 'The operator’s commission entries of a month (default this month, China time)', querystring: MonthQuery, response: { 200: CommissionStatement, ...errors(400, 401, 403) } },
     preHandler: operator,
-    handler: (request) => commissionStatement(db, request.user!.id, request.query.month ?? today().slice(0, 7)),
+    handler: (request) => commissionStatement(db, request.user!.id, request.query.month ?? chinaMonth(clock())),
   })
 }

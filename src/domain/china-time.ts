@@ -24,6 +24,8 @@ const MS_PER_MINUTE = 60_000
 export type Instant = Date | string
 /** A calendar day in China, 'YYYY-MM-DD'. */
 export type ChinaDate = string
+/** A calendar month in China, 'YYYY-MM': how commissions are booked and subsidies claimed. */
+export type ChinaMonth = string
 /** A time of day on a China wall clock, 'HH:mm' (24 h). */
 export type ClockTime = string
 
@@ -79,6 +81,18 @@ function chinaWallClock(instant: Instant) {
 /** The China calendar day of an instant: 2026-11-27T16:30:00Z is already '2026-11-28'. */
 export function chinaDate(instant: Instant): ChinaDate {
   return chinaWallClock(instant).format('YYYY-MM-DD')
+}
+
+/** The China calendar month of an instant: 2026-11-30T16:30:00Z is already '2026-12'. */
+export function chinaMonth(instant: Instant): ChinaMonth {
+  return chinaDate(instant).slice(0, 7)
+}
+
+/** A month moved by whole months: addChinaMonths('2026-01', -1) is '2025-12'. */
+export function addChinaMonths(month: ChinaMonth, months: number): ChinaMonth {
+  const [year, monthOfYear] = month.split('-').map(Number)
+  const index = year * 12 + (monthOfYear - 1) + months
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
 }
 
 /** Minutes since midnight on the China wall clock (0..1439). */

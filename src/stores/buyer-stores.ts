@@ -8,6 +8,7 @@ import { OrdersStore } from './orders-store'
 import { perUser } from './per-user'
 import type { PlacesStore } from './places-store'
 import { taroStorage } from './taro-storage'
+import { openWeChatSheet } from './wechat-call'
 
 /* The buyer's checkout, payment and orders stores, reached only from the packages/buyer
    subpackage (see per-user.ts), so their code stays out of the main package. Here they meet
@@ -16,37 +17,27 @@ import { taroStorage } from './taro-storage'
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** wx.requestPayment with the server's parameters. Closing the sheet is not an error. */
-function requestWeChatPayment(params: PaymentStart): Promise<'done' | 'cancelled'> {
-  return new Promise((resolve, reject) => {
-    // Callbacks, not Taro's promise: Taro 4 hands requestPayment straight to wx, whose promise
-    // form depends on the WeChat base library the phone has.
-    const task = Taro.requestPayment({
+async function requestWeChatPayment(params: PaymentStart): Promise<'done' | 'cancelled'> {
+  const answer = await openWeChatSheet('PAYMENT_FAILED', (callbacks) =>
+    Taro.requestPayment({
       timeStamp: params.timeStamp ?? '',
       nonceStr: params.nonceStr ?? '',
       package: params.package ?? '',
       signType: params.signType ?? 'RSA',
       paySign: params.paySign ?? '',
-      success: () => resolve('done'),
-      fail: (error: { errMsg?: string }) => {
-        const message = error?.errMsg ?? 'requestPayment:fail'
-        if (/cancel/i.test(message)) resolve('cancelled')
-        else reject(new ApiError(0, 'PAYMENT_FAILED', message))
-      },
-    })
-    // Should a Taro version promisify it, `fail` above has handled the rejection.
-    ;(task as unknown as Promise<unknown> | undefined)?.catch?.(() => {})
-  })
+      ...callbacks,
+    }),
+  )
+  return answer === 'cancelled' ? 'cancelled' : 'done'
 }
 
 /** wx.requestSubscribeMessage for the ready-for-pickup message: settles whatever the buyer
  *  chooses (accept, reject, a template banned or an old base library), never rejects. */
-function askForPickupMessage(): Promise<void> {
-  return new Promise((resolve) => {
+async function askForPickupMessage(): Promise<void> {
+  await openWeChatSheet('SUBSCRIBE_FAILED', (callbacks) =>
     // Taro's type also demands Alipay's entityIds, which WeChat has no use for.
-    const options = { tmplIds: [PICKUP_TEMPLATE_ID], complete: () => resolve() } as unknown as Taro.requestSubscribeMessage.Option
-    const task = Taro.requestSubscribeMessage(options)
-    ;(task as unknown as Promise<unknown> | undefined)?.catch?.(() => {})
-  })
+    Taro.requestSubscribeMessage({ tmplIds: [PICKUP_TEMPLATE_ID], ...callbacks } as unknown as Taro.requestSubscribeMessage.Option),
+  ).catch(() => undefined)
 }
 
 export const paymentFor = perUser(

@@ -1,5 +1,6 @@
 import { makeAutoObservable } from 'mobx'
 import type { ApiError } from '../api/api-error'
+import { addChinaMonths, type ChinaMonth } from '../domain/china-time'
 import { LatestAnswer } from './latest-answer'
 import type { LoadStatus } from './load-status'
 
@@ -7,21 +8,14 @@ import type { LoadStatus } from './load-status'
    xiao'er's commission, the county's subsidy report. It opens on this month and goes back
    freely, but never ahead: nothing is booked in a month still to come. */
 
-/** 'YYYY-MM' moved by whole months: shiftMonth('2026-01', -1) is '2025-12'. */
-export function shiftMonth(month: string, by: number): string {
-  const [year, monthOfYear] = month.split('-').map(Number)
-  const index = year * 12 + (monthOfYear - 1) + by
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
 export interface MonthStoreDeps<T> {
-  fetchMonth(month: string): Promise<T>
+  fetchMonth(month: ChinaMonth): Promise<T>
   /** This month, China time. */
-  thisMonth(): string
+  thisMonth(): ChinaMonth
 }
 
 export class MonthStore<T> {
-  month: string
+  month: ChinaMonth
   private readonly answer: LatestAnswer<T>
 
   constructor(
@@ -52,7 +46,7 @@ export class MonthStore<T> {
   }
 
   /** Another month; the last one's figures go at once, so none is read as this month's. */
-  showMonth(month: string): Promise<void> {
+  showMonth(month: ChinaMonth): Promise<void> {
     if (month !== this.month) {
       this.month = month
       this.answer.replace(null)
@@ -61,11 +55,11 @@ export class MonthStore<T> {
   }
 
   previousMonth(): Promise<void> {
-    return this.showMonth(shiftMonth(this.month, -1))
+    return this.showMonth(addChinaMonths(this.month, -1))
   }
 
   nextMonth(): Promise<void> {
-    return this.canGoForward ? this.showMonth(shiftMonth(this.month, 1)) : Promise.resolve()
+    return this.canGoForward ? this.showMonth(addChinaMonths(this.month, 1)) : Promise.resolve()
   }
 
   load(): Promise<void> {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from '../api/api-error'
+import { openWeChatSheet } from './wechat-call'
 
 /* Where a report file goes from the county center's phone or computer. In a browser it is a
    download. A mini-program has no downloads folder: the file is sent into a WeChat chat (文件传输
@@ -18,27 +19,15 @@ function downloadInBrowser(fileName: string, text: string): Promise<'saved'> {
   return Promise.resolve('saved')
 }
 
-function sendInWeChat(fileName: string, text: string): Promise<'saved' | 'cancelled'> {
+async function sendInWeChat(fileName: string, text: string): Promise<'saved' | 'cancelled'> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`
   try {
     Taro.getFileSystemManager().writeFileSync(filePath, text, 'utf8')
   } catch (error) {
-    return Promise.reject(new ApiError(0, 'SAVE_FAILED', (error as { errMsg?: string })?.errMsg ?? String(error)))
+    throw new ApiError(0, 'SAVE_FAILED', (error as { errMsg?: string })?.errMsg ?? String(error))
   }
-  return new Promise((resolve, reject) => {
-    // Callbacks, as for scanCode and requestPayment: the same on every base library.
-    const task = Taro.shareFileMessage({
-      filePath,
-      fileName,
-      success: () => resolve('saved'),
-      fail: (error: { errMsg?: string }) => {
-        const message = error?.errMsg ?? 'shareFileMessage:fail'
-        if (/cancel/i.test(message)) resolve('cancelled')
-        else reject(new ApiError(0, 'SAVE_FAILED', message))
-      },
-    })
-    ;(task as unknown as Promise<unknown> | undefined)?.catch?.(() => {})
-  })
+  const answer = await openWeChatSheet('SAVE_FAILED', (callbacks) => Taro.shareFileMessage({ filePath, fileName, ...callbacks }))
+  return answer === 'cancelled' ? 'cancelled' : 'saved'
 }
 
 export const saveReportFile = process.env.TARO_ENV === 'h5' ? downloadInBrowser : sendInWeChat

@@ -1,6 +1,6 @@
 import * as parcelApi from '../api/parcel-client'
 import type { VillageRun } from '../api/parcel-types'
-import { chinaDate } from '../domain/china-time'
+import { chinaDate, chinaMonth } from '../domain/china-time'
 import { CollectionRunStore } from './collection-run-store'
 import { MonthStore } from './month-store'
 import { villageRunWithParcel } from './parcel-groups'
@@ -15,4 +15,4 @@ export const villageRunFor = perUser(
   () => new CollectionRunStore<VillageRun>({ fetchRun: parcelApi.villageParcels, withParcel: villageRunWithParcel, today }),
 )
 
-export const commissionsFor = perUser(() => new MonthStore({ fetchMonth: parcelApi.commissions, thisMonth: () => today().slice(0, 7) }, 'Commissions'))
+export const commissionsFor = perUser(() => new MonthStore({ fetchMonth: parcelApi.commissions, thisMonth: () => chinaMonth(new Date()) }, 'Commissions'))

@@ -1,9 +1,11 @@
 import fc from 'fast-check'
 import {
   addChinaDays,
+  addChinaMonths,
   chinaDate,
   chinaInstant,
   chinaMinuteOfDay,
+  chinaMonth,
   chinaWeekday,
   clockTimeToMinutes,
   isChinaDate,
@@ -47,6 +49,15 @@ describe('parseInstant', () => {
 })
 
 describe('China calendar', () => {
+  it('books months in China time and moves across years both ways', () => {
+    expect(chinaMonth('2026-11-30T15:59:59.999Z')).toBe('2026-11')
+    expect(chinaMonth('2026-11-30T16:00:00.000Z')).toBe('2026-12')
+    expect(addChinaMonths('2026-01', -1)).toBe('2025-12')
+    expect(addChinaMonths('2025-12', 1)).toBe('2026-01')
+    expect(addChinaMonths('2026-11', -13)).toBe('2025-10')
+    expect(addChinaMonths('2026-11', 0)).toBe('2026-11')
+  })
+
   it('is eight hours ahead of UTC, so the China day starts at 16:00 UTC the day before', () => {
     expect(chinaDate('2026-11-27T15:59:59.999Z')).toBe('2026-11-27')
     expect(chinaDate('2026-11-27T16:00:00.000Z')).toBe('2026-11-28')

@@ -4,8 +4,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 import type { Order } from '../../src/api'
-import { addChinaDays, chinaDate } from '../../src/domain/china-time'
-import { shiftMonth } from '../../src/stores/month-store'
+import { addChinaDays, addChinaMonths, chinaDate, chinaMonth } from '../../src/domain/china-time'
 import { launchChromium } from '../support/chromium'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
@@ -257,7 +256,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
   })
 
   it('is in the county’s subsidy report, whose file downloads as the server wrote it', async () => {
-    const month = chinaDate(new Date()).slice(0, 7)
+    const month = chinaMonth(new Date())
     // The server's bytes: fetch's text() would drop the byte order mark the file must keep.
     const served = Buffer.from(await (await fetchAs(STAFF, `/county/reports/subsidy?month=${month}`)).arrayBuffer()).toString('utf8')
     const totals = served.trim().split('\r\n').pop()!.split(',')
@@ -282,7 +281,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     expect(saved).toBe(served)
 
     // Last month's report is one tap back, with last month's figures, not this one's.
-    const previous = shiftMonth(month, -1)
+    const previous = addChinaMonths(month, -1)
     const previousServed = await (await fetchAs(STAFF, `/county/reports/subsidy?month=${previous}`)).text()
     expect(previousServed).not.toContain(orderId)
     await visible('.month-previous').click()

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { chinaDate } from '../../src/domain/china-time'
+import { chinaMonth } from '../../src/domain/china-time'
 import { pickupQrText } from '../../src/domain/pickup-qr'
 import { type SpawnedServer, spawnDemoServer } from '../support/spawn-demo-server'
 import { type MiniProgram, launchMiniProgram, tap, text, type, waitFor } from './support/mini-program'
@@ -122,7 +122,7 @@ it('explains a typed wrong code, another QR code, and an order already handed ov
 })
 
 it('sends the month’s subsidy report, with the order in it, into a WeChat chat as the server wrote it', async () => {
-  const month = chinaDate(new Date()).slice(0, 7)
+  const month = chinaMonth(new Date())
   const served: string = await journey.as('staff-gao', 'GET', `/county/reports/subsidy?month=${month}`)
   expect(served).toContain(order.id)
   const totals = served.trim().split('\r\n').pop()!.split(',')

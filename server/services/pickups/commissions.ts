@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { chinaDate } from '../../../src/domain/china-time'
+import { chinaMonth } from '../../../src/domain/china-time'
 import type { DB } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
@@ -9,7 +9,6 @@ import { newId } from '../../ids'
    taken back (a negative entry) if the order is refunded afterwards. The unique key on (order,
    line, kind) makes each happen at most once, however often it is attempted. */
 
-const monthOf = (instant: string) => chinaDate(instant).slice(0, 7)
 
 async function linesWithOperators(tx: WriteTx, orderId: string) {
   return tx
@@ -26,7 +25,7 @@ export async function creditCommissions(tx: WriteTx, orderId: string, now: strin
   for (const line of await linesWithOperators(tx, orderId)) {
     await tx
       .insertInto('commissionEntries')
-      .values({ id: newId('com'), orderId, position: line.position, kind: 'credit', operatorUserId: line.operatorUserId, listingId: line.listingId, title: line.title, lineTotalFen: line.lineTotalFen, rateBp: line.commissionRateBp, commissionFen: line.commissionFen, month: monthOf(now), at: now })
+      .values({ id: newId('com'), orderId, position: line.position, kind: 'credit', operatorUserId: line.operatorUserId, listingId: line.listingId, title: line.title, lineTotalFen: line.lineTotalFen, rateBp: line.commissionRateBp, commissionFen: line.commissionFen, month: chinaMonth(now), at: now })
       .onConflict((oc) => oc.columns(['orderId', 'position', 'kind']).doNothing())
       .execute()
   }
@@ -38,7 +37,7 @@ export async function reverseCommissions(tx: WriteTx, orderId: string, now: stri
   for (const entry of credited) {
     await tx
       .insertInto('commissionEntries')
-      .values({ ...entry, id: newId('com'), kind: 'reversal', commissionFen: -entry.commissionFen, month: monthOf(now), at: now })
+      .values({ ...entry, id: newId('com'), kind: 'reversal', commissionFen: -entry.commissionFen, month: chinaMonth(now), at: now })
       .onConflict((oc) => oc.columns(['orderId', 'position', 'kind']).doNothing())
       .execute()
   }

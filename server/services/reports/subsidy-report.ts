@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { addChinaDays, chinaInstant, type ChinaDate } from '../../../src/domain/china-time'
+import { addChinaMonths, chinaInstant, type ChinaDate, type ChinaMonth } from '../../../src/domain/china-time'
 import { formatYuan } from '../../../src/domain/money'
 import type { DB } from '../../db/schema'
 
@@ -13,10 +13,9 @@ const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(
 const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
 
 /** The first instant of a China month and of the next one. */
-function monthBounds(month: string): [string, string] {
-  const first = `${month}-01` as ChinaDate
-  const next = addChinaDays(first, 31).slice(0, 7) + '-01'
-  return [chinaInstant(first, 0).toISOString(), chinaInstant(next, 0).toISOString()]
+function monthBounds(month: ChinaMonth): [string, string] {
+  const firstDay = (m: ChinaMonth): ChinaDate => `${m}-01`
+  return [chinaInstant(firstDay(month), 0).toISOString(), chinaInstant(firstDay(addChinaMonths(month, 1)), 0).toISOString()]
 }
 
 export async function subsidyReportCsv(db: Kysely<DB>, countyId: string, month: string): Promise<string> {

@@ -41,9 +41,12 @@ export function placeOrder(t: TestApp, token: string, body: unknown, key: string
   return t.app.inject({ method: 'POST', url: '/api/v1/orders', headers: { ...bearer(token), ...(key ? { 'idempotency-key': key } : {}) }, payload: body as object })
 }
 
-/** Places an order and pays it through the sandbox: the paid order. */
-export async function paidOrder(t: TestApp, token: string, lines: [string, number][]) {
-  const placed = await placeOrder(t, token, orderBody(lines))
+/** Places an order of these demo listings and pays it through the sandbox: the paid order. */
+export const paidOrder = (t: TestApp, token: string, lines: [string, number][]) => paidOrderOf(t, token, orderBody(lines))
+
+/** Places an order of this body and pays it through the sandbox: the paid order. */
+export async function paidOrderOf(t: TestApp, token: string, body: object) {
+  const placed = await placeOrder(t, token, body)
   if (placed.statusCode !== 201) throw new Error(`order refused: ${placed.body}`)
   const order = placed.json()
   const started = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/payments`, headers: bearer(token), payload: { provider: 'sandbox' } })
