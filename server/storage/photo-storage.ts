@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -23,10 +24,20 @@ export function createLocalPhotoStorage(dir: string): PhotoStorage {
       if (!isPhotoKey(key)) throw new Error(`bad photo key ${key}`)
       await fs.mkdir(dir, { recursive: true })
       const file = path.join(dir, key)
-      // Write then rename: a reader never sees half a photo, and a repeat put is harmless.
-      const temp = `${file}.${process.pid}.${Date.now()}.tmp`
-      await fs.writeFile(temp, bytes)
-      await fs.rename(temp, file)
+      // A key names its content: when the object is there, this put is already done. A double
+      // tap or a retry after a lost answer sends the same photo twice at once.
+      if (await isComplete(file, bytes.length)) return
+      // Write then rename: a reader never sees half a photo. The temporary name is unique to
+      // this one write (not to the process and millisecond), so two writes of the same photo
+      // never share it, and renaming over an object of the same content is harmless.
+      const temp = `${file}.${randomBytes(8).toString('hex')}.tmp`
+      try {
+        await fs.writeFile(temp, bytes, { flag: 'wx' })
+        await fs.rename(temp, file)
+      } catch (error) {
+        await fs.rm(temp, { force: true })
+        throw error
+      }
     },
     async get(key) {
       if (!isPhotoKey(key)) return null
@@ -38,4 +49,9 @@ export function createLocalPhotoStorage(dir: string): PhotoStorage {
     },
     pathFor: (key) => `/photos/${key}`,
   }
+}
+
+async function isComplete(file: string, size: number): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => null)
+  return stat !== null && stat.size === size
 }

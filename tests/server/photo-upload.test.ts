@@ -203,6 +203,19 @@ describe.each(DATABASES)('photo upload on %s', (dialect) => {
     })
   })
 
+  it('takes the same photo sent twice at once (a double tap, a retry after a lost answer): 30 pairs, every answer 201', async () => {
+    const bytes = await photo(640, 480).jpeg().toBuffer()
+    for (let pair = 0; pair < 30; pair++) {
+      const answers = await Promise.all([upload(bytes), upload(bytes)])
+      expect(answers.map((r) => r.statusCode)).toEqual([201, 201])
+      const [a, b] = answers.map((r) => r.json())
+      expect(a.url).toBe(b.url)
+      expect((await fetchStored(a.url)).bytes.length).toBe((await uploadedRow(a.id)).bytes)
+    }
+    // Nothing half-written is left beside the photos.
+    expect(fs.readdirSync(path.join(t.config.dataDir, 'photos')).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
   it('is listed in the OpenAPI document as a multipart upload answering a photo', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
     const operation = spec.paths['/api/v1/photos']?.post
