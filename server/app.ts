@@ -10,6 +10,7 @@ import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
 import { AppError, installErrorHandler } from './http/errors'
 import { serveH5App, servePhotos } from './http/static-files'
+import { transportOptions } from './http/transport'
 import { installValidation } from './http/validation'
 import type { WeChatLogin } from './integrations/wechat-login'
 import { authRoutes } from './routes/auth'
@@ -26,7 +27,7 @@ import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
 import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './routes/schemas'
-import { serverSecret } from './secrets'
+import { pickupCodeSecret } from './secrets'
 import { createAuthService } from './services/auth'
 import { createCatalogService } from './services/catalog'
 import { createListingCommands } from './services/listing-commands'
@@ -62,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel, redact: ['req.headers.authorization', '*.sessionKey', '*.session_key'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    ...transportOptions(deps.config),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installValidation(app)
@@ -92,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.config.devLogin) providers.sandbox = createSandboxProvider()
   const wechatPay = deps.config.wechatPay
   if (wechatPay) providers.wechat = createWeChatPayProvider(wechatPay, deps.clock)
-  const pickupCodes = createPickupCodes(serverSecret(deps.config.pickupCodeSecret, deps.config.dataDir, 'pickup-code'))
+  const pickupCodes = createPickupCodes(pickupCodeSecret(deps.config, deps.dialect))
   const orderDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage, pickupCodes, providers }
   const orders = createOrderService(orderDeps)
   const { wechat } = deps.config

@@ -12,6 +12,9 @@ export interface ServerConfig {
   h5Dir: string
   /** Origin put in front of photo URLs; by default the origin the request came to. */
   publicUrl?: string
+  /** The proxies whose X-Forwarded-* headers are believed (addresses or CIDRs); none by default. */
+  trustProxy: string[]
+  timeouts: HttpTimeouts
   tokenTtlHours: number
   logLevel: string
   wechat: WeChatConfig
@@ -21,6 +24,21 @@ export interface ServerConfig {
   jobsIntervalMs: number
   /** WeChat Pay, when WECHAT_PAY_MCHID and the rest are set. */
   wechatPay: WeChatPayConfig | null
+}
+
+/* How long a connection may take to say what it wants. A village phone on 3G sends a photo
+   slowly but steadily; a connection that trickles a few bytes now and then only holds a socket
+   that an honest buyer needs. */
+export interface HttpTimeouts {
+  /** The request line and headers, whole. */
+  headersMs: number
+  /** The whole request, body included (a photo of a few MB on 3G fits). */
+  requestMs: number
+  /** No byte either way for this long closes the connection (every upstream we wait on while
+      answering gives up sooner: WeChat 5 s, WeChat Pay 10 s, the database pool 5 s). */
+  idleMs: number
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number
 }
 
 export interface WeChatConfig {
@@ -48,7 +66,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     devLogin: flag(env.XIANGJI_DEV_LOGIN),
     dataDir,
     h5Dir: path.resolve(env.XIANGJI_H5_DIR ?? path.join(root, 'dist', 'h5')),
-    publicUrl: env.XIANGJI_PUBLIC_URL || undefined,
+    publicUrl: publicUrlOf(env.XIANGJI_PUBLIC_URL),
+    trustProxy: (env.XIANGJI_TRUST_PROXY ?? '').split(',').map((entry) => entry.trim()).filter(Boolean),
+    timeouts: {
+      headersMs: Number(env.XIANGJI_HEADERS_TIMEOUT_MS ?? 15_000),
+      requestMs: Number(env.XIANGJI_REQUEST_TIMEOUT_MS ?? 120_000),
+      idleMs: Number(env.XIANGJI_IDLE_TIMEOUT_MS ?? 15_000),
+      keepAliveMs: Number(env.XIANGJI_KEEP_ALIVE_TIMEOUT_MS ?? 10_000),
+    },
     tokenTtlHours: Number(env.XIANGJI_TOKEN_TTL_HOURS ?? 24 * 30),
     logLevel: env.LOG_LEVEL ?? 'info',
     pickupCodeSecret: env.XIANGJI_PICKUP_CODE_SECRET || undefined,
@@ -62,4 +87,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       pickupTemplateId: env.WECHAT_PICKUP_TEMPLATE_ID ?? '',
     },
   }
+}
+
+/** An origin to put in front of photo URLs: http(s), a host, maybe a port, and no path. */
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const url = new URL(value)
+  if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new Error(`XIANGJI_PUBLIC_URL must be an origin such as https://xiangji.example.cn, not ${value}`)
+  }
+  return url.origin
 }

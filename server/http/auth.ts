@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role, UserTable } from '../db/schema'
 import type { AuthService } from '../services/auth'
-import { forbidden, unauthenticated } from './errors'
+import { forbidden, unauthenticated, validationFailed } from './errors'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,7 +41,13 @@ export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
 
 export const requireSignedIn = requireRole()
 
-/** Where this request came from, so photo URLs work in the mini-program, which has no origin. */
+/** A host and maybe a port, nothing else: a Host header is the client's word. */
+const HOST = /^(?:[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
+
+/** Where this request came from, so photo URLs work in the mini-program, which has no origin.
+    Set XIANGJI_PUBLIC_URL in production; X-Forwarded-Host counts only from a trusted proxy. */
 export function publicOrigin(request: FastifyRequest, configured?: string): string {
-  return configured ?? `${request.protocol}://${request.host}`
+  if (configured) return configured
+  if (!HOST.test(request.host)) throw validationFailed({ host: 'must be a host name, maybe with a port' }, 'the Host header is not valid')
+  return `${request.protocol}://${request.host}`
 }

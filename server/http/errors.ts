@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../../src/domain/errors'
+import { SealedCodeUnreadable } from '../services/pickup-codes'
 
 /* Every error leaves the server in the shape of API.md:
    { error: { code, message, details? } }, with a stable machine code. No request, however
@@ -24,6 +25,11 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
+  | 'PICKUP_CODE_UNAVAILABLE'
+  | 'MALFORMED_REQUEST'
+  | 'URI_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL'
 
 export class AppError extends Error {
@@ -69,8 +75,14 @@ export function describeValidation(issues: AjvIssue[], context?: string): Record
 
 const join = (a: string, b: string) => (a ? `${a}.${b}` : b)
 
+/** The one error body of the API, for the error handler and for answers written before Fastify
+    has a request (http/transport.ts). */
+export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
+  return { error: details ? { code, message, details } : { code, message } }
+}
+
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: Record<string, unknown>) {
-  return reply.status(status).send({ error: details ? { code, message, details } : { code, message } })
+  return reply.status(status).send(errorBody(code, message, details))
 }
 
 const statusCodes: Record<number, string> = {
@@ -91,6 +103,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) return send(reply, error.status, error.code, error.message, error.details)
     // The domain refuses input it cannot price or count (a fractional quantity, too many lines).
     if (isDomainError(error)) return send(reply, 400, 'VALIDATION_FAILED', error.message, { reason: error.code, ...error.details })
+    if (error instanceof SealedCodeUnreadable) {
+      // A process started with a secret of its own: an operator's mistake, never the buyer's.
+      request.log.error({ err: error }, 'pickup code unreadable')
+      return send(reply, 503, 'PICKUP_CODE_UNAVAILABLE', 'this server cannot show the pickup code right now; please try again shortly')
+    }
     if (error.validation) {
       const details = describeValidation(error.validation as AjvIssue[], error.validationContext)
       return send(reply, 400, 'VALIDATION_FAILED', `the ${error.validationContext ?? 'request'} is not valid`, details)

@@ -34,7 +34,7 @@ export interface TestApp {
   clockOffset(): number
   logLines: string[]
   /** A second server on the same database and data directory: another process, as in production. */
-  anotherServer(): Promise<FastifyInstance>
+  anotherServer(overrides?: Partial<ServerConfig>): Promise<FastifyInstance>
   close(): Promise<void>
 }
 
@@ -46,7 +46,12 @@ export interface TestAppOptions {
   logLevel?: string
   /** WeChat Pay against a fake (tests/server/support/fake-wechat-pay.ts). */
   wechatPay?: WeChatPayConfig
+  /** Server settings beyond the test defaults (timeouts, proxies, the public URL). */
+  config?: Partial<ServerConfig>
 }
+
+/** The pickup codes' secret every server process of a PostgreSQL test shares, as in production. */
+export const TEST_PICKUP_CODE_SECRET = randomBytes(32).toString('hex')
 
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-test-'))
@@ -76,6 +81,9 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     h5Dir: path.join(dir, 'no-h5'),
     wechat: { ...base.wechat, ...options.wechat, timeoutMs: 2000 },
     wechatPay: options.wechatPay ?? null,
+    // PostgreSQL refuses to start without it; SQLite keeps generating its own into the data folder.
+    pickupCodeSecret: dialect === 'postgres' ? TEST_PICKUP_CODE_SECRET : undefined,
+    ...options.config,
   }
   const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
   if (options.seed ?? true) await seedDemoCounty({ db: database.db, storage, clock })
@@ -102,8 +110,8 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     advance: (ms) => void (offset += ms),
     setNow: (iso) => void (offset = Date.parse(iso) - Date.now()),
     clockOffset: () => offset,
-    async anotherServer() {
-      const other = await buildApp({ config, db: database.db, dialect, storage, clock, wechatLogin: createWeChatLogin(config.wechat), logger: false })
+    async anotherServer(overrides = {}) {
+      const other = await buildApp({ config: { ...config, ...overrides }, db: database.db, dialect, storage, clock, wechatLogin: createWeChatLogin(config.wechat), logger: false })
       await other.ready()
       others.push(other)
       return other

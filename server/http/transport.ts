@@ -1,0 +1,67 @@
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+import type { Server } from 'node:http'
+import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify'
+import type { ServerConfig } from '../config'
+import { errorBody } from './errors'
+
+/* What happens before a request reaches a route: which proxies are believed, how long a
+   connection may dawdle, and the answers to requests that never became requests (a malformed
+   message, headers too large, a URL that cannot be decoded). Every one of those still answers
+   in the API's error shape. */
+
+/** X-Forwarded-* are believed only from the configured proxies: from anyone else, a client
+    could name the host our photo URLs point at (poisoning a cache in front) or the address the
+    log blames. */
+export function transportOptions(config: Pick<ServerConfig, 'trustProxy' | 'timeouts'>): FastifyHttpOptions<Server> {
+  const { timeouts } = config
+  return {
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node checks the header and request deadlines on this beat (30 s by default, which would
+    // let a slow sender overstay its deadline by that much).
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(2_000, timeouts.headersMs) },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+  }
+}
+
+interface ClientError extends Error {
+  code?: string
+}
+
+/** Node's parser refused the message (both Transfer-Encoding and Content-Length, garbage,
+    headers too large) or its deadline passed: answer once in our shape, then close. */
+function answerClientError(error: ClientError, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy()
+    return
+  }
+  const [status, code, message] = clientErrorAnswer(error.code)
+  const body = JSON.stringify(errorBody(code, message))
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+function clientErrorAnswer(code: string | undefined): [number, string, string] {
+  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'HEADERS_TOO_LARGE', 'the request headers are too large']
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'REQUEST_TIMEOUT', 'the request took too long to arrive']
+  return [400, 'MALFORMED_REQUEST', 'the request is not well-formed HTTP']
+}
+
+/** Errors the router raises before any route runs. */
+function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(414).send(errorBody('URI_TOO_LONG', 'a part of the path is longer than 100 characters'))
+    return
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.status(400).send(errorBody('MALFORMED_REQUEST', 'the path is not valid percent-encoding'))
+    return
+  }
+  void reply.status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send(errorBody('MALFORMED_REQUEST', 'the request could not be routed'))
+}
