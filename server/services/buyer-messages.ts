@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { WeChatMessenger } from '../integrations/wechat-subscribe'
-import type { PickupCodes } from './pickup-codes'
+import { type PickupCodes, SealedCodeUnreadable } from './pickup-codes'
 
 /* Messages to buyers wait in an outbox (written in the transaction that made the order ready)
    and are sent by the order jobs, so a WeChat outage never holds up a parcel at the county
@@ -50,11 +50,17 @@ export async function sendDueMessages(deps: BuyerMessageDeps): Promise<number> {
       await finish('failed', deps.messenger ? 'the buyer has no WeChat account' : 'subscribe messages are not configured')
       continue
     }
+    const code = openedCode(deps.pickupCodes, order.pickupCodeSealed)
+    if (code === null) {
+      // This process cannot open it; one with the right secret will, on a later round.
+      await finish('pending', 'the pickup code cannot be opened with this server’s secret')
+      continue
+    }
     const outcome = await deps.messenger.sendPickupReady({
       openid: order.wechatOpenid,
       orderId: order.id,
       goods: lines.length > 1 ? `${lines[0].title} 等${lines.length}件` : lines[0].title,
-      code: deps.pickupCodes.open(order.pickupCodeSealed),
+      code,
       place: order.place,
     })
     if (outcome.ok) {
@@ -65,4 +71,13 @@ export async function sendDueMessages(deps: BuyerMessageDeps): Promise<number> {
     }
   }
   return sent
+}
+
+function openedCode(codes: PickupCodes, sealed: string): string | null {
+  try {
+    return codes.open(sealed)
+  } catch (error) {
+    if (error instanceof SealedCodeUnreadable) return null
+    throw error
+  }
 }

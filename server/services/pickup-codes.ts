@@ -5,10 +5,19 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
    buyer's order page shows. A copy of the database alone gives neither. Both keys come from the
    one server secret. */
 
+/** A sealed code this server cannot open: sealed under another secret (a process started with a
+    secret of its own) or damaged. Never the buyer's fault, and never a reason to guess. */
+export class SealedCodeUnreadable extends Error {
+  constructor() {
+    super('the pickup code was sealed with another secret; set the same XIANGJI_PICKUP_CODE_SECRET on every server process')
+  }
+}
+
 export interface PickupCodes {
   /** The lookup key of a code at one pickup point: the same code elsewhere hashes differently. */
   hash(pickupPointId: string, code: string): string
   seal(code: string): string
+  /** Throws SealedCodeUnreadable when the code was not sealed with this server's secret. */
   open(sealed: string): string
 }
 
@@ -25,9 +34,14 @@ export function createPickupCodes(secret: Buffer): PickupCodes {
     },
     open(sealed) {
       const bytes = Buffer.from(sealed, 'base64')
-      const decipher = createDecipheriv('aes-256-gcm', sealKey, bytes.subarray(0, 12))
-      decipher.setAuthTag(bytes.subarray(bytes.length - 16))
-      return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8')
+      if (bytes.length < 12 + 16) throw new SealedCodeUnreadable()
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', sealKey, bytes.subarray(0, 12))
+        decipher.setAuthTag(bytes.subarray(bytes.length - 16))
+        return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8')
+      } catch {
+        throw new SealedCodeUnreadable()
+      }
     },
   }
 }
