@@ -1,5 +1,6 @@
 import { seedId } from '../../server/ids'
 import { readyOrder as ready, signInCast, twoParcelOrder as twoParcels } from './support/order-fixtures'
+import { secondStaff } from './support/staff-fixtures'
 import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from './support/test-app'
 
 /* From village to county on SQLite and PostgreSQL: the cun xiao'er collects parcels, county staff
@@ -214,12 +215,5 @@ async function staffOfAnotherCounty(t: TestApp): Promise<string> {
   await db.insertInto('pickupPoints').values({ id: seedId('pup', 'qingshuihe-center'), countyId, name: '清水河县服务中心', address: '城关镇', phone: null, opensAt: '08:30', closesAt: '18:00', closedWeekdays: '' }).execute()
   const userId = seedId('usr', 'staff-qingshuihe')
   await db.insertInto('users').values({ id: userId, role: 'county_staff', name: '县小二 清水河', villageId: null, countyId, farmerId: null, wechatOpenid: null, createdAt: now }).execute()
-  return signInAs(t.app, '', userId)
-}
-
-async function secondStaff(t: TestApp): Promise<string> {
-  const userId = seedId('usr', `staff-new-${Math.random()}`)
-  const staffRow = await t.database.db.selectFrom('users').select('countyId').where('id', '=', seedId('usr', 'staff-gao')).executeTakeFirstOrThrow()
-  await t.database.db.insertInto('users').values({ id: userId, role: 'county_staff', name: '县小二 新人', villageId: null, countyId: staffRow.countyId, farmerId: null, wechatOpenid: null, createdAt: new Date().toISOString() }).execute()
   return signInAs(t.app, '', userId)
 }

@@ -16,7 +16,12 @@ import { creditCommissions } from './commissions'
    only once: the order moves to picked_up by a conditional update, so of twenty staff tapping
    at once one succeeds. Six digits can be guessed, so wrong codes are counted in the database
    (across restarts and server processes) per staff member and per center, and each verify holds
-   the staff member's and the center's row locks while it counts and tries. */
+   the staff member's and the center's row locks while it counts and tries.
+   A typed code tells the desk nothing more than "waiting here" or "not": a code of an order still
+   on its way is a wrong code to whoever typed it, or a guesser would learn which codes are real.
+   The per-staff limit stops one account guessing; the per-center limit stops guessing spread over
+   many accounts, but only for typed codes: a scanned QR code carries the order id with its code,
+   which a guesser does not have, so honest desks keep handing orders over while typing is shut. */
 
 export const WRONG_CODE_WINDOW_MS = 15 * 60_000
 export const WRONG_CODES_PER_STAFF = 5
@@ -113,11 +118,12 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       const now = clock().toISOString()
       const point = await pickupPointOf(tx, staff)
       const wrong = await lockAndCountWrongTries(tx, staff.id, point.id, new Date(clock().getTime() - WRONG_CODE_WINDOW_MS).toISOString())
-      if (wrong.byStaff.count >= WRONG_CODES_PER_STAFF || wrong.byCenter.count >= WRONG_CODES_PER_CENTER) {
+      const centerShut = wrong.byCenter.count >= WRONG_CODES_PER_CENTER && !input.orderId
+      if (wrong.byStaff.count >= WRONG_CODES_PER_STAFF || centerShut) {
         const seconds = retryAfterSeconds(
           [
             { ...wrong.byStaff, limit: WRONG_CODES_PER_STAFF },
-            { ...wrong.byCenter, limit: WRONG_CODES_PER_CENTER },
+            ...(centerShut ? [{ ...wrong.byCenter, limit: WRONG_CODES_PER_CENTER }] : []),
           ],
           clock().getTime(),
         )
@@ -128,7 +134,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       if (input.orderId) query = query.where('id', '=', input.orderId)
       const order = await query.where('status', 'in', ['paid', 'ready_for_pickup', 'picked_up']).orderBy('updatedAt', 'desc').executeTakeFirst()
       const attempt = (succeeded: boolean) => tx.insertInto('pickupAttempts').values({ id: newId('pat'), staffUserId: staff.id, pickupPointId: point.id, succeeded: succeeded ? 1 : 0, at: now }).execute()
-      if (!order) {
+      if (!order || (order.status === 'paid' && !input.orderId)) {
         await attempt(false)
         return { kind: 'wrong_code' }
       }
