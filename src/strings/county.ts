@@ -10,6 +10,8 @@ export function describeDeskProblem(problem: DeskProblem, waitMinutes: number | 
   const p = countyStrings.problems
   if (problem.kind === 'not-pickup-qr') return p.notPickupQr
   if (problem.kind === 'code-format') return p.codeFormat
-  if (problem.error.code === 'RATE_LIMITED') return p.rateLimited(waitMinutes ?? 15)
+  if (problem.error.code === 'RATE_LIMITED') {
+    return problem.error.details?.scope === 'center' ? p.rateLimitedTyping(waitMinutes ?? 15) : p.rateLimited(waitMinutes ?? 15)
+  }
   return countyStrings.errors[problem.error.code] ?? describeError(problem.error)
 }

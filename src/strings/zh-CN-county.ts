@@ -66,6 +66,8 @@ export const zhCNCounty = {
     notPickupQr: '这不是乡集的取货二维码，请买家打开订单详情里的取货码',
     codeFormat: '请输入 6 位数字的取货码',
     rateLimited: (minutes: number) => `取货码输错太多次，请等 ${minutes} 分钟再试`,
+    // The center's limit shuts typed codes only: a scanned QR code carries the order id too.
+    rateLimitedTyping: (minutes: number) => `本服务中心取货码输错太多次，${minutes} 分钟内不能手输取货码。请扫买家的取货二维码取货`,
   },
 }
 

@@ -32,7 +32,9 @@ describe.each(DATABASES)('guessing at the pickup desk on %s', (dialect) => {
     expect(onItsWay.json()).toEqual(wrong.json())
     // Both counted: three more wrong tries reach the limit of five.
     for (let i = 0; i < 3; i++) expect((await verify(desk, { code: order.pickupCode })).statusCode).toBe(404)
-    expect((await verify(desk, { code: order.pickupCode })).statusCode).toBe(429)
+    const limited = await verify(desk, { code: order.pickupCode })
+    expect(limited.statusCode).toBe(429)
+    expect(limited.json().error.details.scope).toBe('staff')
   })
 
   it('tells a scanned QR code (order id and code) that the order has not all arrived, without counting it', async () => {
@@ -55,6 +57,7 @@ describe.each(DATABASES)('guessing at the pickup desk on %s', (dialect) => {
     const honest = await secondStaff(t)
     const typed = await verify(honest, { code: first.pickupCode })
     expect(typed.statusCode).toBe(429)
+    expect(typed.json().error.details).toMatchObject({ scope: 'center', retryAfterSeconds: expect.any(Number) })
     expect(typed.json().error.details.retryAfterSeconds).toBeGreaterThan(14 * 60)
 
     const scanned = await verify(honest, { code: first.pickupCode, orderId: first.id })

@@ -99,6 +99,11 @@ describe('PickupDeskStore', () => {
     await store.verifyTyped(CODE)
     expect(store.waitMinutes).toBe(2)
 
+    // The center's limit: typing is shut, scanning the buyer's QR code still hands over.
+    refuse(new ApiError(429, 'RATE_LIMITED', 'too many wrong codes', { retryAfterSeconds: 600, scope: 'center' }))
+    await store.verifyTyped(CODE)
+    expect(problemText(store)).toBe('本服务中心取货码输错太多次，10 分钟内不能手输取货码。请扫买家的取货二维码取货')
+
     refuse(new ApiError(0, 'NETWORK', 'request:fail'))
     await store.verifyTyped(CODE)
     expect(problemText(store)).toContain('网络')

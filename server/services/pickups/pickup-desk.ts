@@ -128,7 +128,9 @@ export function createPickupDesk(deps: PickupDeskDeps) {
           clock().getTime(),
         )
         const message = `too many wrong pickup codes; try again in ${Math.ceil(seconds / 60)} minutes`
-        return { kind: 'refused', error: new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds: seconds }) }
+        // Told apart so the desk can say that scanning the buyer's QR code still works.
+        const scope = wrong.byStaff.count >= WRONG_CODES_PER_STAFF ? 'staff' : 'center'
+        return { kind: 'refused', error: new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds: seconds, scope }) }
       }
       let query = tx.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('pickupCodeHash', '=', deps.pickupCodes.hash(point.id, input.code))
       if (input.orderId) query = query.where('id', '=', input.orderId)
