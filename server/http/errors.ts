@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../../src/domain/errors'
 
@@ -24,6 +25,8 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
+  | 'REQUEST_TIMEOUT'
+  | 'HEADERS_TOO_LARGE'
   | 'INTERNAL'
 
 export class AppError extends Error {
@@ -105,4 +108,22 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error')
     return send(reply, 500, 'INTERNAL', 'something went wrong on our side; please try again')
   })
+}
+
+/** Node's HTTP parser refuses a request before Fastify sees it (a control character in the path
+ *  or a header, a header section too large, a client too slow): the answer still has our shape,
+ *  where Fastify's default has its own. Passed to Fastify as `clientErrorHandler`. */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, reason, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'the request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'the request headers are too large']
+        : [400, 'Bad Request', 'VALIDATION_FAILED', 'the request line or a header is malformed (control characters have no place there)']
+  const body = JSON.stringify({ error: { code, message } })
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`)
+  }
+  socket.destroy(error)
 }

@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net'
 import { seedId } from '../../server/ids'
 import { lambFields, photoUploadedBy } from './support/listing-fixtures'
 import { multipartForm } from './support/multipart'
@@ -54,6 +55,17 @@ function expectRefused(response: { statusCode: number; json(): any }, field: str
   expect({ status: response.statusCode, body: response.json() }).toMatchObject({
     status: 400,
     body: { error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: { [field]: expect.any(String) } } },
+  })
+}
+
+/** What a server answers to bytes no HTTP client library would send. */
+function rawHttp(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = ''
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(request))
+    socket.on('data', (chunk) => (answer += chunk))
+    socket.on('close', () => resolve(answer))
+    socket.on('error', reject)
   })
 }
 
@@ -193,4 +205,13 @@ describe.each(DATABASES)('control characters on %s', (dialect) => {
     expect(response.body).not.toMatch(/\\u0000/)
   })
 
+  it('answers a control character in the raw request line or a header, which Node refuses, in the error shape', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = t.app.server.address() as AddressInfo
+    for (const request of ['GET /api/v1/listings?q=a\u0000b HTTP/1.1\r\nHost: x\r\n\r\n', 'POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nIdempotency-Key: a\u0007b\r\n\r\n']) {
+      const [head, body] = (await rawHttp(port, request)).split('\r\n\r\n')
+      expect(head).toMatch(/^HTTP\/1\.1 400 /)
+      expect(JSON.parse(body)).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } })
+    }
+  })
 })
