@@ -8,7 +8,7 @@ import type { ServerConfig } from './config'
 import type { DialectName } from './db/database'
 import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
-import { answerClientError, AppError, installErrorHandler } from './http/errors'
+import { answerClientError, answerFrameworkError, AppError, installErrorHandler } from './http/errors'
 import { serveH5App, servePhotos } from './http/static-files'
 import { installValidation } from './http/validation'
 import type { WeChatLogin } from './integrations/wechat-login'
@@ -64,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installValidation(app)

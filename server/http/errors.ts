@@ -89,6 +89,19 @@ const statusCodes: Record<number, string> = {
   429: 'RATE_LIMITED',
 }
 
+/** Fastify's own 4xx (malformed JSON, wrong content type, body too large, a path that is no
+ *  UTF-8) keep their message: it says what was wrong without revealing anything of ours. */
+function sendFastifyRefusal(reply: FastifyReply, error: FastifyError) {
+  const status = error.statusCode ?? 400
+  return send(reply, status in statusCodes ? status : 400, statusCodes[status] ?? 'VALIDATION_FAILED', error.message)
+}
+
+/** The router refuses a path that is no UTF-8 (%ED%A0%80, half a surrogate) or a path parameter
+ *  too long before any route, so before the error handler: passed to Fastify as `frameworkErrors`. */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  sendFastifyRefusal(reply, error)
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & Partial<AppError>, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.status, error.code, error.message, error.details)
@@ -99,12 +112,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return send(reply, 400, 'VALIDATION_FAILED', `the ${error.validationContext ?? 'request'} is not valid`, details)
     }
     const status = error.statusCode ?? 500
-    if (status >= 400 && status < 500) {
-      const code = statusCodes[status] ?? 'VALIDATION_FAILED'
-      // Fastify's own 4xx (malformed JSON, wrong content type, body too large) keep their
-      // message: it says what was wrong without revealing anything of ours.
-      return send(reply, status in statusCodes ? status : 400, code, error.message)
-    }
+    if (status >= 400 && status < 500) return sendFastifyRefusal(reply, error)
     request.log.error({ err: error }, 'unhandled error')
     return send(reply, 500, 'INTERNAL', 'something went wrong on our side; please try again')
   })

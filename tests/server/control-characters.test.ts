@@ -105,12 +105,23 @@ describe.each(DATABASES)('control characters on %s', (dialect) => {
       }
     })
 
-    it('refuses control characters in path parameters', async () => {
-      for (const path of ['/listings/%00', '/listings/lst_%07x', '/listings/%C2%85', '/listings/%ED%A0%80/history']) {
-        expect((await call('GET', path, 'op-shebiya')).statusCode).toBe(400)
+    it('refuses control characters, bytes that are no UTF-8 and overlong values in path parameters, in the error shape', async () => {
+      const paths: [string, string | undefined][] = [
+        ['/listings/%00', undefined],
+        ['/listings/lst_%07x', undefined],
+        ['/listings/%C2%85', undefined],
+        ['/listings/%ED%A0%80', undefined],
+        ['/listings/%FF/history', 'op-shebiya'],
+        [`/listings/${'a'.repeat(150)}`, undefined],
+        ['/orders/ord_%00', 'buyer-chenxiao'],
+      ]
+      for (const [path, key] of paths) {
+        const response = await call('GET', path, key)
+        expect({ path, status: response.statusCode, code: response.json().error?.code }).toEqual({ path, status: 400, code: 'VALIDATION_FAILED' })
       }
-      expect((await call('GET', '/orders/ord_%00', 'buyer-chenxiao')).statusCode).toBe(400)
       expect((await call('POST', '/listings/%00/approve', 'op-shebiya')).statusCode).toBe(400)
+      const photo = await t.app.inject({ url: '/photos/%ED%A0%80.jpg' })
+      expect(photo.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } })
     })
   })
 
