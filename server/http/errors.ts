@@ -128,7 +128,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
       ? [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'the request took too long to arrive']
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'the request headers are too large']
-        : [400, 'Bad Request', 'VALIDATION_FAILED', 'the request line or a header is malformed (control characters have no place there)']
+        : [400, 'Bad Request', 'VALIDATION_FAILED', 'the request line or a header is not valid HTTP (a control character, for one)']
   const body = JSON.stringify({ error: { code, message } })
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`)
