@@ -4,6 +4,10 @@ import { createHash, randomBytes } from 'node:crypto'
    in lowercase base32, so nobody can count our orders or guess a neighbour's. */
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz'
 
+/** What the API accepts as an ID (a path, a field, a cursor): ours, and any other opaque one
+ *  rows may carry, but never a character SQL or a log line could misread. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
 function base32(bytes: Uint8Array): string {
   let bits = 0
   let value = 0

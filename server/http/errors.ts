@@ -26,7 +26,6 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
   | 'PICKUP_CODE_UNAVAILABLE'
-  | 'MALFORMED_REQUEST'
   | 'URI_TOO_LONG'
   | 'HEADERS_TOO_LARGE'
   | 'REQUEST_TIMEOUT'
@@ -98,6 +97,13 @@ const statusCodes: Record<number, string> = {
   429: 'RATE_LIMITED',
 }
 
+/** Fastify's own 4xx (malformed JSON, wrong content type, body too large, a path that is no
+ *  UTF-8) keep their message: it says what was wrong without revealing anything of ours. */
+export function sendFastifyRefusal(reply: FastifyReply, error: FastifyError) {
+  const status = error.statusCode ?? 400
+  return send(reply, status in statusCodes ? status : 400, statusCodes[status] ?? 'VALIDATION_FAILED', error.message)
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & Partial<AppError>, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.status, error.code, error.message, error.details)
@@ -113,12 +119,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return send(reply, 400, 'VALIDATION_FAILED', `the ${error.validationContext ?? 'request'} is not valid`, details)
     }
     const status = error.statusCode ?? 500
-    if (status >= 400 && status < 500) {
-      const code = statusCodes[status] ?? 'VALIDATION_FAILED'
-      // Fastify's own 4xx (malformed JSON, wrong content type, body too large) keep their
-      // message: it says what was wrong without revealing anything of ours.
-      return send(reply, status in statusCodes ? status : 400, code, error.message)
-    }
+    if (status >= 400 && status < 500) return sendFastifyRefusal(reply, error)
     request.log.error({ err: error }, 'unhandled error')
     return send(reply, 500, 'INTERNAL', 'something went wrong on our side; please try again')
   })

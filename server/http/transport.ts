@@ -3,7 +3,7 @@ import type { Socket } from 'node:net'
 import type { Server } from 'node:http'
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify'
 import type { ServerConfig } from '../config'
-import { errorBody } from './errors'
+import { errorBody, sendFastifyRefusal } from './errors'
 
 /* What happens before a request reaches a route: which proxies are believed, how long a
    connection may dawdle, and the answers to requests that never became requests (a malformed
@@ -50,18 +50,16 @@ function answerClientError(error: ClientError, socket: Socket): void {
 function clientErrorAnswer(code: string | undefined): [number, string, string] {
   if (code === 'HPE_HEADER_OVERFLOW') return [431, 'HEADERS_TOO_LARGE', 'the request headers are too large']
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'REQUEST_TIMEOUT', 'the request took too long to arrive']
-  return [400, 'MALFORMED_REQUEST', 'the request is not well-formed HTTP']
+  // A control character in the path or a header, both Transfer-Encoding and Content-Length, garbage.
+  return [400, 'VALIDATION_FAILED', 'the request line or a header is not valid HTTP']
 }
 
-/** Errors the router raises before any route runs. */
+/** Errors the router raises before any route runs: a path parameter too long keeps its 414, a
+    path that is no UTF-8 (%ED%A0%80) is a 400 like any other bad input. */
 function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     void reply.status(414).send(errorBody('URI_TOO_LONG', 'a part of the path is longer than 100 characters'))
     return
   }
-  if (error.code === 'FST_ERR_BAD_URL') {
-    void reply.status(400).send(errorBody('MALFORMED_REQUEST', 'the path is not valid percent-encoding'))
-    return
-  }
-  void reply.status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send(errorBody('MALFORMED_REQUEST', 'the request could not be routed'))
+  void sendFastifyRefusal(reply, error)
 }

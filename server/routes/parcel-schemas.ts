@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { Parcel } from './order-schemas'
-import { Strict } from './schemas'
+import { Id, Strict } from './schemas'
 
 /* Parcels, the collection run, the pickup desk and commissions (API.md "Orders", second half). */
 
@@ -24,7 +24,7 @@ export const DeskOrder = Type.Object({
   paidAt: Type.Union([Type.String(), Type.Null()]),
 })
 
-export const VerifyInput = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), orderId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })) }, Strict)
+export const VerifyInput = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), orderId: Type.Optional(Id) }, Strict)
 
 export const CommissionStatement = Type.Object({
   month: Type.String(),

@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
+import { hasForbiddenControlCharacters } from '../../src/domain/plain-text'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
@@ -57,7 +58,7 @@ async function readPhotoFile(request: FastifyRequest): Promise<Buffer> {
     // size limit, so an oversized upload is never held in memory beyond 10 MB.
     const parts = request.parts({ limits: { parts: 1, files: 1, fileSize: MAX_PHOTO_BYTES } })
     for await (const part of parts) {
-      if (part.fieldname !== 'file') throw validationFailed({ [part.fieldname]: 'unknown field', file: 'is required' })
+      if (part.fieldname !== 'file') throw validationFailed({ [fieldName(part.fieldname)]: 'unknown field', file: 'is required' })
       if (part.type !== 'file') throw validationFailed({ file: 'must be a file, not a text field' })
       bytes = await wholeFile(part)
     }
@@ -67,6 +68,9 @@ async function readPhotoFile(request: FastifyRequest): Promise<Buffer> {
   if (!bytes) throw validationFailed({ file: 'is required' })
   return bytes
 }
+
+/** A field name is echoed in the error only when it is plain text, not bytes a client chose. */
+const fieldName = (name: string) => (hasForbiddenControlCharacters(name) ? 'body' : name)
 
 async function wholeFile(part: MultipartFile): Promise<Buffer> {
   const bytes = await part.toBuffer()

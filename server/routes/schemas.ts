@@ -1,12 +1,13 @@
 import { type TSchema, Type } from '@sinclair/typebox'
 import { CATEGORIES } from '../../src/domain/catalog'
 import { UNITS } from '../../src/domain/units'
-import { OPTIONAL_BODY } from '../http/validation'
+import { ID_PATTERN } from '../ids'
+import { MULTILINE_TEXT, OPTIONAL_BODY } from '../http/validation'
 
 /* The shapes of API.md as JSON Schema: they validate requests, serialize responses and
    generate /api/v1/openapi.json. Request objects refuse unknown fields. */
 
-export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: ID_PATTERN.source })
 
 export const ErrorResponse = Type.Object(
   {
@@ -100,7 +101,8 @@ export function PageOf<T extends TSchema>(item: T) {
 /** `?limit=&cursor=` as API.md pages lists: limit ≤ 100. */
 export const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+  // base64url, as the server gives it out (services/page-cursor.ts reads what is inside).
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, pattern: '^[A-Za-z0-9_-]+$' })),
 }
 
 export const Strict = { additionalProperties: false } as const
@@ -117,7 +119,7 @@ export const listingFieldSchemas = {
   priceFen: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
   stock: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   photoIds: Type.Array(Id, { minItems: 1, maxItems: 9 }),
-  description: Type.String({ maxLength: 1000 }),
+  description: Type.String({ maxLength: 1000, [MULTILINE_TEXT]: true }),
 }
 
 export const Farmer = Type.Object({

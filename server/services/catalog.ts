@@ -4,13 +4,13 @@ import type { Unit } from '../../src/domain/units'
 import { canViewListing, type ListingPlace } from '../../src/domain/listing-access'
 import type { ListingStatus } from '../../src/domain/listing-status'
 import type { DB, ListingTable, PhotoTable, UserTable } from '../db/schema'
-import { notFound, validationFailed } from '../http/errors'
+import { notFound } from '../http/errors'
 import type { PhotoStorage } from '../storage/photo-storage'
+import { decodeCursor, encodeCursor, type Page } from './page-cursor'
 import { type PhotoView, toPhotoView } from './photos'
 
-/* The catalog buyers browse: live listings only, newest first, paged by an opaque cursor that
-   names the last item seen (createdAt, id), so a listing added while someone scrolls neither
-   repeats an item nor skips one. */
+/* The catalog buyers browse: live listings only, newest first, paged by the cursor of
+   page-cursor.ts. */
 
 export interface ListingView {
   id: string
@@ -37,30 +37,6 @@ export interface CatalogFilter {
   q?: string
   villageId?: string
   countyId?: string
-}
-
-export interface Page<T> {
-  items: T[]
-  nextCursor: string | null
-}
-
-interface Cursor {
-  createdAt: string
-  id: string
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url')
-}
-
-export function decodeCursor(raw: string): Cursor {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id }
-  } catch {
-    // fall through to the validation error
-  }
-  throw validationFailed({ cursor: 'is not a cursor this server gave out' })
 }
 
 /** `%` and `_` typed by a buyer are searched for literally. */

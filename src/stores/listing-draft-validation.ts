@@ -4,6 +4,7 @@
 import type { ListingInput } from '../api/types'
 import type { Category } from '../domain/catalog'
 import { yuanToFen } from '../domain/money'
+import { hasForbiddenControlCharacters } from '../domain/plain-text'
 import { FIXED_UNIT_GRAMS, type Unit } from '../domain/units'
 import { workStrings } from '../strings/work'
 
@@ -85,6 +86,8 @@ export function checkDraft(fields: DraftFields, photos: PhotoSummary, forFarmer:
   const title = fields.title.trim()
   if (!title) found.title = errors.titleEmpty
   else if ([...title].length > MAX_TITLE_LENGTH) found.title = errors.titleTooLong
+  // Pasted text can carry characters the server refuses: say so here, beside the field.
+  else if (hasForbiddenControlCharacters(title)) found.title = errors.titleUnreadable
 
   if (!fields.category) found.category = errors.categoryEmpty
   if (!fields.unit) found.unit = errors.unitEmpty
@@ -100,6 +103,7 @@ export function checkDraft(fields: DraftFields, photos: PhotoSummary, forFarmer:
   else if (stock > MAX_STOCK) found.stock = errors.stockTooHigh
 
   if ([...fields.description].length > MAX_DESCRIPTION_LENGTH) found.description = errors.descriptionTooLong
+  else if (hasForbiddenControlCharacters(fields.description, { multiline: true })) found.description = errors.descriptionUnreadable
   if (forFarmer && !fields.farmerId) found.farmerId = errors.farmerEmpty
 
   if (Object.keys(found).length > 0) return { ok: false, errors: found }

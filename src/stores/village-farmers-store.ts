@@ -2,27 +2,9 @@ import { makeAutoObservable } from 'mobx'
 import { api, type ApiError, type Farmer, toApiError } from '../api'
 import type { LoadStatus } from './load-status'
 import { runInAction } from './run-in-action'
-import { workStrings } from '../strings/work'
 
 /* The farmers of the operator's village, and adding one who has no phone (the operator then
-   lists for them). Limits as the server's: a name of 1–20 characters, a mainland mobile number. */
-
-const MAX_NAME_LENGTH = 20
-const MOBILE = /^1[3-9]\d{9}$/
-
-export interface NewFarmerErrors {
-  name?: string
-  phone?: string
-}
-
-export function checkNewFarmer(name: string, phone: string): NewFarmerErrors {
-  const found: NewFarmerErrors = {}
-  const trimmed = name.trim()
-  if (!trimmed) found.name = workStrings.farmers.nameEmpty
-  else if ([...trimmed].length > MAX_NAME_LENGTH) found.name = workStrings.farmers.nameTooLong
-  if (phone.trim() && !MOBILE.test(phone.trim())) found.phone = workStrings.farmers.phoneInvalid
-  return found
-}
+   lists for them); the form's checks are in new-farmer-validation.ts. */
 
 export class VillageFarmersStore {
   items: Farmer[] = []

@@ -62,10 +62,10 @@ describe.each(DATABASES)('the HTTP edge on %s', (dialect) => {
   describe('answers what never became a request in the error shape', () => {
     it.each([
       ['a path part over 100 characters', get(`/api/v1/listings/${'x'.repeat(150)}`), 414, 'URI_TOO_LONG'],
-      ['bad percent-encoding', get('/api/v1/listings/%E0%A4%A'), 400, 'MALFORMED_REQUEST'],
-      ['both Transfer-Encoding and Content-Length', 'POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'MALFORMED_REQUEST'],
+      ['bad percent-encoding', get('/api/v1/listings/%E0%A4%A'), 400, 'VALIDATION_FAILED'],
+      ['both Transfer-Encoding and Content-Length', 'POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'VALIDATION_FAILED'],
       ['headers over 16 KB', `GET /api/v1/listings HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
-      ['a request line that is not HTTP', 'HELLO THERE\r\n\r\n', 400, 'MALFORMED_REQUEST'],
+      ['a request line that is not HTTP', 'HELLO THERE\r\n\r\n', 400, 'VALIDATION_FAILED'],
     ])('%s', async (_name, request, status, code) => {
       const answer = await raw(port, [request])
       expect(answer.status).toBe(status)

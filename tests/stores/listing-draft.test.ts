@@ -225,6 +225,21 @@ describe('ListingDraftStore', () => {
     expect(Object.keys(store.errors).sort()).toEqual(['photos', 'price'])
   })
 
+  it('names pasted control characters beside the field before sending, and keeps line breaks in the description', async () => {
+    const { store, created } = setup()
+    store.addPhotos(['a.jpg'])
+    fillIn(store)
+    store.setField('title', '羊\u0000后腿')
+    store.setField('description', '草原散养\u0007')
+    expect(await store.submit()).toBeNull()
+    expect(store.errors).toMatchObject({ title: workStrings.fieldErrors.titleUnreadable, description: workStrings.fieldErrors.descriptionUnreadable })
+    expect(created).toHaveLength(0)
+    store.setField('title', '羊后腿🐑')
+    store.setField('description', '草原散养\n当天宰杀')
+    expect(await store.submit()).not.toBeNull()
+    expect(created[0]).toMatchObject({ title: '羊后腿🐑', description: '草原散养\n当天宰杀' })
+  })
+
   it('an operator must choose the farmer, whose id is sent', async () => {
     const { deps, created } = setup()
     const store = new ListingDraftStore(deps, { storageKey: 'op', forFarmer: true })

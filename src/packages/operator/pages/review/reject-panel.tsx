@@ -1,6 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/action-button'
+import { hasForbiddenControlCharacters } from '../../../../domain/plain-text'
 import { workStrings } from '../../../../strings/work'
 
 export interface RejectPanelProps {
@@ -19,7 +20,9 @@ export function RejectPanel({ busy, onConfirm, onCancel }: RejectPanelProps) {
   const confirm = () => {
     const reason = [preset, text.trim()].filter(Boolean).join('：')
     if (!reason) return setError(workStrings.review.reasonEmpty)
-    onConfirm(reason.slice(0, 200))
+    if (hasForbiddenControlCharacters(reason, { multiline: true })) return setError(workStrings.review.reasonUnreadable)
+    // By characters, as the server counts them: a UTF-16 slice could cut an emoji in half.
+    onConfirm([...reason].slice(0, 200).join(''))
   }
 
   return (
