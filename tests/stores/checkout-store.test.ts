@@ -1,10 +1,11 @@
 import { reaction } from 'mobx'
 import { ApiError } from '../../src/api/api-error'
-import type { Order, OrderInput, PaymentStart, Quote, QuoteLine } from '../../src/api/order-types'
-import { newIdempotencyKey } from '../../src/stores/checkout-attempt'
+import type { Order, OrderInput, PaymentStart, PlaceOrderInput, Quote, QuoteLine } from '../../src/api/order-types'
+import { IN_PROGRESS_PATIENCE_MS, newIdempotencyKey } from '../../src/stores/checkout-attempt'
 import { type CheckoutDeps, CheckoutStore } from '../../src/stores/checkout-store'
 import { CONFIRM_POLL_MS, OrderPayment, type PaymentDeps } from '../../src/stores/order-payment'
 import type { KeyValueStorage } from '../../src/stores/session-store'
+import { zhCNBuyer } from '../../src/strings/zh-CN-buyer'
 
 /* The checkout's promise: one tap, one order. The Idempotency-Key is kept on the phone until
    the order exists, so a retry after a lost answer (even after a restart) sends the same key
@@ -22,34 +23,41 @@ class MemoryStorage implements KeyValueStorage {
 const STORAGE_KEY = 'xiangji.checkout.usr_buyer'
 const flush = () => new Promise((resolve) => setImmediate(resolve))
 
-function quoteLine(listingId: string, quantity: number, stock = 10): QuoteLine {
+function quoteLine(listingId: string, quantity: number, stock = 10, priceFen = 6000): QuoteLine {
   return {
     listingId,
     title: `商品 ${listingId}`,
     unit: 'jin',
-    unitPriceFen: 6000,
+    unitPriceFen: priceFen,
     quantity,
     stock,
     available: stock >= quantity,
-    lineTotalFen: stock >= quantity ? 6000 * quantity : 0,
+    lineTotalFen: stock >= quantity ? priceFen * quantity : 0,
     farmer: { id: 'frm_wang', name: '王建国' },
     village: { id: 'vil_sby', name: '舍必崖村' },
     thumbUrl: null,
   }
 }
 
-function orderOf(id: string, input: OrderInput, status: Order['status'] = 'pending_payment'): Order {
-  return { id, status, lines: input.lines.map((l) => ({ ...l, title: l.listingId, unit: 'jin', unitPriceFen: 6000, lineTotalFen: 6000 * l.quantity })), totalFen: 1 } as unknown as Order
+function orderOf(id: string, input: OrderInput, price: (listingId: string) => number, status: Order['status'] = 'pending_payment'): Order {
+  const lines = input.lines.map((l) => ({ ...l, title: l.listingId, unit: 'jin', unitPriceFen: price(l.listingId), lineTotalFen: price(l.listingId) * l.quantity }))
+  return { id, status, lines, totalFen: lines.reduce((sum, l) => sum + l.lineTotalFen, 0) } as unknown as Order
 }
 
-/** The server, as far as the checkout can tell: stock per listing, orders by key, payments. */
+/** The server, as far as the checkout can tell: stock and price per listing, orders by key,
+ *  payments. No shipping: the total is the goods. */
 function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string, number>; askForPickupMessage?: () => Promise<void> } = {}) {
   const storage = new MemoryStorage()
   const stock: Record<string, number> = { lst_a: 10, lst_b: 10, ...options.stock }
-  const placed: { input: OrderInput; key: string }[] = []
+  const prices: Record<string, number> = {}
+  const price = (listingId: string) => prices[listingId] ?? 6000
+  const placed: { input: PlaceOrderInput; key: string }[] = []
   const byKey = new Map<string, Order>()
   const orders = new Map<string, Order>()
   let loseNextAnswer = false
+  /** The server still places the first request under a key for this many more asks. */
+  let stillPlacing = 0
+  const checkoutSleeps: number[] = []
   let wechatAnswer: 'done' | 'cancelled' = 'done'
   let confirmsAfterPolls = 0
   let polls = 0
@@ -57,12 +65,21 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
   /** WeChat's sheets in the order they opened, and the orders placed. */
   const events: string[] = []
 
+  const quote = (input: OrderInput): Quote => {
+    const lines = input.lines.map((l) => quoteLine(l.listingId, l.quantity, stock[l.listingId], price(l.listingId)))
+    const totalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0)
+    return { lines, parcels: [], subtotalFen: totalFen, shippingFen: 0, subsidyFen: 0, totalFen, pickupPoint: { id: 'pup_horinger' }, pickup: {} } as unknown as Quote
+  }
   const deps: CheckoutDeps = {
     storage,
-    quote: async (input) => ({ lines: input.lines.map((l) => quoteLine(l.listingId, l.quantity, stock[l.listingId])), parcels: [], subtotalFen: 0, shippingFen: 0, subsidyFen: 0, totalFen: 0, pickupPoint: { id: 'pup_horinger' }, pickup: {} }) as unknown as Quote,
+    quote: async (input) => quote(input),
     placeOrder: async (input, key) => {
       placed.push({ input, key })
       events.push('placeOrder')
+      if (stillPlacing > 0) {
+        stillPlacing--
+        throw new ApiError(409, 'IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed')
+      }
       let order = byKey.get(key)
       if (!order) {
         for (const line of input.lines) {
@@ -70,8 +87,12 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
             throw new ApiError(409, 'OUT_OF_STOCK', 'not enough', { listingId: line.listingId, available: stock[line.listingId] ?? 0 })
           }
         }
+        const now = quote(input)
+        if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== now.totalFen) {
+          throw new ApiError(409, 'PRICE_CHANGED', 'the price has changed', { expectedTotalFen: input.expectedTotalFen, totalFen: now.totalFen, quote: now })
+        }
         for (const line of input.lines) stock[line.listingId] -= line.quantity
-        order = orderOf(`ord_${byKey.size + 1}`, input)
+        order = orderOf(`ord_${byKey.size + 1}`, input, price)
         byKey.set(key, order)
         orders.set(order.id, order)
       }
@@ -88,6 +109,11 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
     },
     pickupPointId: async () => 'pup_horinger',
     newKey: () => newIdempotencyKey(Date.now(), Math.random),
+    sleep: async (ms) => {
+      checkoutSleeps.push(ms)
+      clock += ms
+    },
+    now: () => clock,
   }
 
   const markPaid = (id: string) => orders.set(id, { ...orders.get(id)!, status: 'paid', pickupCode: '004217' })
@@ -116,12 +142,15 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
   return {
     storage,
     stock,
+    prices,
     placed,
     orders,
     deps,
     payment,
     checkout,
     loseNextAnswer: () => (loseNextAnswer = true),
+    stillPlacingFor: (asks: number) => (stillPlacing = asks),
+    checkoutSleeps,
     wechatSays: (answer: 'done' | 'cancelled') => (wechatAnswer = answer),
     confirmAfter: (count: number) => (confirmsAfterPolls = count),
     polls: () => polls,
@@ -144,7 +173,8 @@ describe('CheckoutStore', () => {
     expect(outcome?.kind).toBe('paid')
     expect(placed).toHaveLength(1)
     expect(placed[0].key).toMatch(/^[A-Za-z0-9_-]{1,64}$/)
-    expect(placed[0].input).toEqual({ lines: [{ listingId: 'lst_a', quantity: 2 }], pickupPointId: 'pup_horinger' })
+    // With the total the buyer was shown on the pay button.
+    expect(placed[0].input).toEqual({ lines: [{ listingId: 'lst_a', quantity: 2 }], pickupPointId: 'pup_horinger', expectedTotalFen: 12000 })
     expect(checkout.order?.status).toBe('paid')
     expect(storage.get(STORAGE_KEY)).toBeNull()
   })
@@ -258,6 +288,114 @@ describe('CheckoutStore', () => {
     const outcome = await checkout.submit()
     expect(outcome).toMatchObject({ kind: 'paid', order: { status: 'paid', pickupCode: '004217' } })
     expect(polls()).toBe(0)
+  })
+})
+
+describe('a price changed between the quote and the tap (409 PRICE_CHANGED)', () => {
+  it('shows the new price, charges nothing, and orders at it only on the next tap, under a new key', async () => {
+    const { checkout, placed, prices, orders, events, storage } = setup()
+    await opened(checkout)
+    expect(checkout.quote?.totalFen).toBe(12000)
+    prices.lst_a = 6050 // the cun xiao'er raised it meanwhile
+
+    const first = await checkout.submit()
+    expect(first).toMatchObject({ kind: 'failed', error: { code: 'PRICE_CHANGED' } })
+    expect(placed[0].input.expectedTotalFen).toBe(12000)
+    expect(orders.size).toBe(0)
+    expect(events).not.toContain('requestPayment')
+    // The new quote is on the screen, said plainly; no error, nothing half-done on the phone.
+    expect(checkout.quote?.totalFen).toBe(12100)
+    expect(checkout.quote?.lines[0].unitPriceFen).toBe(6050)
+    expect(checkout.priceChange).toEqual({ fromFen: 12000, toFen: 12100, titles: ['商品 lst_a'] })
+    expect(checkout.error).toBeNull()
+    expect(storage.get(STORAGE_KEY)).toBeNull()
+    expect(checkout.canPay).toBe(true)
+
+    const second = await checkout.submit()
+    expect(second?.kind).toBe('paid')
+    expect(checkout.priceChange).toBeNull()
+    expect(placed).toHaveLength(2)
+    expect(placed[1].input).toEqual({ ...placed[0].input, expectedTotalFen: 12100 })
+    expect(placed[1].key).not.toBe(placed[0].key)
+    expect(orders.size).toBe(1)
+    expect(checkout.order?.totalFen).toBe(12100)
+  })
+
+  it('asks about a lower price too, and quotes the whole checkout again when it left lines out', async () => {
+    const { checkout, prices, placed } = setup({ stock: { lst_b: 0 } })
+    await opened(checkout, [
+      { listingId: 'lst_a', quantity: 1 },
+      { listingId: 'lst_b', quantity: 1 },
+    ])
+    prices.lst_a = 5800
+    expect((await checkout.submit())?.kind).toBe('failed')
+    expect(checkout.priceChange).toEqual({ fromFen: 6000, toFen: 5800, titles: ['商品 lst_a'] })
+    await flush()
+    // The server quoted the one line it was asked for; the sold-out one still shows as such.
+    expect(checkout.quote?.lines.map((l) => [l.listingId, l.available])).toEqual([
+      ['lst_a', true],
+      ['lst_b', false],
+    ])
+    expect((await checkout.submit())?.kind).toBe('paid')
+    expect(placed[1].input).toMatchObject({ lines: [{ listingId: 'lst_a', quantity: 1 }], expectedTotalFen: 5800 })
+  })
+
+  it('says it in Chinese, naming what changed', () => {
+    const say = zhCNBuyer.checkout.priceChanged
+    expect(say(['草原羔羊肉 羊排'], '¥75.00', '¥76.00')).toBe('价格有变化：「草原羔羊肉 羊排」调了价，实付由 ¥75.00 变为 ¥76.00，请确认新价格后再支付')
+    expect(say([], '¥75.00', '¥77.00')).toBe('价格有变化：实付由 ¥75.00 变为 ¥77.00，请确认新价格后再支付')
+  })
+})
+
+describe('an order the server is still placing (409 IDEMPOTENCY_IN_PROGRESS)', () => {
+  it('asks again with the same key and body, backing off, until the order comes: no error shown', async () => {
+    const { checkout, placed, orders, stillPlacingFor, checkoutSleeps } = setup()
+    await opened(checkout)
+    stillPlacingFor(2)
+    const waiting: boolean[] = []
+    const stop = reaction(() => checkout.awaitingOrder, (value) => waiting.push(value))
+    const outcome = await checkout.submit()
+    stop()
+    expect(outcome?.kind).toBe('paid')
+    expect(placed).toHaveLength(3)
+    expect(new Set(placed.map((p) => p.key)).size).toBe(1)
+    for (const p of placed) expect(p.input).toEqual(placed[0].input)
+    expect(checkoutSleeps).toEqual([1000, 2000])
+    // 订单确认中… while it waited, then the order.
+    expect(waiting).toEqual([true, false])
+    expect(checkout.error).toBeNull()
+    expect(orders.size).toBe(1)
+  })
+
+  it('gives up after the time a claim is held, keeping the attempt, so 重试 later answers the same order', async () => {
+    const { checkout, placed, orders, stillPlacingFor, checkoutSleeps, storage } = setup()
+    await opened(checkout)
+    stillPlacingFor(1000)
+    const outcome = await checkout.submit()
+    expect(outcome).toMatchObject({ kind: 'failed', error: { code: 'IDEMPOTENCY_IN_PROGRESS' } })
+    // 1, 2, 4, 8, 16, then 30 s at most, the last ask at the 2.5 minutes themselves.
+    expect(checkoutSleeps).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 29000])
+    expect(checkoutSleeps.reduce((a, b) => a + b, 0)).toBe(IN_PROGRESS_PATIENCE_MS)
+    expect(placed).toHaveLength(10)
+    expect(checkout.error?.code).toBe('IDEMPOTENCY_IN_PROGRESS')
+    expect(checkout.awaitingOrder).toBe(false)
+    expect(checkout.unanswered).toBe(true)
+    expect(JSON.parse(storage.get(STORAGE_KEY)!)).toMatchObject({ key: placed[0].key, orderId: null })
+
+    stillPlacingFor(0)
+    expect((await checkout.submit())?.kind).toBe('paid')
+    expect(new Set(placed.map((p) => p.key)).size).toBe(1)
+    expect(orders.size).toBe(1)
+  })
+
+  it('stops at once on any other answer', async () => {
+    const { checkout, stillPlacingFor, stock, checkoutSleeps } = setup()
+    await opened(checkout)
+    stillPlacingFor(1)
+    stock.lst_a = 0
+    expect(await checkout.submit()).toMatchObject({ kind: 'failed', error: { code: 'OUT_OF_STOCK' } })
+    expect(checkoutSleeps).toEqual([1000])
+    expect(checkout.awaitingOrder).toBe(false)
   })
 })
 

@@ -32,8 +32,8 @@ const Checkout = observer(function Checkout({ user }: { user: User }) {
       cart.removeOrdered(outcome.order.lines)
       void Taro.showToast({ title: buyerStrings.order.paidToast, icon: 'success' })
       void Taro.redirectTo({ url: withId(routes.order, 'id', outcome.order.id) })
-    } else if (outcome?.kind === 'failed' && store.conflict) {
-      // The cart learns of the stock the server refused, so going back shows it flagged.
+    } else if (outcome?.kind === 'failed' && (store.conflict || store.priceChange)) {
+      // The cart learns of the stock or price the server refused, so going back shows it flagged.
       void cart.refresh()
     }
   }

@@ -12,7 +12,7 @@ const c = buyerStrings.checkout
 
 /** Why the last tap did not end in a paid order, in the buyer's words. */
 export const CheckoutMessages = observer(function CheckoutMessages({ store }: { store: CheckoutStore }) {
-  const { conflict, error, notice, order } = store
+  const { conflict, error, notice, order, priceChange } = store
   let problem: string | null = null
   if (conflict) {
     const line = store.quote?.lines.find((l) => l.listingId === conflict.listingId)
@@ -25,6 +25,9 @@ export const CheckoutMessages = observer(function CheckoutMessages({ store }: { 
   }
   return (
     <>
+      {priceChange && (
+        <Text className='buyer-notice buyer-notice--price-changed'>{c.priceChanged(priceChange.titles, formatYuan(priceChange.fromFen), formatYuan(priceChange.toFen))}</Text>
+      )}
       {problem && <Text className='pay-error'>{problem}</Text>}
       {notice && <Text className={`buyer-notice buyer-notice--${notice}`}>{c[notice]}</Text>}
       {notice === 'unconfirmed' && order && (
@@ -41,9 +44,13 @@ export const PayBar = observer(function PayBar({ store, onPay }: { store: Checko
   const stage = store.payment.stage
   // Placed, not being paid right now: what 继续支付 is for.
   const pending = store.order?.status === 'pending_payment' && stage === 'idle' && !store.placing
-  const total = store.order?.totalFen ?? store.quote?.totalFen ?? 0
+  // A retry sends the body as it was, so it shows the total that body agreed to.
+  const sentTotal = store.unanswered ? store.attempt?.input.expectedTotalFen : undefined
+  const total = store.order?.totalFen ?? sentTotal ?? store.quote?.totalFen ?? 0
   const text = store.placing
-    ? c.placing
+    ? store.awaitingOrder
+      ? c.confirmingOrder
+      : c.placing
     : stage === 'confirming'
       ? c.confirming
       : stage !== 'idle'
