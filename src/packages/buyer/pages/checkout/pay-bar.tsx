@@ -12,7 +12,7 @@ const c = buyerStrings.checkout
 
 /** Why the last tap did not end in a paid order, in the buyer's words. */
 export const CheckoutMessages = observer(function CheckoutMessages({ store }: { store: CheckoutStore }) {
-  const { conflict, error, notice, order, priceChange } = store
+  const { conflict, error, notice, order } = store
   let problem: string | null = null
   if (conflict) {
     const line = store.quote?.lines.find((l) => l.listingId === conflict.listingId)
@@ -25,9 +25,6 @@ export const CheckoutMessages = observer(function CheckoutMessages({ store }: { 
   }
   return (
     <>
-      {priceChange && (
-        <Text className='buyer-notice buyer-notice--price-changed'>{c.priceChanged(priceChange.titles, formatYuan(priceChange.fromFen), formatYuan(priceChange.toFen))}</Text>
-      )}
       {problem && <Text className='pay-error'>{problem}</Text>}
       {notice && <Text className={`buyer-notice buyer-notice--${notice}`}>{c[notice]}</Text>}
       {notice === 'unconfirmed' && order && (
@@ -37,6 +34,13 @@ export const CheckoutMessages = observer(function CheckoutMessages({ store }: { 
       )}
     </>
   )
+})
+
+/** The price changed since the buyer looked: said first on the page, above the new price. */
+export const PriceChangeNotice = observer(function PriceChangeNotice({ store }: { store: CheckoutStore }) {
+  const change = store.priceChange
+  if (!change) return null
+  return <Text className='buyer-notice buyer-notice--price-changed'>{c.priceChanged(change.titles, formatYuan(change.fromFen), formatYuan(change.toFen))}</Text>
 })
 
 /** One tap to pay; the words say what is happening, since a payment can take a while on 3G. */
