@@ -170,11 +170,16 @@ export class CheckoutStore {
         return this.placeFailed(toApiError(error), attempt)
       }
       const placed = order
+      // Waiting out IDEMPOTENCY_IN_PROGRESS can take minutes: the buyer may have opened another
+      // checkout meanwhile, which must not pay this order. It waits in 我的订单 (继续支付).
+      const elsewhere = !sameLines(attempt.selection, this.selection)
       runInAction('applyOrderPlaced', () => {
         this.awaitingOrder = false
-        this.order = placed
         this.saveAttempt({ ...attempt, orderId: placed.id })
+        if (elsewhere) this.placing = false
+        else this.order = placed
       })
+      if (elsewhere) return null
     }
     runInAction('startOrderPayment', () => {
       this.placing = false

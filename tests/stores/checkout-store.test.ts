@@ -58,6 +58,7 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
   /** The server still places the first request under a key for this many more asks. */
   let stillPlacing = 0
   const checkoutSleeps: number[] = []
+  let whileWaiting = () => {}
   let wechatAnswer: 'done' | 'cancelled' = 'done'
   let confirmsAfterPolls = 0
   let polls = 0
@@ -112,6 +113,7 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
     sleep: async (ms) => {
       checkoutSleeps.push(ms)
       clock += ms
+      whileWaiting()
     },
     now: () => clock,
   }
@@ -151,6 +153,7 @@ function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string
     loseNextAnswer: () => (loseNextAnswer = true),
     stillPlacingFor: (asks: number) => (stillPlacing = asks),
     checkoutSleeps,
+    whileWaiting: (act: () => void) => (whileWaiting = act),
     wechatSays: (answer: 'done' | 'cancelled') => (wechatAnswer = answer),
     confirmAfter: (count: number) => (confirmsAfterPolls = count),
     polls: () => polls,
@@ -386,6 +389,20 @@ describe('an order the server is still placing (409 IDEMPOTENCY_IN_PROGRESS)', (
     expect((await checkout.submit())?.kind).toBe('paid')
     expect(new Set(placed.map((p) => p.key)).size).toBe(1)
     expect(orders.size).toBe(1)
+  })
+
+  it('does not pay it in another checkout the buyer opened meanwhile: it waits in 我的订单', async () => {
+    const { checkout, orders, stillPlacingFor, whileWaiting, events, storage } = setup()
+    await opened(checkout)
+    stillPlacingFor(1)
+    whileWaiting(() => checkout.open([{ listingId: 'lst_b', quantity: 1 }]))
+    expect(await checkout.submit()).toBeNull()
+    expect(orders.size).toBe(1)
+    expect(checkout.order).toBeNull()
+    expect(checkout.placing).toBe(false)
+    expect(events).not.toContain('requestPayment')
+    const [placedOrder] = orders.values()
+    expect(JSON.parse(storage.get(STORAGE_KEY)!)).toMatchObject({ selection: [{ listingId: 'lst_a', quantity: 2 }], orderId: placedOrder.id })
   })
 
   it('stops at once on any other answer', async () => {
