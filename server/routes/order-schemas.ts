@@ -18,6 +18,12 @@ export const OrderInput = Type.Object(
   Strict,
 )
 
+/** POST /orders: the order, and the total the buyer was shown (optional: older apps send none). */
+export const PlaceOrderInput = Type.Object(
+  { ...OrderInput.properties, expectedTotalFen: Type.Optional(Type.Integer({ minimum: 0, description: 'the total the buyer saw; another total now is a 409 PRICE_CHANGED with the new quote' })) },
+  Strict,
+)
+
 const PickupEstimate = Type.Object({ collectionRunDate: Type.String(), pickupDate: Type.String(), readyFrom: Type.String(), readyUntil: Type.String() })
 
 export const Parcel = Type.Object({

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { publicOrigin, requireRole } from '../http/auth'
 import type { OrderService } from '../services/orders/order-service'
-import { Order, OrderInput, PaymentRequest, PaymentStart, Quote } from './order-schemas'
+import { Order, OrderInput, PaymentRequest, PaymentStart, PlaceOrderInput, Quote } from './order-schemas'
 import { errors, Id, NoBody, PageOf, Paging, Strict } from './schemas'
 
 export interface OrderRouteOptions {
@@ -25,9 +25,9 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (
   app.post('/orders', {
     schema: {
       tags: ['orders'],
-      summary: 'Place an order (Idempotency-Key header required): stock is taken at once; pay within 30 minutes',
+      summary: 'Place an order (Idempotency-Key header required): stock is taken at once; pay within 30 minutes. With expectedTotalFen, another total now is a 409 PRICE_CHANGED carrying the new quote',
       headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
-      body: OrderInput,
+      body: PlaceOrderInput,
       response: { 201: Order, ...errors(400, 401, 403, 404, 409, 422) },
     },
     preHandler: buyer,

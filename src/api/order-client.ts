@@ -1,14 +1,14 @@
 /* The buyer's order and payment calls (API.md "Orders"). Imported only by the buyer subpackage
    (stores/buyer-stores.ts), so none of it weighs on the main package every visitor downloads;
    the quote, which the cart needs, is in client.ts. */
-import type { Order, OrderInput, PaymentProviderName, PaymentStart } from './order-types'
+import type { Order, PaymentProviderName, PaymentStart, PlaceOrderInput } from './order-types'
 import { request } from './request'
 import type { Page } from './types'
 
 const orderPath = (id: string) => `/orders/${encodeURIComponent(id)}`
 
 /** The same key with the same body answers the same order: a retry after a lost answer reuses it. */
-export const placeOrder = (body: OrderInput, idempotencyKey: string) =>
+export const placeOrder = (body: PlaceOrderInput, idempotencyKey: string) =>
   request<Order>('POST', '/orders', { body, headers: { 'Idempotency-Key': idempotencyKey } })
 export const orders = (cursor?: string) => request<Page<Order>>('GET', '/orders', { query: { cursor, limit: 20 } })
 export const order = (id: string) => request<Order>('GET', orderPath(id))

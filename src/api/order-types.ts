@@ -20,6 +20,20 @@ export interface OrderInput {
   pickupPointId: string
 }
 
+/** POST /orders: with the total the buyer was shown, so a price changed since is asked again
+ *  (409 PRICE_CHANGED, whose details carry the new quote) instead of charged. */
+export interface PlaceOrderInput extends OrderInput {
+  expectedTotalFen?: number
+}
+
+/** The details of 409 PRICE_CHANGED. */
+export interface PriceChangedDetails {
+  expectedTotalFen?: number
+  totalFen: number
+  /** What POST /orders/quote answers now, for the lines of the refused order. */
+  quote: Quote
+}
+
 /** When the order can be collected at the county center, if paid now (quote) or when it was paid. */
 export interface PickupEstimate {
   collectionRunDate: string

@@ -72,6 +72,8 @@ export function checkoutFor(userId: string, places: PlacesStore): CheckoutStore 
         order: orderApi.order,
         pickupPointId: async () => (await places.ensurePickupPoint()).id,
         newKey: () => newIdempotencyKey(Date.now(), Math.random),
+        sleep,
+        now: () => Date.now(),
       },
       paymentFor(userId),
       userId,

@@ -1,7 +1,7 @@
 import { makeAutoObservable } from 'mobx'
 import { type ApiError, toApiError } from '../api/api-error'
-import type { Order, OrderInput, OrderLineInput, Quote, QuoteLine } from '../api/order-types'
-import { attemptStorageKey, type CheckoutAttempt, readAttempt, sameLines } from './checkout-attempt'
+import type { Order, OrderInput, OrderLineInput, PriceChangedDetails, Quote, QuoteLine } from '../api/order-types'
+import { type AttemptSender, attemptStorageKey, type CheckoutAttempt, readAttempt, sameLines, sendAttempt } from './checkout-attempt'
 import type { LoadStatus } from './load-status'
 import type { OrderPayment, PaymentOutcome } from './order-payment'
 import { runInAction } from './run-in-action'
@@ -11,12 +11,13 @@ import type { KeyValueStorage } from './session-store'
    farmer, the county's shipping subsidy), then one tap to place the order and pay. The order is
    placed under an Idempotency-Key kept on the phone (checkout-attempt.ts), so a retry after a
    lost answer never places a second order, and an order placed but not paid is offered again
-   (继续支付) rather than placed twice. */
+   (继续支付) rather than placed twice. The order carries the total the buyer was shown: if the
+   price changed since, the server refuses it with the new quote, which is shown, and only the
+   buyer's next tap orders at the new price. */
 
-export interface CheckoutDeps {
+export interface CheckoutDeps extends AttemptSender {
   storage: KeyValueStorage
   quote(input: OrderInput): Promise<Quote>
-  placeOrder(input: OrderInput, idempotencyKey: string): Promise<Order>
   order(id: string): Promise<Order>
   pickupPointId(): Promise<string>
   newKey(): string
@@ -35,6 +36,14 @@ export interface StockConflict {
 
 const CONFLICTS = ['OUT_OF_STOCK', 'LISTING_UNAVAILABLE']
 
+/** The total changed between the quote the buyer saw and their tap (409 PRICE_CHANGED). */
+export interface PriceChange {
+  fromFen: number
+  toFen: number
+  /** The lines whose unit price changed, by title (none when only shipping or subsidy did). */
+  titles: string[]
+}
+
 /** Worth the same key again: the server may have placed the order, or is still placing it. */
 const mayHavePlaced = (error: ApiError) => error.isTransient || error.code === 'IDEMPOTENCY_IN_PROGRESS' || error.status === 401
 
@@ -48,6 +57,9 @@ export class CheckoutStore {
   placing = false
   error: ApiError | null = null
   conflict: StockConflict | null = null
+  priceChange: PriceChange | null = null
+  /** The server is still placing this attempt's order (409 IDEMPOTENCY_IN_PROGRESS): 订单确认中. */
+  awaitingOrder = false
   notice: CheckoutNotice | null = null
   /** This checkout's attempt as kept on the phone (see checkout-attempt.ts). */
   attempt: CheckoutAttempt | null = null
@@ -106,6 +118,7 @@ export class CheckoutStore {
       }
       this.error = null
       this.conflict = null
+      this.priceChange = null
       this.notice = null
     }
     void this.load()
@@ -146,20 +159,27 @@ export class CheckoutStore {
     this.placing = true
     this.error = null
     this.conflict = null
+    this.priceChange = null
     this.notice = null
     let order = this.order
     if (!order) {
       const attempt = this.attemptForNow()
       try {
-        order = await this.deps.placeOrder(attempt.input, attempt.key)
+        order = await sendAttempt(this.deps, attempt, () => runInAction('awaitPlacedOrder', () => (this.awaitingOrder = true)))
       } catch (error) {
-        return this.placeFailed(toApiError(error))
+        return this.placeFailed(toApiError(error), attempt)
       }
       const placed = order
+      // Waiting out IDEMPOTENCY_IN_PROGRESS can take minutes: the buyer may have opened another
+      // checkout meanwhile, which must not pay this order. It waits in 我的订单 (继续支付).
+      const elsewhere = !sameLines(attempt.selection, this.selection)
       runInAction('applyOrderPlaced', () => {
-        this.order = placed
+        this.awaitingOrder = false
         this.saveAttempt({ ...attempt, orderId: placed.id })
+        if (elsewhere) this.placing = false
+        else this.order = placed
       })
+      if (elsewhere) return null
     }
     runInAction('startOrderPayment', () => {
       this.placing = false
@@ -176,7 +196,8 @@ export class CheckoutStore {
       v: 1,
       selection: this.selection,
       key: this.deps.newKey(),
-      input: { lines: this.orderableLines, pickupPointId: this.quote!.pickupPoint.id },
+      // The total on the pay button: the server charges it or refuses with the new price.
+      input: { lines: this.orderableLines, pickupPointId: this.quote!.pickupPoint.id, expectedTotalFen: this.quote!.totalFen },
       orderId: null,
     }
     // Kept before the request leaves: an answer lost on the way is retried under this key.
@@ -184,9 +205,11 @@ export class CheckoutStore {
     return attempt
   }
 
-  private placeFailed(error: ApiError): PaymentOutcome {
+  private placeFailed(error: ApiError, attempt: CheckoutAttempt): PaymentOutcome {
+    if (error.code === 'PRICE_CHANGED') return this.priceChanged(error, attempt)
     runInAction('applyPlaceOrderFailure', () => {
       this.placing = false
+      this.awaitingOrder = false
       this.error = error
       if (!mayHavePlaced(error)) this.forgetAttempt()
       if (CONFLICTS.includes(error.code)) {
@@ -198,6 +221,33 @@ export class CheckoutStore {
     })
     // The stock moved under us: show what can be had now.
     if (CONFLICTS.includes(error.code) || error.code === 'VALIDATION_FAILED') void this.loadQuote(++this.loadSerial)
+    return { kind: 'failed', error }
+  }
+
+  /** Nothing was ordered: the new price is shown, and ordered only on the buyer's next tap, under
+   *  a new key (the refused attempt has its answer, see checkout-attempt.ts). */
+  private priceChanged(error: ApiError, attempt: CheckoutAttempt): PaymentOutcome {
+    const details = (error.details ?? {}) as Partial<PriceChangedDetails>
+    const quote = isQuote(details.quote) ? details.quote : null
+    // The server quotes the lines it was asked for; the checkout also shows the ones it left out.
+    const complete = quote !== null && sameLines(quote.lines, this.selection)
+    runInAction('applyPriceChange', () => {
+      const before = new Map((this.quote?.lines ?? []).map((line) => [line.listingId, line.unitPriceFen]))
+      this.placing = false
+      this.awaitingOrder = false
+      this.forgetAttempt()
+      this.priceChange = {
+        fromFen: details.expectedTotalFen ?? attempt.input.expectedTotalFen ?? this.quote?.totalFen ?? 0,
+        toFen: details.totalFen ?? quote?.totalFen ?? 0,
+        titles: (quote?.lines ?? []).filter((line) => before.has(line.listingId) && before.get(line.listingId) !== line.unitPriceFen).map((line) => line.title),
+      }
+      if (complete) {
+        this.loadSerial++
+        this.quote = quote
+        this.quoteStatus = 'loaded'
+      }
+    })
+    if (!complete) void this.loadQuote(++this.loadSerial)
     return { kind: 'failed', error }
   }
 
@@ -261,4 +311,9 @@ export class CheckoutStore {
     this.attempt = null
     this.deps.storage.remove(this.storageKey)
   }
+}
+
+function isQuote(value: unknown): value is Quote {
+  const quote = value as Quote | null | undefined
+  return !!quote && Array.isArray(quote.lines) && typeof quote.totalFen === 'number' && !!quote.pickupPoint
 }

@@ -71,6 +71,7 @@ export const zhCNBuyer = {
     backToCart: '回购物车',
     pay: (total: string) => `立即支付 ${total}`,
     placing: '正在下单…',
+    confirmingOrder: '订单确认中…',
     paying: '正在支付…',
     confirming: '支付确认中…',
     continuePayment: '继续支付',
@@ -82,6 +83,8 @@ export const zhCNBuyer = {
     outOfStock: (title: string, left: number | null, unit: string) =>
       left === null || left <= 0 ? `「${title}」卖完了，已从结算中去掉` : `「${title}」库存不够，只剩 ${left} ${unit}，请修改数量`,
     unavailable: (title: string) => `「${title}」已下架，已从结算中去掉`,
+    priceChanged: (titles: string[], from: string, to: string) =>
+      `价格有变化：${titles.length > 0 ? `${titles.map((t) => `「${t}」`).join('、')}调了价，` : ''}实付由 ${from} 变为 ${to}，请确认新价格后再支付`,
     someItem: '有件商品',
     cartUpdated: '购物车已更新，没有丢东西',
   },
@@ -118,7 +121,8 @@ export const zhCNBuyer = {
   errors: {
     OUT_OF_STOCK: '库存不够了',
     LISTING_UNAVAILABLE: '商品已下架',
-    IDEMPOTENCY_IN_PROGRESS: '订单正在提交，请稍等几秒再点',
+    PRICE_CHANGED: '价格有变化，请确认新价格后再支付',
+    IDEMPOTENCY_IN_PROGRESS: '订单还在确认中，请过一会儿再点支付，不会重复下单',
     IDEMPOTENCY_KEY_REUSED: '订单内容变了，请重新点支付',
     INVALID_TRANSITION: '订单状态已经变了，请刷新后再看',
     PAYMENT_UNAVAILABLE: '现在不能用这种方式支付，请在微信小程序里支付',

@@ -13,7 +13,8 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    shows the county center, when to pick up, and the price line by line with the county's
    shipping subsidy; the answer to "place my order" is lost on the way and the retry places no
    second order; the sandbox pays it; the order shows the pickup code and a QR code that carries
-   it; 我的订单 lists it, and cancelling it refunds it. */
+   it; 我的订单 lists it, and cancelling it refunds it. A price the cun xiao'er raises while the
+   buyer looks at the checkout is shown and charged only after a second tap. */
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 const BUYER = '陈晓（呼和浩特）'
@@ -276,6 +277,43 @@ describe('H5: a buyer fills the cart, checks out, pays and collects', () => {
     const paid = await call<Order>('GET', `/orders/${new URL(page.url()).searchParams.get('id')}`, { as: buyerId })
     expect(paid).toMatchObject({ status: 'paid', totalFen: total })
     expect(paid.parcels.map((p) => p.farmer.name).sort()).toEqual([first.farmer.name, second.farmer.name].sort())
+  })
+
+  it('shows a price raised between the checkout and the tap, and charges it only after a second tap', async () => {
+    const buyerId = user((u) => u.name === BUYER).id
+    const operator = user((u) => u.role === 'operator' && u.villageId === lamb.village.id).id
+    const ordersBefore = (await call<{ items: Order[] }>('GET', '/orders', { as: buyerId })).items.length
+    await page.goto(`${server.url}/pages/listing/index?id=${lamb.id}`, { waitUntil: 'networkidle' })
+    await visible('.buy-now').click()
+    await visible('.price-total').waitFor()
+    const seen = yuan(await visible('.price-total').innerText())
+
+    // The cun xiao'er raises it by ¥1 while the buyer looks at the checkout; it stays live.
+    const { priceFen } = await call<Listing>('GET', `/listings/${lamb.id}`)
+    expect(await call<Listing>('PATCH', `/listings/${lamb.id}`, { as: operator, body: { priceFen: priceFen + 100 } })).toMatchObject({ status: 'live' })
+
+    const refusals = consoleErrors.length
+    await visible('.pay-button').click()
+    const notice = visible('.buyer-notice--price-changed')
+    await notice.waitFor()
+    // The browser logs the 409 this test provoked; the app itself logs nothing.
+    expect(consoleErrors.splice(refusals).every((line) => line.includes('409'))).toBe(true)
+    const text = await notice.innerText()
+    expect(text).toContain('价格有变化')
+    expect(text).toContain(lamb.title)
+    expect(text).toContain(`由 ¥${(seen / 100).toFixed(2)} 变为 ¥${((seen + 100) / 100).toFixed(2)}`)
+    expect(yuan(await visible('.price-total').innerText())).toBe(seen + 100)
+    expect(await visible('.pay-button').innerText()).toContain(`¥${((seen + 100) / 100).toFixed(2)}`)
+    // Nothing ordered, nothing charged, until the buyer taps again.
+    expect((await call<{ items: Order[] }>('GET', '/orders', { as: buyerId })).items).toHaveLength(ordersBefore)
+    await shot('checkout-price-changed')
+
+    await visible('.pay-button').click()
+    await page.waitForURL(/\/packages\/buyer\/pages\/order\/index/, { timeout: 30_000 })
+    await visible('.pickup-code').waitFor()
+    const paid = await call<Order>('GET', `/orders/${new URL(page.url()).searchParams.get('id')}`, { as: buyerId })
+    expect(paid).toMatchObject({ status: 'paid', totalFen: seen + 100, lines: [{ listingId: lamb.id, unitPriceFen: priceFen + 100 }] })
+    expect((await call<{ items: Order[] }>('GET', '/orders', { as: buyerId })).items).toHaveLength(ordersBefore + 1)
   })
 
   it('logged no errors in the browser console', () => {

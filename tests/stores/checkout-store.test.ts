@@ -1,139 +1,14 @@
 import { reaction } from 'mobx'
-import { ApiError } from '../../src/api/api-error'
-import type { Order, OrderInput, PaymentStart, Quote, QuoteLine } from '../../src/api/order-types'
 import { newIdempotencyKey } from '../../src/stores/checkout-attempt'
-import { type CheckoutDeps, CheckoutStore } from '../../src/stores/checkout-store'
-import { CONFIRM_POLL_MS, OrderPayment, type PaymentDeps } from '../../src/stores/order-payment'
-import type { KeyValueStorage } from '../../src/stores/session-store'
+import { CheckoutStore } from '../../src/stores/checkout-store'
+import { CONFIRM_POLL_MS } from '../../src/stores/order-payment'
+import { flush, opened, setup, STORAGE_KEY } from './support/checkout-fake'
 
 /* The checkout's promise: one tap, one order. The Idempotency-Key is kept on the phone until
    the order exists, so a retry after a lost answer (even after a restart) sends the same key
    and body; an order placed but not paid is paid, never placed again; stock conflicts are told
    and nothing is lost. Then the payment: paid only when the server says so. No Taro, no server:
    the API, storage and clock are fakes. */
-
-class MemoryStorage implements KeyValueStorage {
-  data = new Map<string, string>()
-  get = (key: string) => this.data.get(key) ?? null
-  set = (key: string, value: string) => void this.data.set(key, value)
-  remove = (key: string) => void this.data.delete(key)
-}
-
-const STORAGE_KEY = 'xiangji.checkout.usr_buyer'
-const flush = () => new Promise((resolve) => setImmediate(resolve))
-
-function quoteLine(listingId: string, quantity: number, stock = 10): QuoteLine {
-  return {
-    listingId,
-    title: `商品 ${listingId}`,
-    unit: 'jin',
-    unitPriceFen: 6000,
-    quantity,
-    stock,
-    available: stock >= quantity,
-    lineTotalFen: stock >= quantity ? 6000 * quantity : 0,
-    farmer: { id: 'frm_wang', name: '王建国' },
-    village: { id: 'vil_sby', name: '舍必崖村' },
-    thumbUrl: null,
-  }
-}
-
-function orderOf(id: string, input: OrderInput, status: Order['status'] = 'pending_payment'): Order {
-  return { id, status, lines: input.lines.map((l) => ({ ...l, title: l.listingId, unit: 'jin', unitPriceFen: 6000, lineTotalFen: 6000 * l.quantity })), totalFen: 1 } as unknown as Order
-}
-
-/** The server, as far as the checkout can tell: stock per listing, orders by key, payments. */
-function setup(options: { provider?: 'wechat' | 'sandbox'; stock?: Record<string, number>; askForPickupMessage?: () => Promise<void> } = {}) {
-  const storage = new MemoryStorage()
-  const stock: Record<string, number> = { lst_a: 10, lst_b: 10, ...options.stock }
-  const placed: { input: OrderInput; key: string }[] = []
-  const byKey = new Map<string, Order>()
-  const orders = new Map<string, Order>()
-  let loseNextAnswer = false
-  let wechatAnswer: 'done' | 'cancelled' = 'done'
-  let confirmsAfterPolls = 0
-  let polls = 0
-  let clock = 0
-  /** WeChat's sheets in the order they opened, and the orders placed. */
-  const events: string[] = []
-
-  const deps: CheckoutDeps = {
-    storage,
-    quote: async (input) => ({ lines: input.lines.map((l) => quoteLine(l.listingId, l.quantity, stock[l.listingId])), parcels: [], subtotalFen: 0, shippingFen: 0, subsidyFen: 0, totalFen: 0, pickupPoint: { id: 'pup_horinger' }, pickup: {} }) as unknown as Quote,
-    placeOrder: async (input, key) => {
-      placed.push({ input, key })
-      events.push('placeOrder')
-      let order = byKey.get(key)
-      if (!order) {
-        for (const line of input.lines) {
-          if ((stock[line.listingId] ?? 0) < line.quantity) {
-            throw new ApiError(409, 'OUT_OF_STOCK', 'not enough', { listingId: line.listingId, available: stock[line.listingId] ?? 0 })
-          }
-        }
-        for (const line of input.lines) stock[line.listingId] -= line.quantity
-        order = orderOf(`ord_${byKey.size + 1}`, input)
-        byKey.set(key, order)
-        orders.set(order.id, order)
-      }
-      if (loseNextAnswer) {
-        loseNextAnswer = false
-        throw new ApiError(0, 'NETWORK', 'request:fail timeout')
-      }
-      return order
-    },
-    order: async (id) => {
-      const order = orders.get(id)
-      if (!order) throw new ApiError(404, 'NOT_FOUND', 'no order')
-      return order
-    },
-    pickupPointId: async () => 'pup_horinger',
-    newKey: () => newIdempotencyKey(Date.now(), Math.random),
-  }
-
-  const markPaid = (id: string) => orders.set(id, { ...orders.get(id)!, status: 'paid', pickupCode: '004217' })
-  const paymentDeps: PaymentDeps = {
-    provider: options.provider ?? 'wechat',
-    startPayment: async (orderId) => ({ paymentId: `pay_${orderId}`, provider: options.provider ?? 'wechat', timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' }) as PaymentStart,
-    requestPayment: async () => {
-      events.push('requestPayment')
-      return wechatAnswer
-    },
-    confirmSandbox: async (paymentId) => {
-      markPaid(paymentId.replace('pay_', ''))
-      return orders.get(paymentId.replace('pay_', ''))!
-    },
-    order: async (id) => {
-      // WeChat's notification reaches the server after a few polls.
-      if (wechatAnswer === 'done' && ++polls > confirmsAfterPolls) markPaid(id)
-      return orders.get(id)!
-    },
-    sleep: async (ms) => void (clock += ms),
-    now: () => clock,
-    askForPickupMessage: options.askForPickupMessage,
-  }
-  const payment = new OrderPayment(paymentDeps)
-  const checkout = new CheckoutStore(deps, payment, 'usr_buyer')
-  return {
-    storage,
-    stock,
-    placed,
-    orders,
-    deps,
-    payment,
-    checkout,
-    loseNextAnswer: () => (loseNextAnswer = true),
-    wechatSays: (answer: 'done' | 'cancelled') => (wechatAnswer = answer),
-    confirmAfter: (count: number) => (confirmsAfterPolls = count),
-    polls: () => polls,
-    events,
-  }
-}
-
-async function opened(checkout: CheckoutStore, lines = [{ listingId: 'lst_a', quantity: 2 }]) {
-  checkout.open(lines)
-  await flush()
-  expect(checkout.quoteStatus === 'loaded' || checkout.order !== null).toBe(true)
-}
 
 describe('CheckoutStore', () => {
   it('places the order under a key kept on the phone, pays, and forgets the key once paid', async () => {
@@ -144,7 +19,8 @@ describe('CheckoutStore', () => {
     expect(outcome?.kind).toBe('paid')
     expect(placed).toHaveLength(1)
     expect(placed[0].key).toMatch(/^[A-Za-z0-9_-]{1,64}$/)
-    expect(placed[0].input).toEqual({ lines: [{ listingId: 'lst_a', quantity: 2 }], pickupPointId: 'pup_horinger' })
+    // With the total the buyer was shown on the pay button.
+    expect(placed[0].input).toEqual({ lines: [{ listingId: 'lst_a', quantity: 2 }], pickupPointId: 'pup_horinger', expectedTotalFen: 12000 })
     expect(checkout.order?.status).toBe('paid')
     expect(storage.get(STORAGE_KEY)).toBeNull()
   })

@@ -15,12 +15,16 @@ import { type OrderListing, isOrderable, loadOrderListings, pricingLine } from '
 import { recordOrderEvent } from './order-events'
 import { loadOrderRules } from './order-rules'
 import { type OrderView, viewOrders } from './order-view'
+import { quoteOf } from './quote'
 
 /* POST /orders. In one write transaction: the listings are read, the order priced by the
    domain from the listings' own prices, the order, its lines, its parcels (one per farmer) and
    the first step of its timeline written and the buyer's Idempotency-Key bound to it, and stock
    taken line by line with a conditional update (`stock >= quantity`, so no interleaving of
-   buyers can take it below zero, on SQLite or PostgreSQL). Any refusal rolls all of it back. */
+   buyers can take it below zero, on SQLite or PostgreSQL). Any refusal rolls all of it back.
+   A buyer is charged only the total they were shown: when the body names it
+   (`expectedTotalFen`) and the priced total differs, the answer is 409 PRICE_CHANGED with the
+   new quote, nothing is written and the key is released, like every refusal. */
 
 export interface PlaceOrderDeps {
   db: Kysely<DB>
@@ -33,12 +37,21 @@ export interface PlaceOrderDeps {
 export interface PlaceOrderInput {
   lines: RequestedLine[]
   pickupPointId: string
+  /** The total the buyer saw and agreed to. Older apps do not send it: they are charged the
+   *  price of the moment, as before. */
+  expectedTotalFen?: number
 }
 
 export interface Placed {
   replayed: boolean
   /** The answer as JSON text: a replay sends exactly what the first request was sent. */
   body: string
+}
+
+/** The listing whose price moved under a running order, and its price now. */
+interface PriceChange {
+  listingId: string
+  priceFen: number
 }
 
 const outOfStock = (listing: OrderListing, available: number) =>
@@ -53,7 +66,7 @@ export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempot
   try {
     // Short: row locks on the listings are held until it commits, and every buyer waits on them.
     orderId = await writeTransaction(deps.db, deps.dialect, async (tx) => {
-      const order = await writeOrder(deps, tx, buyer, lines, input.pickupPointId)
+      const order = await writeOrder(deps, tx, buyer, lines, input, origin)
       await completeKey(tx, deps.clock, buyer.id, key, order.id)
       return order.id
     })
@@ -74,7 +87,8 @@ async function keepAnswer(deps: PlaceOrderDeps, buyer: UserTable, key: string, o
   return body
 }
 
-async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], pickupPointId: string) {
+async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], input: PlaceOrderInput, origin: string) {
+  const { pickupPointId, expectedTotalFen } = input
   const now = deps.clock().toISOString()
   const rules = await loadOrderRules(tx, pickupPointId)
   const listings = await loadOrderListings(tx, lines.map((l) => l.listingId))
@@ -86,6 +100,10 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     if (!isOrderable(listing, rules.countyId, line.quantity)) throw outOfStock(listing, listing.stock)
   }
   const priced = priceOrder({ lines: lines.map((line) => pricingLine(listings.get(line.listingId)!, line)), tariff: rules.tariff, subsidy: rules.subsidy, commissionRateBp: rules.commissionRateBp, orderedAt: now })
+  // Before anything is written: a price raised (or lowered) since the quote is asked again, never charged.
+  if (expectedTotalFen !== undefined && priced.totalFen !== expectedTotalFen) {
+    throw await priceChanged(deps, tx, { lines, rules, listings, at: now }, expectedTotalFen, origin)
+  }
 
   const order = {
     id: newId('ord'),
@@ -133,13 +151,38 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     )
     .execute()
   await recordOrderEvent(tx, order.id, 'placed', now, { actorUserId: buyer.id })
-  await takeStock(tx, lines, listings, now)
+  await takeStock(tx, lines, listings, now, (changed) => {
+    // Edited between our read and our update (PostgreSQL, read committed). Not re-read whole:
+    // this transaction has already taken stock of the lines before it.
+    const current = new Map(listings).set(changed.listingId, { ...listings.get(changed.listingId)!, priceFen: changed.priceFen, stock: changed.stock })
+    return priceChanged(deps, tx, { lines, rules, listings: current, at: now }, expectedTotalFen, origin, { listingId: changed.listingId, priceFen: changed.priceFen })
+  })
   return order
+}
+
+/** 409 PRICE_CHANGED with the quote POST /orders/quote would answer now, so the app can show the
+ *  new total and ask the buyer before charging it. */
+async function priceChanged(
+  deps: PlaceOrderDeps,
+  tx: WriteTx,
+  read: Parameters<typeof quoteOf>[1],
+  expectedTotalFen: number | undefined,
+  origin: string,
+  changed?: PriceChange,
+): Promise<AppError> {
+  const quote = await quoteOf({ db: tx, storage: deps.storage }, read, origin)
+  const shown = expectedTotalFen === undefined ? '' : `, not the ${expectedTotalFen} fen you were shown`
+  return new AppError(409, 'PRICE_CHANGED', `the price has changed: this order now costs ${quote.totalFen} fen${shown}; confirm the new quote and order again`, {
+    ...changed,
+    ...(expectedTotalFen === undefined ? {} : { expectedTotalFen }),
+    totalFen: quote.totalFen,
+    quote,
+  })
 }
 
 /** Last, so the listings' row locks are held as briefly as possible; in listing id order, so two
  *  orders for the same listings cannot deadlock. Each update re-checks stock, status and price. */
-async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string): Promise<void> {
+async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string, priceChangedMeanwhile: (changed: PriceChange & { stock: number }) => Promise<AppError>): Promise<void> {
   for (const line of [...lines].sort((a, b) => (a.listingId < b.listingId ? -1 : 1))) {
     const listing = listings.get(line.listingId)!
     const taken = await tx
@@ -153,7 +196,7 @@ async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<stri
     if (Number(taken.numUpdatedRows) !== 1) {
       const current = await tx.selectFrom('listings').select(['stock', 'status', 'priceFen']).where('id', '=', line.listingId).executeTakeFirstOrThrow()
       if (current.status === 'live' && current.priceFen !== listing.priceFen) {
-        throw new AppError(409, 'PRICE_CHANGED', `the price of ${listing.title} has just changed; look at the new price`, { listingId: listing.id, priceFen: current.priceFen })
+        throw await priceChangedMeanwhile({ listingId: listing.id, priceFen: current.priceFen, stock: current.stock })
       }
       if (current.status !== 'live') throw new AppError(409, 'LISTING_UNAVAILABLE', `${listing.title} cannot be ordered now`, { listingId: listing.id })
       throw outOfStock(listing, current.stock)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { Instant } from '../../../src/domain/china-time'
 import { mergeOrderLines, type RequestedLine } from '../../../src/domain/order-lines'
 import { estimatePickup, type PickupEstimate } from '../../../src/domain/pickup-window'
 import { priceOrder } from '../../../src/domain/pricing'
@@ -7,8 +8,8 @@ import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { type PickupPointView, toPickupPointView } from '../places'
-import { isOrderable, loadOrderListings, pricingLine } from './order-listings'
-import { loadOrderRules } from './order-rules'
+import { isOrderable, loadOrderListings, type OrderListing, pricingLine } from './order-listings'
+import { loadOrderRules, type OrderRules } from './order-rules'
 import { coverThumbs } from './order-view'
 
 /* What an order would cost now, priced by the very function the order is priced by, so the
@@ -42,7 +43,13 @@ export async function quoteOrder(deps: QuoteDeps, input: { lines: RequestedLine[
   const lines = mergeOrderLines(input.lines)
   const rules = await loadOrderRules(deps.db, input.pickupPointId)
   const listings = await loadOrderListings(deps.db, lines.map((l) => l.listingId))
-  const now = deps.clock()
+  return quoteOf(deps, { lines, rules, listings, at: deps.clock() }, origin)
+}
+
+/** The quote of rows already read: POST /orders answers a changed price with the quote of the
+ *  very rows it priced (inside its transaction, `deps.db` being that transaction). */
+export async function quoteOf(deps: Omit<QuoteDeps, 'clock'>, read: { lines: RequestedLine[]; rules: OrderRules; listings: Map<string, OrderListing>; at: Instant }, origin: string): Promise<QuoteView> {
+  const { lines, rules, listings, at: now } = read
   const available = lines.filter((line) => isOrderable(listings.get(line.listingId)!, rules.countyId, line.quantity))
   const priced =
     available.length > 0

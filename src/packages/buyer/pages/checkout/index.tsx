@@ -14,7 +14,7 @@ import { BuyerGate } from '../../components/buyer-gate'
 import { PickupEstimateCard, PickupPointCard } from '../../components/pickup-info'
 import { PriceBreakdown } from '../../components/price-breakdown'
 import { pricedFromOrder, pricedFromQuote } from '../../components/priced'
-import { CheckoutMessages, PayBar } from './pay-bar'
+import { CheckoutMessages, PayBar, PriceChangeNotice } from './pay-bar'
 import '../../buyer-page.scss'
 
 const c = buyerStrings.checkout
@@ -32,9 +32,11 @@ const Checkout = observer(function Checkout({ user }: { user: User }) {
       cart.removeOrdered(outcome.order.lines)
       void Taro.showToast({ title: buyerStrings.order.paidToast, icon: 'success' })
       void Taro.redirectTo({ url: withId(routes.order, 'id', outcome.order.id) })
-    } else if (outcome?.kind === 'failed' && store.conflict) {
-      // The cart learns of the stock the server refused, so going back shows it flagged.
+    } else if (outcome?.kind === 'failed' && (store.conflict || store.priceChange)) {
+      // The cart learns of the stock or price the server refused, so going back shows it flagged.
       void cart.refresh()
+      // The new price is told at the top of the page: bring it into view, wherever the buyer was.
+      if (store.priceChange) Taro.pageScrollTo({ scrollTop: 0, duration: 300 })?.catch(() => undefined)
     }
   }
 
@@ -59,6 +61,7 @@ const Checkout = observer(function Checkout({ user }: { user: User }) {
   } else {
     body = (
       <>
+        <PriceChangeNotice store={store} />
         {store.unavailableLines.length > 0 && (
           <View className='buyer-card checkout-unavailable'>
             <Text className='buyer-card__title'>{c.notAvailable}</Text>

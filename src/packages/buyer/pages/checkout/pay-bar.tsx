@@ -36,14 +36,25 @@ export const CheckoutMessages = observer(function CheckoutMessages({ store }: { 
   )
 })
 
+/** The price changed since the buyer looked: said first on the page, above the new price. */
+export const PriceChangeNotice = observer(function PriceChangeNotice({ store }: { store: CheckoutStore }) {
+  const change = store.priceChange
+  if (!change) return null
+  return <Text className='buyer-notice buyer-notice--price-changed'>{c.priceChanged(change.titles, formatYuan(change.fromFen), formatYuan(change.toFen))}</Text>
+})
+
 /** One tap to pay; the words say what is happening, since a payment can take a while on 3G. */
 export const PayBar = observer(function PayBar({ store, onPay }: { store: CheckoutStore; onPay: () => void }) {
   const stage = store.payment.stage
   // Placed, not being paid right now: what 继续支付 is for.
   const pending = store.order?.status === 'pending_payment' && stage === 'idle' && !store.placing
-  const total = store.order?.totalFen ?? store.quote?.totalFen ?? 0
+  // A retry sends the body as it was, so it shows the total that body agreed to.
+  const sentTotal = store.unanswered ? store.attempt?.input.expectedTotalFen : undefined
+  const total = store.order?.totalFen ?? sentTotal ?? store.quote?.totalFen ?? 0
   const text = store.placing
-    ? c.placing
+    ? store.awaitingOrder
+      ? c.confirmingOrder
+      : c.placing
     : stage === 'confirming'
       ? c.confirming
       : stage !== 'idle'
