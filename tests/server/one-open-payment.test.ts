@@ -7,7 +7,8 @@ import { bearer, createTestApp, DATABASES, demoUserId, signInAs, type TestApp } 
 
 /* An order awaiting payment has one open payment at most, on SQLite and PostgreSQL: taps on 立即支付
    at the same moment get the same payment back, a buyer who switches provider gets a new one and
-   the old one is closed, and the migration that brought the rule closes duplicates left before it. */
+   the old one is closed, an order that ends keeps none open, and the migration that brought the
+   rule closes duplicates left before it. */
 
 describe.each(DATABASES)('one open payment per order on %s', (dialect) => {
   let fake: FakeWeChatPay
@@ -52,6 +53,17 @@ describe.each(DATABASES)('one open payment per order on %s', (dialect) => {
     expect((await paymentsOf(order.id)).map((p) => [p.provider, p.status])).toEqual([['sandbox', 'succeeded'], ['wechat', 'closed']])
     const outTradeNo = fake.outTradeNoOfPrepay(wechat.package.replace('prepay_id=', ''))!
     expect(fake.transactions.get(outTradeNo)!.state).toBe('CLOSED')
+  })
+
+  it('leaves no open payment on an order cancelled as the buyer starts paying', async () => {
+    const rounds = []
+    for (let round = 0; round < 10; round++) {
+      const order = await newOrder()
+      const [started, cancelled] = await Promise.all([start(order.id, 'sandbox'), t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/cancel`, headers: bearer(buyer) })])
+      rounds.push({ started: started.statusCode, cancelled: cancelled.statusCode, open: (await paymentsOf(order.id)).filter((p) => p.status === 'pending').length })
+    }
+    // Started first (and closed by the cancel), or refused because the order was cancelled already.
+    expect(rounds.filter((r) => !(r.cancelled === 200 && [200, 409].includes(r.started) && r.open === 0))).toEqual([])
   })
 
   it('migrates a database holding several open payments of one order: the newest stays open, the others are closed', async () => {
