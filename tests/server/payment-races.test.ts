@@ -114,6 +114,23 @@ describe.each(DATABASES)('racing payments on %s', (dialect) => {
     expect(rounds.filter((r) => !sameRound(r, paidFirst) && !sameRound(r, cancelledFirst))).toEqual([])
   })
 
+  it('refunds two payments that both came through for a cancelled order at the same moment: each once, each in the timeline once', async () => {
+    const rounds: Round[] = []
+    let totalFen = 0
+    for (let round = 0; round < ROUNDS / 2; round++) {
+      // The buyer opened a sandbox payment, then switched to WeChat Pay, then cancelled; both went through after all.
+      const { order, payment: sandbox } = await awaitingPayment('sandbox')
+      totalFen = order.totalFen
+      const wechat = (await post(`/orders/${order.id}/payments`, { provider: 'wechat' })).json()
+      const notification = fake.pay(fake.outTradeNoOfPrepay(wechat.package.replace('prepay_id=', ''))!)
+      expect((await cancel(order.id)).statusCode).toBe(200)
+      const [confirmed, delivered] = await Promise.all([confirm(sandbox.paymentId), t.app.inject({ method: 'POST', url: '/api/v1/payments/wechat/notify', headers: notification.headers, payload: notification.body })])
+      rounds.push(await roundOf(order.id, [confirmed.statusCode, delivered.statusCode]))
+    }
+    const twice: Round = { answers: [200, 204], status: 'cancelled', timeline: 'placed cancelled refunded refunded', refunds: [...refundedOnce(totalFen), ...refundedOnce(totalFen)] }
+    expect(rounds.filter((r) => !sameRound(r, twice))).toEqual([])
+  })
+
   it('gives stock back from orders naming the same listings in opposite orders, cancelled while others are placed', async () => {
     const keys = ['oat-flour', 'broomcorn'] as const
     const before = await Promise.all(keys.map((key) => stockOf(t, key)))
