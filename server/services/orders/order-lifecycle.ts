@@ -4,10 +4,11 @@ import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, UserTable } from '../../db/schema'
-import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { writeTransaction } from '../../db/write-transaction'
 import { AppError, notFound } from '../../http/errors'
 import type { PaymentProvider, ProviderName } from '../payments/payment-provider'
 import type { PaymentService } from '../payments/payment-service'
+import { closeAtProviders, closeOpenPayments } from '../payments/open-payments'
 import { createRefund, processRefunds } from '../payments/refunds'
 import { lockOrder } from './lock-order'
 import { recordOrderEvent } from './order-events'
@@ -29,24 +30,10 @@ export interface LifecycleDeps {
 export function createOrderLifecycle(deps: LifecycleDeps) {
   const { db, clock } = deps
 
-  /** Ends the order's open payments here; they are closed at the provider after the commit. */
-  async function closePayments(tx: WriteTx, orderId: string, now: string) {
-    const open = await tx.selectFrom('payments').select(['outTradeNo', 'provider']).where('orderId', '=', orderId).where('status', '=', 'pending').execute()
-    await tx.updateTable('payments').set({ status: 'closed', updatedAt: now }).where('orderId', '=', orderId).where('status', '=', 'pending').execute()
-    return open
-  }
-
-  async function closeAtProviders(open: { outTradeNo: string; provider: string }[]) {
-    for (const payment of open) {
-      // Best effort: a payment that still completes is refunded when its news arrives.
-      await deps.providers[payment.provider as ProviderName]?.close(payment.outTradeNo).catch(() => {})
-    }
-  }
-
   async function cancel(buyer: UserTable, orderId: string): Promise<void> {
     const open = await writeTransaction(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
-      // Locked before the parcels are read: a parcel handed in at this moment is seen, or waits.
+      // Locked first (lock-order.ts): a parcel handed in or a payment applied at this moment is seen, or waits.
       const order = await lockOrder(tx, deps.dialect, orderId)
       if (!order || order.buyerId !== buyer.id) throw notFound('order')
       const parcels = await tx.selectFrom('parcels').select('status').where('orderId', '=', orderId).execute()
@@ -61,9 +48,9 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
         for (const payment of paid) await createRefund(tx, payment, now)
       }
       await recordOrderEvent(tx, orderId, 'cancelled', now, { actorUserId: buyer.id })
-      return closePayments(tx, orderId, now)
+      return closeOpenPayments(tx, orderId, now)
     })
-    await closeAtProviders(open)
+    await closeAtProviders(deps.providers, open)
     await processRefunds(deps, [orderId])
   }
 
@@ -78,14 +65,15 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
     }
     const outcome = await writeTransaction(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
-      const due = await tx.selectFrom('orders').select('expiresAt').where('id', '=', orderId).where('status', '=', 'pending_payment').executeTakeFirst()
-      if (!due || new Date(due.expiresAt) > clock()) return null
+      // Locked before its payments are closed, as a payment being applied locks it (lock-order.ts).
+      const order = await lockOrder(tx, deps.dialect, orderId)
+      if (order?.status !== 'pending_payment' || new Date(order.expiresAt) > clock()) return null
       if (!(await moveOrder(tx, orderId, 'pending_payment', 'expired', now, { ended: true }))) return null
       await releaseOrder(tx, orderId, now)
       await recordOrderEvent(tx, orderId, 'expired', now)
-      return closePayments(tx, orderId, now)
+      return closeOpenPayments(tx, orderId, now)
     })
-    if (outcome) await closeAtProviders(outcome)
+    if (outcome) await closeAtProviders(deps.providers, outcome)
     return outcome !== null
   }
 

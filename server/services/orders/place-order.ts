@@ -11,6 +11,7 @@ import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import type { PickupCodes } from '../pickup-codes'
 import { checkIdempotencyKey, claimKey, completeKey, keepResponse, releaseKey, requestHash } from './idempotency'
+import { inListingIdOrder } from './lock-order'
 import { type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
 import { recordOrderEvent } from './order-events'
 import { loadOrderRules } from './order-rules'
@@ -180,10 +181,11 @@ async function priceChanged(
   })
 }
 
-/** Last, so the listings' row locks are held as briefly as possible; in listing id order, so two
- *  orders for the same listings cannot deadlock. Each update re-checks stock, status and price. */
+/** Last, so the listings' row locks are held as briefly as possible; in listing id order
+ *  (lock-order.ts), so two orders for the same listings cannot deadlock. Each update re-checks
+ *  stock, status and price. */
 async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string, priceChangedMeanwhile: (changed: PriceChange & { stock: number }) => Promise<AppError>): Promise<void> {
-  for (const line of [...lines].sort((a, b) => (a.listingId < b.listingId ? -1 : 1))) {
+  for (const line of inListingIdOrder(lines)) {
     const listing = listings.get(line.listingId)!
     const taken = await tx
       .updateTable('listings')

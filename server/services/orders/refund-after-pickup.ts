@@ -3,6 +3,7 @@ import { writeTransaction } from '../../db/write-transaction'
 import { AppError, notFound } from '../../http/errors'
 import { createRefund, processRefunds, type RefundDeps } from '../payments/refunds'
 import { reverseCommissions } from '../pickups/commissions'
+import { lockOrder } from './lock-order'
 
 /* An order already picked up can still be refunded by Xiangji's staff (the lamb was spoiled):
    the buyer's money goes back through the provider and the cun xiao'er's commission on it is
@@ -10,7 +11,8 @@ import { reverseCommissions } from '../pickups/commissions'
 export async function refundPickedUpOrder(deps: RefundDeps, _admin: UserTable, orderId: string): Promise<void> {
   await writeTransaction(deps.db, deps.dialect, async (tx) => {
     const now = deps.clock().toISOString()
-    const order = await tx.selectFrom('orders').select(['id', 'status']).where('id', '=', orderId).executeTakeFirst()
+    // The order first (lock-order.ts), as every refund's transaction takes it.
+    const order = await lockOrder(tx, deps.dialect, orderId)
     if (!order) throw notFound('order')
     if (order.status !== 'picked_up') throw new AppError(409, 'INVALID_TRANSITION', 'only an order already picked up is refunded this way; the buyer cancels before that', { from: order.status, to: 'refunded' })
     const payment = await tx.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('status', '=', 'succeeded').executeTakeFirst()

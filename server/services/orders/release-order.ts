@@ -1,11 +1,15 @@
 import type { WriteTx } from '../../db/write-transaction'
+import { inListingIdOrder } from './lock-order'
 
 /* An order that ends before its goods leave the farmers (expired unpaid, or cancelled) puts its
    stock back on the shelf and cancels its parcels. Called only by the transaction that moved
-   the order's status with a conditional update, so it runs once per order. */
+   the order's status with a conditional update, so it runs once per order. The listings' rows are
+   locked in the order placing an order takes them (lock-order.ts): in the order of the lines, an
+   order of millet and oats given back while another of oats and millet was placed or given back
+   deadlocked on PostgreSQL. */
 export async function releaseOrder(tx: WriteTx, orderId: string, now: string): Promise<void> {
   const lines = await tx.selectFrom('orderLines').select(['listingId', 'quantity']).where('orderId', '=', orderId).execute()
-  for (const line of lines) {
+  for (const line of inListingIdOrder(lines)) {
     await tx
       .updateTable('listings')
       .set((eb) => ({ stock: eb('stock', '+', line.quantity), updatedAt: now }))

@@ -6,22 +6,28 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
 import { loadOrderRules } from '../orders/order-rules'
 import { moveOrder } from '../orders/release-order'
 import type { PickupCodes } from '../pickup-codes'
+import { closeAtProviders, closeOpenPayments } from './open-payments'
+import type { PaymentProvider, ProviderName } from './payment-provider'
 import { createRefund } from './refunds'
 
 /* The one place a payment becomes a paid order, whoever brings the news (a verified WeChat
-   notification, our query of WeChat, the sandbox). Applied once under the payment row's lock:
-   ten replays of a notification at once change the order once. Money for an order that already
-   ended (expired while the buyer was paying, or cancelled) is paid back, not kept. */
+   notification, our query of WeChat, the sandbox). Applied once, under the order's lock taken
+   before the payment's (lock-order.ts): ten replays of a notification at once change the order
+   once, and a cancel or the expiry at that moment waits its turn instead of deadlocking. Money
+   for an order that already ended (expired while the buyer was paying, or cancelled) or was paid
+   through another payment is paid back, not kept. */
 
 export interface ApplyPaymentDeps {
   db: Kysely<DB>
   dialect: DialectName
   clock: Clock
   pickupCodes: PickupCodes
+  providers: Partial<Record<ProviderName, PaymentProvider>>
 }
 
 export interface ConfirmedPayment {
@@ -35,21 +41,22 @@ export type ApplyOutcome = 'paid' | 'already_applied' | 'refund_due'
 export class PaymentMismatch extends Error {}
 
 export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: ConfirmedPayment): Promise<ApplyOutcome> {
-  return writeTransaction(deps.db, deps.dialect, async (tx) => {
+  const { outcome, closed } = await writeTransaction(deps.db, deps.dialect, async (tx) => {
     const now = deps.clock().toISOString()
+    // Read without a lock, for what never changes (its order, amount, numbers); the order is locked first.
     const payment = await tx.selectFrom('payments').selectAll().where('outTradeNo', '=', confirmed.outTradeNo).executeTakeFirst()
     if (!payment) throw new PaymentMismatch(`no payment ${confirmed.outTradeNo}`)
     if (payment.amountFen !== confirmed.amountFen) throw new PaymentMismatch(`paid ${confirmed.amountFen} fen, expected ${payment.amountFen}`)
+    const order = await lockOrder(tx, deps.dialect, payment.orderId)
     const first = await tx
       .updateTable('payments')
       .set({ status: 'succeeded', transactionId: confirmed.transactionId, succeededAt: now, updatedAt: now })
       .where('id', '=', payment.id)
       .where('status', '!=', 'succeeded')
       .executeTakeFirst()
-    if (Number(first.numUpdatedRows) !== 1) return 'already_applied'
+    if (Number(first.numUpdatedRows) !== 1) return { outcome: 'already_applied' as const, closed: [] }
 
-    const order = await tx.selectFrom('orders').selectAll().where('id', '=', payment.orderId).executeTakeFirstOrThrow()
-    if (order.status === 'pending_payment') {
+    if (order?.status === 'pending_payment') {
       const code = await pickupCodeFor(tx, deps.pickupCodes, order.pickupPointId)
       const moved = await moveOrder(tx, order.id, 'pending_payment', 'paid', now, { paidAt: now, pickupCodeHash: deps.pickupCodes.hash(order.pickupPointId, code), pickupCodeSealed: deps.pickupCodes.seal(code) })
       if (moved) {
@@ -57,13 +64,16 @@ export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: Con
         const rules = await loadOrderRules(tx, order.pickupPointId)
         await tx.updateTable('parcels').set({ collectionRunDate: collectionRunDateFor(now, rules.pickup), updatedAt: now }).where('orderId', '=', order.id).execute()
         await recordOrderEvent(tx, order.id, 'paid', now)
-        return 'paid'
+        // Paid through a payment the buyer had left for another provider: the open one is not needed.
+        return { outcome: 'paid' as const, closed: await closeOpenPayments(tx, order.id, now) }
       }
     }
     // Paid through another payment already, or ended: this money goes back.
     await createRefund(tx, { ...payment, status: 'succeeded' }, now)
-    return 'refund_due'
+    return { outcome: 'refund_due' as const, closed: [] }
   })
+  await closeAtProviders(deps.providers, closed)
+  return outcome
 }
 
 /** A code no open order of this pickup point holds (the partial unique index backs this up). */

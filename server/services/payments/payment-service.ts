@@ -1,17 +1,20 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
-import type { DB, PaymentTable, UserTable } from '../../db/schema'
+import type { DB, OrderTable, PaymentTable, UserTable } from '../../db/schema'
+import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { AppError, notFound } from '../../http/errors'
 import { newId } from '../../ids'
+import { lockOrder } from '../orders/lock-order'
 import type { PickupCodes } from '../pickup-codes'
 import { type ApplyOutcome, applyPaymentSuccess, PaymentMismatch } from './apply-payment'
+import { type ClosedPayment, closeAtProviders, closeOpenPayments } from './open-payments'
 import { type PaymentProvider, type ProviderName, ProviderUnavailable } from './payment-provider'
 import { applyRefundNotice, processRefunds } from './refunds'
 
-/* Paying for an order: the buyer starts a payment with a provider; the provider's word that it
-   succeeded is applied by apply-payment.ts. WeChat's notification can be lost, so payments still
-   pending after a few minutes are looked up at WeChat (reconcile). */
+/* Paying for an order: the buyer starts a payment with a provider (the order's one open payment);
+   the provider's word that it succeeded is applied by apply-payment.ts. WeChat's notification can
+   be lost, so payments still pending after a few minutes are looked up at WeChat (reconcile). */
 
 export interface PaymentDeps {
   db: Kysely<DB>
@@ -36,23 +39,29 @@ export function createPaymentService(deps: PaymentDeps) {
   const { db, clock } = deps
 
   async function start(buyer: UserTable, orderId: string, providerName: ProviderName): Promise<PaymentStartView> {
-    const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).where('buyerId', '=', buyer.id).executeTakeFirst()
-    if (!order) throw notFound('order')
-    const provider = deps.providers[providerName]
-    if (!provider) throw unavailable(`${providerName} payments are not available on this server`)
-    if (order.status !== 'pending_payment' || clock() >= new Date(order.expiresAt)) {
-      throw new AppError(409, 'INVALID_TRANSITION', order.status === 'pending_payment' ? 'this order has expired' : `this order is ${order.status}, not awaiting payment`, { from: order.status, to: 'paid' })
-    }
-    const openid = providerName === 'wechat' ? await db.selectFrom('users').select('wechatOpenid').where('id', '=', buyer.id).executeTakeFirst() : null
-    if (providerName === 'wechat' && !openid?.wechatOpenid) throw unavailable('sign in with WeChat to pay with WeChat Pay')
+    const opened = await writeTransaction(db, deps.dialect, async (tx) => {
+      // The order first (lock-order.ts): taps at the same moment wait here and find the payment the
+      // first one opened, and a cancel or the expiry at this moment is seen, or waits.
+      const order = await lockOrder(tx, deps.dialect, orderId)
+      if (!order || order.buyerId !== buyer.id) throw notFound('order')
+      const provider = deps.providers[providerName]
+      if (!provider) throw unavailable(`${providerName} payments are not available on this server`)
+      if (order.status !== 'pending_payment' || clock() >= new Date(order.expiresAt)) {
+        throw new AppError(409, 'INVALID_TRANSITION', order.status === 'pending_payment' ? 'this order has expired' : `this order is ${order.status}, not awaiting payment`, { from: order.status, to: 'paid' })
+      }
+      const openid = providerName === 'wechat' ? await tx.selectFrom('users').select('wechatOpenid').where('id', '=', buyer.id).executeTakeFirst() : null
+      if (providerName === 'wechat' && !openid?.wechatOpenid) throw unavailable('sign in with WeChat to pay with WeChat Pay')
+      return { order, provider, payerOpenid: openid?.wechatOpenid ?? null, ...(await openPayment(tx, order, providerName)) }
+    })
+    await closeAtProviders(deps.providers, opened.closed)
 
-    const payment = await pendingPayment(order.id, providerName, order.totalFen)
-    const prepared = await provider
+    const { order, payment } = opened
+    const prepared = await opened.provider
       .prepare({
         outTradeNo: payment.outTradeNo,
         amountFen: payment.amountFen,
         description: `乡集订单 ${order.id}`,
-        payerOpenid: openid?.wechatOpenid ?? null,
+        payerOpenid: opened.payerOpenid,
         expiresAt: new Date(order.expiresAt),
         prepayId: payment.prepayId,
       })
@@ -66,16 +75,32 @@ export function createPaymentService(deps: PaymentDeps) {
     return { paymentId: payment.id, provider: providerName, ...prepared.clientParams }
   }
 
-  /** The order's open payment with this provider, or a new one: one out_trade_no per attempt. */
-  async function pendingPayment(orderId: string, provider: ProviderName, amountFen: number): Promise<PaymentTable> {
-    const existing = await db.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('provider', '=', provider).where('status', '=', 'pending').executeTakeFirst()
-    if (existing) return existing
+  /**
+   * The order's open payment with this provider, or a new one (one out_trade_no per attempt).
+   * One open payment per order (migration 005): a buyer who switches provider gets a new one and
+   * the other is closed, here and after the commit at its provider; should it be paid all the
+   * same, its money is taken or paid back like any other (apply-payment.ts).
+   */
+  async function openPayment(tx: WriteTx, order: OrderTable, provider: ProviderName): Promise<{ payment: PaymentTable; closed: ClosedPayment[] }> {
+    const open = await openPaymentOf(tx, order.id)
+    if (open?.provider === provider) return { payment: open, closed: [] }
     const now = clock().toISOString()
+    const closed = await closeOpenPayments(tx, order.id, now)
     const id = newId('pay')
-    const row: PaymentTable = { id, orderId, provider, outTradeNo: id.replace('_', ''), status: 'pending', amountFen, prepayId: null, preparedAt: null, transactionId: null, createdAt: now, updatedAt: now, succeededAt: null }
-    await db.insertInto('payments').values(row).execute()
-    return row
+    const row: PaymentTable = { id, orderId: order.id, provider, outTradeNo: id.replace('_', ''), status: 'pending', amountFen: order.totalFen, prepayId: null, preparedAt: null, transactionId: null, createdAt: now, updatedAt: now, succeededAt: null }
+    const inserted = await tx
+      .insertInto('payments')
+      .values(row)
+      .onConflict((oc) => oc.column('orderId').where(sql<boolean>`status = 'pending'`).doNothing())
+      .executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { payment: row, closed }
+    // Opened meanwhile by a writer that did not wait for the order's lock: that one is the order's payment.
+    const winner = await openPaymentOf(tx, order.id)
+    if (winner?.provider !== provider) throw new AppError(409, 'CONFLICT', 'another payment of this order was just started; try again in a moment')
+    return { payment: winner, closed }
   }
+
+  const openPaymentOf = (tx: WriteTx, orderId: string) => tx.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('status', '=', 'pending').executeTakeFirst()
 
   /** Sandbox only: the buyer's "pay" button stands in for the provider's notification. */
   async function confirmSandbox(buyer: UserTable, paymentId: string): Promise<{ orderId: string; outcome: ApplyOutcome }> {

@@ -4,12 +4,13 @@ import type { DialectName } from '../../db/database'
 import type { DB, PaymentTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
+import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
 import { PaymentMismatch } from './apply-payment'
 import type { PaymentProvider, ProviderName } from './payment-provider'
 
 /* A refund is written in the transaction that decides it (a paid order cancelled, or a payment
-   that arrived for an order already expired or cancelled) and sent to the provider afterwards,
+   that arrived for an order already expired or cancelled), under that order's lock, and sent to the provider afterwards,
    again and again until it succeeds. Its out_refund_no is fixed when it is written, so a retry
    after a timeout asks for the same refund and the provider pays it once. WeChat Pay usually
    answers a refund request with PROCESSING and tells the outcome later in a notification
@@ -25,6 +26,7 @@ export interface RefundDeps {
 /** The out_refund_no of a payment's (one, full) refund. */
 export const outRefundNoOf = (payment: PaymentTable) => `RF${payment.outTradeNo}`
 
+/** In the transaction that holds the order's lock and decides on the refund. */
 export async function createRefund(tx: WriteTx, payment: PaymentTable, now: string): Promise<void> {
   await tx
     .insertInto('refunds')
@@ -68,6 +70,8 @@ export async function applyRefundNotice(deps: RefundDeps, notice: { outTradeNo: 
 async function markRefunded(deps: RefundDeps, refundId: string, orderId: string, providerRefundId: string): Promise<void> {
   await writeTransaction(deps.db, deps.dialect, async (tx) => {
     const now = deps.clock().toISOString()
+    // The order first (lock-order.ts): its timeline gets a step, numbered after the others.
+    await lockOrder(tx, deps.dialect, orderId)
     const done = await tx
       .updateTable('refunds')
       .set((eb) => ({ status: 'succeeded', providerRefundId, succeededAt: now, updatedAt: now, attempts: eb('attempts', '+', 1) }))
