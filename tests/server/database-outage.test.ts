@@ -199,6 +199,8 @@ describe('PostgreSQL restarted or its sessions killed under order load (PostgreS
     expect(ended.length).toBeGreaterThan(0)
     await pause(500)
     expectServerUp()
+    // Heard, not swallowed: each lost connection is in the server's log.
+    expect(server.logLines().filter((l) => l.msg === 'database connection lost; the pool opens a new one on the next query').length).toBeGreaterThan(0)
     await expectAllAnswered()
   }, 30_000)
 
