@@ -128,7 +128,8 @@ describe('PostgreSQL restarted or its sessions killed under order load (PostgreS
       const stored = lines.filter((l) => l.order_id === order.id).map((l) => [l.listing_id, Number(l.quantity)])
       expect(stored.sort()).toEqual(order.lines.map(([key, quantity]) => [listingId(key), quantity]).sort())
     }
-    // Orders whose answer was lost in the outage count too: whatever was taken, an order holds.
+    // Including orders whose 201 never arrived: every unit taken is held by a live order, none
+    // vanished with a rolled-back order and none was taken twice.
     const stock = await query<{ id: string; stock: number; held: string | null }>(
       `select l.id, l.stock, (select sum(ol.quantity) from order_lines ol join orders o on o.id = ol.order_id
          where ol.listing_id = l.id and o.status not in ('expired', 'cancelled')) as held
