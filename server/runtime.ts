@@ -24,6 +24,7 @@ export async function startRuntime(config: ServerConfig): Promise<Runtime> {
   await migrateToLatest(database.db)
   const storage = createLocalPhotoStorage(photoDir(config))
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat) })
+  database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost; the pool opens a new one on the next query'))
   app.addHook('onClose', () => database.close())
   app.orderJobs.start(config.jobsIntervalMs)
   return { database, storage, app }

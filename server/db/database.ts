@@ -10,6 +10,9 @@ export type DialectName = 'sqlite' | 'postgres'
 export interface Database {
   db: Kysely<DB>
   dialect: DialectName
+  /** Where a lost PostgreSQL connection is reported (the console until the server's log is
+   *  ready). The pool drops it and opens another on the next query; nothing else is needed. */
+  onConnectionLost(report: (error: Error) => void): void
   close(): Promise<void>
 }
 
@@ -38,15 +41,37 @@ function openSqlite(url: string): Database {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  // A file has no connection to lose; SQLITE_BUSY past busy_timeout is a 503 (db/outage.ts).
+  return { db, dialect: 'sqlite', onConnectionLost: () => {}, close: () => db.destroy() }
 }
 
+// Long enough for a busy server to hand out a pooled connection, short enough that a request
+// during an outage is answered 503 in seconds instead of hanging on a host that does not answer.
+const CONNECT_TIMEOUT_MS = 5000
+
+/* A PostgreSQL restart, failover or pg_terminate_backend ends every connection, and each pg
+   client then emits 'error': an 'error' event nobody listens to ends the Node process. pg-pool
+   listens only while a client is idle; a client checked out by Kysely (in a transaction, between
+   queries) has no listener, so each client gets one of its own for its whole life. The query
+   that was running fails and is answered 503; a client whose connection failed is not queryable
+   and pg-pool drops it at release instead of pooling it. */
 function openPostgres(url: string, options: OpenOptions): Database {
   const pool = new Pool({
     connectionString: url,
     max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   })
+  let report = (error: Error) => console.warn(`database connection lost: ${error.message}`)
+  // A dying connection emits twice ('57P01 terminating…', then 'Connection terminated'): one line.
+  const lost = new WeakSet<object>()
+  const connectionLost = (error: Error, client: object) => {
+    if (lost.has(client)) return
+    lost.add(client)
+    report(error)
+  }
+  pool.on('error', connectionLost)
+  pool.on('connect', (client) => client.on('error', (error) => connectionLost(error, client)))
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
-  return { db, dialect: 'postgres', close: () => db.destroy() }
+  return { db, dialect: 'postgres', onConnectionLost: (next) => void (report = next), close: () => db.destroy() }
 }

@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../../src/domain/errors'
 import { SealedCodeUnreadable } from '../services/pickup-codes'
+import { databaseOutage } from '../db/outage'
 
 /* Every error leaves the server in the shape of API.md:
    { error: { code, message, details? } }, with a stable machine code. No request, however
    malformed, gets a 500 or a stack trace: anything unforeseen is logged and answered as
-   INTERNAL without detail. */
+   INTERNAL without detail. A database that is away (restarting, busy) is not our bug and passes:
+   503 DATABASE_UNAVAILABLE with Retry-After. */
 
 export type ErrorCode =
   | 'VALIDATION_FAILED'
@@ -29,6 +31,7 @@ export type ErrorCode =
   | 'URI_TOO_LONG'
   | 'HEADERS_TOO_LARGE'
   | 'REQUEST_TIMEOUT'
+  | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL'
 
 export class AppError extends Error {
@@ -120,6 +123,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) return sendFastifyRefusal(reply, error)
+    const outage = databaseOutage(error)
+    if (outage) {
+      // One line per request, without the stack: an outage under load would bury the log.
+      request.log.warn({ reason: outage.reason }, 'database unavailable')
+      reply.header('retry-after', String(outage.retryAfterSeconds))
+      return send(reply, 503, 'DATABASE_UNAVAILABLE', 'the database is not answering; please try again in a moment', { retryAfterSeconds: outage.retryAfterSeconds })
+    }
     request.log.error({ err: error }, 'unhandled error')
     return send(reply, 500, 'INTERNAL', 'something went wrong on our side; please try again')
   })

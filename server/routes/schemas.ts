@@ -21,9 +21,10 @@ export const ErrorResponse = Type.Object(
 )
 
 const errorRef = Type.Ref('Error')
-/** The error answers a route may give, all in the one error shape. */
+/** The error answers a route may give, all in the one error shape; every route reads the
+ *  database, so every route may answer 503 DATABASE_UNAVAILABLE while it is away. */
 export function errors(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((status) => [status, errorRef]))
+  return Object.fromEntries([...statuses, 503].map((status) => [status, errorRef]))
 }
 
 export const Role = Type.Union(['buyer', 'farmer', 'operator', 'county_staff', 'admin'].map((r) => Type.Literal(r)))

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Clock } from '../clock'
+import { databaseOutage } from '../db/outage'
 import type { WeChatPayConfig } from '../integrations/wxpay/config'
 import { failBody, NotificationRefused, readNotification } from '../integrations/wxpay/notification'
 import { PaymentMismatch } from '../services/payments/apply-payment'
@@ -46,6 +47,12 @@ export const wechatPayNotifyRoutes: FastifyPluginAsync<NotifyRouteOptions> = asy
       if (error instanceof PaymentMismatch) {
         request.log.warn({ outTradeNo: notice.outTradeNo, problem: error.message }, 'WeChat Pay notification does not match our records')
         return reply.status(400).send(failBody('does not match our payment'))
+      }
+      // WeChat Pay sends it again on any failure; a database that is away is only a reason to wait.
+      const outage = databaseOutage(error)
+      if (outage) {
+        request.log.warn({ reason: outage.reason, outTradeNo: notice.outTradeNo }, 'WeChat Pay notification postponed: database unavailable')
+        return reply.status(503).header('retry-after', String(outage.retryAfterSeconds)).send(failBody('try again'))
       }
       request.log.error({ err: error }, 'WeChat Pay notification could not be applied')
       return reply.status(500).send(failBody('try again'))

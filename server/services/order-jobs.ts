@@ -10,7 +10,8 @@ import { type BuyerMessageDeps, sendDueMessages } from './buyer-messages'
    refunds that failed are sent again, buyers are told their order is ready, old idempotency
    keys go. It runs in every server process
    on a timer; each step is safe to run in several processes at once (conditional updates,
-   stable refund numbers). A failing step is logged and tried again next round. */
+   stable refund numbers). A failing step is logged and tried again next round: while the
+   database is away every round fails, and the first round after it is back does the work. */
 
 export interface OrderJobsDeps {
   db: Kysely<DB>
@@ -48,7 +49,9 @@ export function createOrderJobs(deps: OrderJobsDeps) {
     start(intervalMs: number) {
       if (timer) return
       timer = setInterval(() => {
-        if (!running) running = runOnce().finally(() => (running = null))
+        // Each step already logs its own failure; this catch is for anything else, because a
+        // rejection nobody handles would end the process and the API with it.
+        if (!running) running = runOnce().catch((error) => deps.log.error({ err: error }, 'order jobs round failed')).finally(() => (running = null))
       }, intervalMs)
       timer.unref()
     },

@@ -14,8 +14,10 @@ import { AppError, validationFailed } from '../../http/errors'
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export const KEEP_KEYS_HOURS = 48
 const ABANDONED_AFTER_MS = 2 * 60_000
+const RELEASE_RETRY_MS = 500
 
-export type Claim = { kind: 'claimed' } | { kind: 'replay'; orderId: string; responseBody: string | null }
+/** A claim is known by its `updatedAt`: one taken over since has another. */
+export type Claim = { kind: 'claimed'; at: string } | { kind: 'replay'; orderId: string; responseBody: string | null }
 
 export function checkIdempotencyKey(key: string | undefined): string {
   if (!key) throw validationFailed({ 'Idempotency-Key': 'is required' }, 'send an Idempotency-Key header, the same one when you retry')
@@ -41,7 +43,7 @@ export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, ke
     .values({ buyerId, key, requestHash: hash, orderId: null, responseBody: null, createdAt: now, updatedAt: now })
     .onConflict((oc) => oc.columns(['buyerId', 'key']).doNothing())
     .executeTakeFirst()
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed' }
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed', at: now }
 
   const existing = await db.selectFrom('idempotencyKeys').selectAll().where('buyerId', '=', buyerId).where('key', '=', key).executeTakeFirst()
   if (!existing) return claimKey(db, clock, buyerId, key, hash) // released in between: try again
@@ -59,7 +61,7 @@ export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, ke
       .where('updatedAt', '=', existing.updatedAt)
       .where('orderId', 'is', null)
       .executeTakeFirst()
-    if (Number(taken.numUpdatedRows) === 1) return { kind: 'claimed' }
+    if (Number(taken.numUpdatedRows) === 1) return { kind: 'claimed', at: now }
   }
   throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed; ask again in a moment')
 }
@@ -74,9 +76,22 @@ export async function keepResponse(db: Kysely<DB>, clock: Clock, buyerId: string
   await db.updateTable('idempotencyKeys').set({ responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).where('responseBody', 'is', null).execute()
 }
 
-/** The request failed: the key is free again, so the buyer can retry it once stock or input allow. */
-export async function releaseKey(db: Kysely<DB>, buyerId: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotencyKeys').where('buyerId', '=', buyerId).where('key', '=', key).where('orderId', 'is', null).execute()
+/** The request failed: the key is free again, so the buyer can retry it once stock or input allow.
+ *  Only this request's claim: never one another process has taken over since. */
+export async function releaseKey(db: Kysely<DB>, buyerId: string, key: string, claimedAt: string): Promise<void> {
+  await db.deleteFrom('idempotencyKeys').where('buyerId', '=', buyerId).where('key', '=', key).where('orderId', 'is', null).where('updatedAt', '=', claimedAt).execute()
+}
+
+/** The release failed as well, the database being away: it is tried again until the database
+ *  is back, so the buyer's retry is placed then, not told "still being placed" until the claim
+ *  counts as abandoned. Never rejects: nobody waits for it. */
+export function releaseKeyLater(db: Kysely<DB>, buyerId: string, key: string, claimedAt: string): void {
+  const giveUpAt = Date.now() + ABANDONED_AFTER_MS
+  const attempt = () =>
+    void releaseKey(db, buyerId, key, claimedAt).catch(() => {
+      if (Date.now() < giveUpAt) setTimeout(attempt, RELEASE_RETRY_MS).unref()
+    })
+  setTimeout(attempt, RELEASE_RETRY_MS).unref()
 }
 
 export async function purgeOldKeys(db: Kysely<DB>, clock: Clock): Promise<number> {

@@ -3,6 +3,7 @@ import { canCancelOrder, type OrderStatus } from '../../../src/domain/order-stat
 import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
+import { databaseOutage } from '../../db/outage'
 import type { DB, UserTable } from '../../db/schema'
 import { writeTransaction } from '../../db/write-transaction'
 import { AppError, notFound } from '../../http/errors'
@@ -60,7 +61,11 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
     for (const payment of pending) {
       const found = await deps.providers[payment.provider as ProviderName]?.query(payment.outTradeNo).catch(() => ({ state: 'unknown' }) as const)
       if (found?.state === 'paid') {
-        await deps.payments.applyConfirmed(payment.outTradeNo, found.transactionId, found.amountFen).catch(() => undefined)
+        // A payment that cannot be applied does not keep the order alive; a database that is away
+        // must not let it expire paid: the round fails and the next one looks again.
+        await deps.payments.applyConfirmed(payment.outTradeNo, found.transactionId, found.amountFen).catch((error: unknown) => {
+          if (databaseOutage(error)) throw error
+        })
       }
     }
     const outcome = await writeTransaction(db, deps.dialect, async (tx) => {

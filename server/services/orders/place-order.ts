@@ -10,7 +10,7 @@ import { AppError } from '../../http/errors'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import type { PickupCodes } from '../pickup-codes'
-import { checkIdempotencyKey, claimKey, completeKey, keepResponse, releaseKey, requestHash } from './idempotency'
+import { checkIdempotencyKey, claimKey, completeKey, keepResponse, releaseKey, releaseKeyLater, requestHash } from './idempotency'
 import { inListingIdOrder } from './lock-order'
 import { type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
 import { recordOrderEvent } from './order-events'
@@ -72,7 +72,9 @@ export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempot
       return order.id
     })
   } catch (error) {
-    await releaseKey(deps.db, buyer.id, key)
+    // The answer is the order's failure, not the release's: in an outage both fail, and the
+    // buyer is told 503 while the key is freed once the database is back.
+    await releaseKey(deps.db, buyer.id, key, claim.at).catch(() => releaseKeyLater(deps.db, buyer.id, key, claim.at))
     throw error
   }
   return { replayed: false, body: await keepAnswer(deps, buyer, key, orderId, origin) }

@@ -60,6 +60,8 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
   if (dialect === 'postgres') {
     const schema = `t_${randomBytes(6).toString('hex')}`
     const admin = new Pool({ connectionString: TEST_PG_URL, max: 1 })
+    // A lost idle connection is opened again by the next query; unheard, its 'error' would end the test run.
+    admin.on('error', () => {})
     await admin.query(`create schema ${schema}`)
     database = openDatabase(TEST_PG_URL, { pgSchema: schema })
     dropSchema = async () => {
