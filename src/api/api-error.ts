@@ -12,9 +12,10 @@ export class ApiError extends Error {
     this.details = details
   }
 
-  /** Worth offering "retry": the request may succeed unchanged on a better connection. */
+  /** Worth offering "retry": the request may succeed unchanged on a better connection (a 408 is
+      the server closing a request that arrived too slowly, such as a photo on weak 3G). */
   get isTransient(): boolean {
-    return this.code === 'NETWORK' || this.status === 429 || this.status >= 500
+    return this.code === 'NETWORK' || this.status === 408 || this.status === 429 || this.status >= 500
   }
 }
 

@@ -45,6 +45,10 @@ export const zhCN = {
     INVALID_TRANSITION: '商品状态已变化，请刷新后再试',
     PAYLOAD_TOO_LARGE: '照片太大（超过 10 MB），请换一张',
     UNSUPPORTED_MEDIA_TYPE: '只能上传 JPG、PNG 或 WebP 照片',
+    // The server's own short outages (a database restart, a misconfigured second server).
+    DATABASE_UNAVAILABLE: '系统正在维护，请过几秒再试，填写的内容不会丢',
+    PICKUP_CODE_UNAVAILABLE: '取货码暂时显示不了，请稍后刷新再看',
+    REQUEST_TIMEOUT: '网络太慢，没有传完，请到信号好的地方再试',
     fallback: '出错了，请稍后重试',
   } as Record<string, string> & { fallback: string },
 
