@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
 import * as oneOpenPayment from '../../server/db/migrations/005_one_open_payment'
 import type { PaymentTable } from '../../server/db/schema'
-import { type FakeWeChatPay, startFakeWeChatPay } from './support/fake-wechatpay-server'
+import type { FakeWeChatPay } from './support/fake-wechatpay-server'
 import { orderBody, placeOrder } from './support/order-fixtures'
-import { bearer, createTestApp, DATABASES, demoUserId, signInAs, type TestApp } from './support/test-app'
+import { bearer, DATABASES, type TestApp } from './support/test-app'
+import { createWeChatPayTestApp } from './support/wechat-pay-app'
 
 /* An order awaiting payment has one open payment at most, on SQLite and PostgreSQL: taps on 立即支付
    at the same moment get the same payment back, a buyer who switches provider gets a new one and
@@ -16,10 +17,7 @@ describe.each(DATABASES)('one open payment per order on %s', (dialect) => {
   let buyer: string
 
   beforeAll(async () => {
-    fake = await startFakeWeChatPay()
-    t = await createTestApp(dialect, { wechatPay: fake.config('https://xiangji.example/api/v1/payments/wechat/notify') })
-    buyer = await signInAs(t.app, 'buyer-chenxiao')
-    await t.database.db.updateTable('users').set({ wechatOpenid: 'o-buyer-chenxiao' }).where('id', '=', demoUserId('buyer-chenxiao')).execute()
+    ;({ fake, t, buyer } = await createWeChatPayTestApp(dialect))
   }, 60_000)
   afterAll(async () => {
     await t?.close()

@@ -1,6 +1,7 @@
-import { type FakeWeChatPay, startFakeWeChatPay } from './support/fake-wechatpay-server'
+import type { FakeWeChatPay } from './support/fake-wechatpay-server'
 import { orderBody, placeOrder, setStock, stockOf } from './support/order-fixtures'
-import { bearer, createTestApp, DATABASES, demoUserId, signInAs, type TestApp } from './support/test-app'
+import { bearer, DATABASES, type TestApp } from './support/test-app'
+import { createWeChatPayTestApp } from './support/wechat-pay-app'
 
 /* A payment's news and the end of its order at the same moment, on SQLite and PostgreSQL: the
    sandbox's confirm or WeChat Pay's notification against the buyer's cancel, and against the
@@ -25,10 +26,7 @@ describe.each(DATABASES)('racing payments on %s', (dialect) => {
   let buyer: string
 
   beforeAll(async () => {
-    fake = await startFakeWeChatPay()
-    t = await createTestApp(dialect, { wechatPay: fake.config('https://xiangji.example/api/v1/payments/wechat/notify') })
-    buyer = await signInAs(t.app, 'buyer-chenxiao')
-    await t.database.db.updateTable('users').set({ wechatOpenid: 'o-buyer-chenxiao' }).where('id', '=', demoUserId('buyer-chenxiao')).execute()
+    ;({ fake, t, buyer } = await createWeChatPayTestApp(dialect))
     for (const key of ['millet', 'oat-flour', 'broomcorn']) await setStock(t, key, 5000)
   }, 60_000)
   // The expiry rounds move the clock on; WeChat Pay's signatures want it right.

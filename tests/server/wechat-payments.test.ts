@@ -6,7 +6,8 @@ import { createWeChatPayClient, WeChatPayError } from '../../server/integrations
 import { readWeChatPayConfig, weChatPayConfig } from '../../server/integrations/wxpay/config'
 import { type FakeWeChatPay, type Forgery, FAKE_APPID, startFakeWeChatPay } from './support/fake-wechatpay-server'
 import { orderBody, placeOrder, stockOf } from './support/order-fixtures'
-import { bearer, createTestApp, DATABASES, demoUserId, signInAs, type TestApp } from './support/test-app'
+import { bearer, DATABASES, type TestApp } from './support/test-app'
+import { createWeChatPayTestApp } from './support/wechat-pay-app'
 
 /* WeChat Pay v3 against a fake WeChat Pay that checks our signatures and signs its answers and
    notifications with keys of its own, on SQLite and PostgreSQL: an order is paid only through a
@@ -20,11 +21,7 @@ describe.each(DATABASES)('WeChat Pay on %s', (dialect) => {
   let buyer: string
 
   beforeAll(async () => {
-    fake = await startFakeWeChatPay()
-    t = await createTestApp(dialect, { wechatPay: fake.config('https://xiangji.example/api/v1/payments/wechat/notify') })
-    buyer = await signInAs(t.app, 'buyer-chenxiao')
-    // The buyer signed in with WeChat once: WeChat Pay needs their openid.
-    await t.database.db.updateTable('users').set({ wechatOpenid: 'o-buyer-chenxiao' }).where('id', '=', demoUserId('buyer-chenxiao')).execute()
+    ;({ fake, t, buyer } = await createWeChatPayTestApp(dialect))
   }, 60_000)
   afterAll(async () => {
     await t?.close()
