@@ -74,7 +74,7 @@ export interface Parcel {
   collectionRunDate: string | null
 }
 
-export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
+export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'parcel_collect_undone' | 'parcel_receive_undone' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
 
 /** One step of the order's timeline, oldest first; parcel steps name the parcel and its farmer. */
 export interface OrderEvent {

@@ -25,6 +25,7 @@ export type ParcelUndoRefusalReason =
   | TransitionRefusalReason
   | 'undo.nothing_to_undo'
   | 'undo.not_yours'
+  | 'undo.parcel_moved_on'
   | 'undo.too_late'
   | 'undo.order_moved_on'
 
@@ -67,7 +68,13 @@ export function canUndoParcelStep(facts: ParcelUndoFacts): ParcelUndoDecision {
   if (!to || !step) return refuse('undo.nothing_to_undo', `a ${parcel.status} parcel has no step to undo`)
   const transition = parcelStatusMachine.transition(parcel.status, to)
   if (!transition.ok) return transition
-  if (step.by !== facts.actorUserId) return refuse('undo.not_yours', 'only the person who made this step can undo it')
+  if (step.by !== facts.actorUserId) {
+    // The cun xiao'er whose collect the county has received since: too late, not someone else's.
+    if (parcel.status === 'received' && parcel.collectedBy === facts.actorUserId) {
+      return refuse('undo.parcel_moved_on', 'the county center has received this parcel since')
+    }
+    return refuse('undo.not_yours', 'only the person who made this step can undo it')
+  }
   if (!step.at || parseInstant(facts.now).getTime() >= parseInstant(undoDeadline(step.at)).getTime()) {
     return refuse('undo.too_late', `a step can be undone for ${PARCEL_UNDO_MINUTES} minutes only`)
   }

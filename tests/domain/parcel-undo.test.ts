@@ -33,8 +33,11 @@ describe('undoing a parcel step', () => {
 
   it('is for the person who made the step only', () => {
     expect(canUndoParcelStep(collected({ actorUserId: 'usr_other' }))).toMatchObject({ ok: false, reason: 'undo.not_yours' })
-    // The cun xiao'er who collected it cannot undo the county's receipt.
-    expect(canUndoParcelStep(received({ status: 'paid', readyMessageSent: false }, { actorUserId: 'usr_op' }))).toMatchObject({ ok: false, reason: 'undo.not_yours' })
+    expect(canUndoParcelStep(received({ status: 'paid', readyMessageSent: false }, { actorUserId: 'usr_staff2' }))).toMatchObject({ ok: false, reason: 'undo.not_yours' })
+  })
+
+  it('tells the cun xiao’er whose parcel the county has received since that it moved on', () => {
+    expect(canUndoParcelStep(received({ status: 'paid', readyMessageSent: false }, { actorUserId: 'usr_op' }))).toMatchObject({ ok: false, reason: 'undo.parcel_moved_on' })
   })
 
   it(`is open for ${PARCEL_UNDO_MINUTES} minutes`, () => {
