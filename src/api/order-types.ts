@@ -72,6 +72,8 @@ export interface Parcel {
   shippingFen: number
   /** The collection run (China date) it travels on, once the order is paid. */
   collectionRunDate: string | null
+  /** Until when the person asking may undo their last step on it (ISO UTC); absent otherwise. */
+  undoUntil?: string
 }
 
 export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'parcel_collect_undone' | 'parcel_receive_undone' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
