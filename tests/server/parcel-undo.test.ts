@@ -135,6 +135,9 @@ describe.each(DATABASES)('undoing a parcel step on %s', (dialect) => {
       expect([undo.statusCode, verify.statusCode].sort()).toEqual([200, 409])
       const now = await orderOf(orders[i].id)
       expect(now.status).toBe(undo.statusCode === 200 ? 'paid' : 'picked_up')
+      // The desk is told the order is not all here, not that it was picked up.
+      if (undo.statusCode === 200) expect(verify.json().error.code).toBe('NOT_READY')
+      else expect(undo.json().error.details.reason).toBe('undo.order_moved_on')
       expect(kinds(now).filter((k: string) => k === 'parcel_receive_undone' || k === 'picked_up')).toHaveLength(1)
     }
   })
