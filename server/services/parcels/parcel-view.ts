@@ -49,16 +49,19 @@ export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[], viewer
   ])
   const farmerOf = new Map(farmers.map((f) => [f.id, f]))
   const villageOf = new Map(villages.map((v) => [v.id, v]))
-  return parcels.map((p) => ({
-    id: p.id,
-    orderId: p.orderId,
-    status: p.status as ParcelStatus,
-    farmer: farmerOf.get(p.farmerId)!,
-    village: villageOf.get(p.villageId)!,
-    lines: lines.filter((l) => l.orderId === p.orderId && l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
-    weightGrams: p.weightGrams,
-    shippingFen: p.shippingFen,
-    collectionRunDate: p.collectionRunDate,
-    ...(undoUntilFor(p, viewer) ? { undoUntil: undoUntilFor(p, viewer) } : {}),
-  }))
+  return parcels.map((p) => {
+    const undoUntil = undoUntilFor(p, viewer)
+    return {
+      id: p.id,
+      orderId: p.orderId,
+      status: p.status as ParcelStatus,
+      farmer: farmerOf.get(p.farmerId)!,
+      village: villageOf.get(p.villageId)!,
+      lines: lines.filter((l) => l.orderId === p.orderId && l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
+      weightGrams: p.weightGrams,
+      shippingFen: p.shippingFen,
+      collectionRunDate: p.collectionRunDate,
+      ...(undoUntil ? { undoUntil } : {}),
+    }
+  })
 }
