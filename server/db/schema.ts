@@ -180,7 +180,7 @@ export interface ParcelTable {
   receivedBy: string | null
 }
 
-export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
+export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'parcel_collect_undone' | 'parcel_receive_undone' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
 
 export interface OrderEventTable {
   id: string

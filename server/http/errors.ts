@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
+  | 'UNDO_REFUSED'
   | 'OUT_OF_STOCK'
   | 'LISTING_UNAVAILABLE'
   | 'PRICE_CHANGED'

@@ -37,6 +37,8 @@ export const Parcel = Type.Object({
   shippingFen: Fen,
   /** The collection run it travels on, once the order is paid. */
   collectionRunDate: Type.Union([Type.String(), Type.Null()]),
+  /** Until when the person asking may undo their last step on it (POST /parcels/:id/undo); absent when they may not. */
+  undoUntil: Type.Optional(Type.String()),
 })
 
 export const Order = Type.Object({

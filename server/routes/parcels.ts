@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { chinaDate, chinaMonth } from '../../src/domain/china-time'
+import { chinaMonth } from '../../src/domain/china-time'
 import type { Clock } from '../clock'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
@@ -26,15 +26,14 @@ const ById = Type.Object({ id: Id }, Strict)
 export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async (app, { db, clock, parcels, desk }) => {
   const operator = requireRole('operator')
   const staff = requireRole('county_staff')
-  const today = () => chinaDate(clock())
 
   app.get('/village/parcels', {
-    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default today, China time)', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
+    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default: the next run with parcels to collect, else tomorrow; the date chosen is in `date`)', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
     preHandler: operator,
     handler: async (request) => {
-      const date = request.query.date ?? today()
+      const { date, parcels: items } = await parcels.villageParcels(request.user!, request.query.date)
       // One run of one village is a few dozen parcels: one page, in the list shape of API.md.
-      return { date, items: await parcels.villageParcels(request.user!, date), nextCursor: null }
+      return { date, items, nextCursor: null }
     },
   })
 
@@ -45,15 +44,21 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
   })
 
   app.get('/county/manifest', {
-    schema: { tags: ['parcels'], summary: 'The collection run for a date, village by village', querystring: ChinaDateQuery, response: { 200: Manifest, ...errors(400, 401, 403) } },
+    schema: { tags: ['parcels'], summary: 'The collection run for a date (default: the earliest run with parcels collected but not received, else today), village by village', querystring: ChinaDateQuery, response: { 200: Manifest, ...errors(400, 401, 403) } },
     preHandler: staff,
-    handler: (request) => parcels.manifest(request.user!, request.query.date ?? today()),
+    handler: (request) => parcels.manifest(request.user!, request.query.date),
   })
 
   app.post('/parcels/:id/receive', {
     schema: { tags: ['parcels'], summary: 'The parcel arrived at the county center; the order’s last one makes it ready for pickup', params: ById, body: NoBody, response: { 200: Parcel, ...errors(400, 401, 403, 404, 409) } },
     preHandler: staff,
     handler: (request) => parcels.receive(request.user!, request.params.id),
+  })
+
+  app.post('/parcels/:id/undo', {
+    schema: { tags: ['parcels'], summary: 'Undo one’s own collect or receive of the parcel within 10 minutes, before the order moves on', params: ById, body: NoBody, response: { 200: Parcel, ...errors(400, 401, 403, 404, 409) } },
+    preHandler: requireRole('operator', 'county_staff'),
+    handler: (request) => parcels.undo(request.user!, request.params.id),
   })
 
   app.get('/county/pickups', {

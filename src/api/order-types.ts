@@ -72,9 +72,11 @@ export interface Parcel {
   shippingFen: number
   /** The collection run (China date) it travels on, once the order is paid. */
   collectionRunDate: string | null
+  /** Until when the person asking may undo their last step on it (ISO UTC); absent otherwise. */
+  undoUntil?: string
 }
 
-export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
+export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'parcel_collect_undone' | 'parcel_receive_undone' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
 
 /** One step of the order's timeline, oldest first; parcel steps name the parcel and its farmer. */
 export interface OrderEvent {

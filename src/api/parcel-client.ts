@@ -8,12 +8,16 @@ import { request } from './request'
 
 const parcelPath = (id: string) => `/parcels/${encodeURIComponent(id)}`
 
-export const villageParcels = (date: ChinaDate) => request<VillageRun>('GET', '/village/parcels', { query: { date } })
+/** Without a date, the run the server chooses (the next with parcels to collect); its date is in the answer. */
+export const villageParcels = (date?: ChinaDate) => request<VillageRun>('GET', '/village/parcels', { query: { date } })
 export const collectParcel = (id: string) => request<Parcel>('POST', `${parcelPath(id)}/collect`)
 export const commissions = (month: string) => request<CommissionStatement>('GET', '/operator/commissions', { query: { month } })
 
-export const manifest = (date: ChinaDate) => request<Manifest>('GET', '/county/manifest', { query: { date } })
+/** Without a date, the earliest run with parcels on their way (else today); its date is in the answer. */
+export const manifest = (date?: ChinaDate) => request<Manifest>('GET', '/county/manifest', { query: { date } })
 export const receiveParcel = (id: string) => request<Parcel>('POST', `${parcelPath(id)}/receive`)
+/** Takes back one's own collect or receive within 10 minutes: the parcel as it now is. */
+export const undoParcelStep = (id: string) => request<Parcel>('POST', `${parcelPath(id)}/undo`)
 export const readyPickups = () => request<{ items: DeskOrder[] }>('GET', '/county/pickups')
 /** Hands the order over: the server marks it picked up exactly once. */
 export const verifyPickup = (input: PickupVerifyInput) => request<DeskOrder>('POST', '/pickups/verify', { body: input })

@@ -145,3 +145,8 @@ export function chinaWeekday(date: ChinaDate): number {
   assertChinaDate(date)
   return dayjs.utc(date).day()
 }
+
+/** An instant moved by whole minutes, as ISO UTC: deadlines counted from a step. */
+export function addMinutesIso(instant: Instant, minutes: number): string {
+  return new Date(parseInstant(instant).getTime() + minutes * MS_PER_MINUTE).toISOString()
+}

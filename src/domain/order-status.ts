@@ -14,7 +14,9 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
   // paid → cancelled is refunded, and only before any parcel is handed in: see canCancelOrder.
   paid: ['ready_for_pickup', 'cancelled'],
   // Once at the county center the goods are the buyer's to collect; no cancelling from here.
-  ready_for_pickup: ['picked_up'],
+  // Back to paid only when the receipt of a parcel is undone before the buyer's message went out
+  // (canUndoParcelStep in parcel-undo.ts): the buyer was never told it was ready.
+  ready_for_pickup: ['picked_up', 'paid'],
   picked_up: [],
   expired: [],
   cancelled: [],

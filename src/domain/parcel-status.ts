@@ -10,15 +10,17 @@ export type ParcelStatus = (typeof PARCEL_STATUSES)[number]
 export const PARCEL_TRANSITIONS: TransitionTable<ParcelStatus> = {
   // Cancelled only with its order, and only while the goods are still with the farmer.
   awaiting_collection: ['collected', 'cancelled'],
-  collected: ['received'],
-  received: [],
+  // The way back is a mistaken tap undone, and only as canUndoParcelStep (parcel-undo.ts) allows:
+  // by the person who tapped, within minutes, before the order has moved on.
+  collected: ['received', 'awaiting_collection'],
+  received: ['collected'],
   cancelled: [],
 }
 
 export const parcelStatusMachine = defineStateMachine({
   name: 'parcel',
   transitions: PARCEL_TRANSITIONS,
-  terminal: ['received', 'cancelled'],
+  terminal: ['cancelled'],
 })
 
 export function isParcelStatus(value: unknown): value is ParcelStatus {

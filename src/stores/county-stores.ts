@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import * as parcelApi from '../api/parcel-client'
 import type { Manifest } from '../api/parcel-types'
-import { chinaDate, chinaMonth } from '../domain/china-time'
+import { chinaMonth } from '../domain/china-time'
 import { CollectionRunStore } from './collection-run-store'
 import { manifestWithParcel } from './parcel-groups'
 import { perUser } from './per-user'
@@ -21,9 +21,9 @@ async function scanPickupQr(): Promise<string | null> {
   return answer === 'cancelled' ? null : answer.result
 }
 
-const today = () => chinaDate(new Date())
-
-export const manifestFor = perUser(() => new CollectionRunStore<Manifest>({ fetchRun: parcelApi.manifest, withParcel: manifestWithParcel, today }))
+export const manifestFor = perUser(
+  () => new CollectionRunStore<Manifest>({ fetchRun: parcelApi.manifest, withParcel: manifestWithParcel, parcelsOf: (run) => run.villages.flatMap((v) => v.parcels) }),
+)
 
 export const readyPickupsFor = perUser(() => new ReadyPickupsStore(parcelApi.readyPickups))
 

@@ -30,6 +30,8 @@ export const zhCNBuyer = {
     paid: '支付成功',
     parcel_collected: '包裹交到村服务站',
     parcel_received: '包裹到达县城服务中心',
+    parcel_collect_undone: '村服务站撤销了收包裹登记',
+    parcel_receive_undone: '县城服务中心撤销了到货登记',
     ready_for_pickup: '可以取货了',
     picked_up: '已取货',
     expired: '超时未支付，订单取消',

@@ -158,7 +158,12 @@ export const zhCNWork = {
     errors: {
       NOT_FOUND: '没有这个包裹了（订单可能已取消），列表已刷新',
       INVALID_TRANSITION: '这个包裹已经有人处理过了，列表已刷新',
+      UNDO_REFUSED: '撤销不了了：已超过 10 分钟，或包裹已经到了下一步，列表已刷新',
+      FORBIDDEN: '只有当时点的人才能撤销',
     } as Record<string, string>,
+    // A mistaken tap taken back, for 10 minutes, by whoever made it.
+    undo: '撤销',
+    undoneToast: '已撤销',
   },
 
   parcels: {

@@ -17,6 +17,10 @@ describe('order status', () => {
     expect(order.can('ready_for_pickup', 'picked_up')).toBe(true)
   })
 
+  it('goes back from ready to paid only to undo a parcel received by mistake', () => {
+    expect(order.next('ready_for_pickup')).toEqual(['picked_up', 'paid'])
+  })
+
   it('lets an unpaid order expire or be cancelled', () => {
     expect(order.next('pending_payment')).toEqual(['paid', 'expired', 'cancelled'])
   })

@@ -17,8 +17,13 @@ describe('parcel status', () => {
     expect(parcel.transition('collected', 'cancelled')).toMatchObject({ ok: false, reason: 'transition.not_allowed' })
   })
 
-  it('ends received or cancelled', () => {
-    expect(PARCEL_STATUSES.filter(parcel.isTerminal)).toEqual(['received', 'cancelled'])
+  it('steps back one step only, to undo a mistaken tap (parcel-undo.ts)', () => {
+    expect(parcel.next('collected')).toEqual(['received', 'awaiting_collection'])
+    expect(parcel.next('received')).toEqual(['collected'])
+  })
+
+  it('ends cancelled; received is the end of the way unless undone', () => {
+    expect(PARCEL_STATUSES.filter(parcel.isTerminal)).toEqual(['cancelled'])
     expect(isParcelStatus('received')).toBe(true)
     expect(isParcelStatus('lost')).toBe(false)
   })

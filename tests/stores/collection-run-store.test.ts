@@ -28,9 +28,9 @@ function parcel(id: string, farmer = wang, status: Parcel['status'] = 'awaiting_
 }
 
 /** A server answering each run only when the test says so, so answers can arrive out of order. */
-function fakeRuns<V>(build: (date: string) => V) {
-  const asked: { date: string; answer: () => void; fail: (error: ApiError) => void }[] = []
-  const fetchRun = (date: string) =>
+function fakeRuns<V>(build: (date: string | undefined) => V) {
+  const asked: { date: string | undefined; answer: () => void; fail: (error: ApiError) => void }[] = []
+  const fetchRun = (date: string | undefined) =>
     new Promise<V>((resolve, reject) => asked.push({ date, answer: () => resolve(build(date)), fail: reject }))
   return { asked, fetchRun }
 }
@@ -40,13 +40,15 @@ const flush = () => new Promise((resolve) => setImmediate(resolve))
 describe('CollectionRunStore at the village', () => {
   const runOf = (items: Parcel[]) => (date: string): VillageRun => ({ date, items })
 
-  it('opens on today and shows another day on request', async () => {
-    const server = fakeRuns(runOf([parcel('p1')]))
-    const store = new CollectionRunStore<VillageRun>({ fetchRun: server.fetchRun, withParcel: villageRunWithParcel, today: () => '2026-11-28' })
-    expect(store.date).toBe('2026-11-28')
-    void store.load()
+  it('opens on the run the server chooses and shows another day on request', async () => {
+    const server = fakeRuns((date) => runOf([parcel('p1')])(date ?? '2026-11-28'))
+    const store = new CollectionRunStore<VillageRun>({ fetchRun: server.fetchRun, withParcel: villageRunWithParcel, parcelsOf: (run) => run.items })
+    expect(store.date).toBeNull()
+    void store.openDefault()
     server.asked[0].answer()
     await flush()
+    // No date asked: the server's choice, adopted as the day shown.
+    expect(store.date).toBe('2026-11-28')
     expect(store.status).toBe('loaded')
     expect(store.view?.date).toBe('2026-11-28')
 
@@ -56,12 +58,12 @@ describe('CollectionRunStore at the village', () => {
     server.asked[1].answer()
     await flush()
     expect(store.view?.date).toBe('2026-11-29')
-    expect(server.asked.map((a) => a.date)).toEqual(['2026-11-28', '2026-11-29'])
+    expect(server.asked.map((a) => a.date)).toEqual([undefined, '2026-11-29'])
   })
 
-  it('drops a slow answer for a day no longer shown', async () => {
-    const server = fakeRuns(runOf([]))
-    const store = new CollectionRunStore<VillageRun>({ fetchRun: server.fetchRun, withParcel: villageRunWithParcel, today: () => '2026-11-28' })
+  it('drops a slow answer for a day no longer shown, the server’s choice too', async () => {
+    const server = fakeRuns((date) => runOf([])(date ?? '2026-11-28'))
+    const store = new CollectionRunStore<VillageRun>({ fetchRun: server.fetchRun, withParcel: villageRunWithParcel, parcelsOf: (run) => run.items })
     void store.load()
     void store.showDate('2026-11-30')
     server.asked[1].answer()
@@ -74,7 +76,7 @@ describe('CollectionRunStore at the village', () => {
 
   it('collects one parcel at a time, replacing it with the server’s answer', async () => {
     const run: VillageRun = { date: '2026-11-29', items: [parcel('p1'), parcel('p2', zhang)] }
-    const store = new CollectionRunStore<VillageRun>({ fetchRun: async () => run, withParcel: villageRunWithParcel, today: () => '2026-11-29' })
+    const store = new CollectionRunStore<VillageRun>({ fetchRun: async () => run, withParcel: villageRunWithParcel, parcelsOf: (run) => run.items })
     await store.load()
     let finish = (_: Parcel) => {}
     const collecting = store.act('p1', () => new Promise<Parcel>((resolve) => (finish = resolve)))
@@ -91,9 +93,9 @@ describe('CollectionRunStore at the village', () => {
   it('says so and shows the run afresh when the parcel was collected on another phone', async () => {
     let collectedElsewhere = false
     const store = new CollectionRunStore<VillageRun>({
-      fetchRun: async (date) => ({ date, items: [parcel('p1', wang, collectedElsewhere ? 'collected' : 'awaiting_collection')] }),
+      fetchRun: async (date) => ({ date: date ?? '2026-11-29', items: [parcel('p1', wang, collectedElsewhere ? 'collected' : 'awaiting_collection')] }),
       withParcel: villageRunWithParcel,
-      today: () => '2026-11-29',
+      parcelsOf: (run) => run.items,
     })
     await store.load()
     collectedElsewhere = true
@@ -114,11 +116,68 @@ describe('CollectionRunStore at the village', () => {
         throw new ApiError(0, 'NETWORK', 'request:fail')
       },
       withParcel: villageRunWithParcel,
-      today: () => '2026-11-29',
+      parcelsOf: (run) => run.items,
     })
     await store.load()
     expect(store.status).toBe('failed')
     expect(store.error?.code).toBe('NETWORK')
+  })
+})
+
+describe('CollectionRunStore undoing a mistaken tap', () => {
+  const at = (minutes: number) => new Date(Date.parse('2026-11-29T01:00:00.000Z') + minutes * 60_000).toISOString()
+
+  function storeAt(items: Parcel[]) {
+    let now = at(0)
+    const timers: { tick: () => void; ms: number }[] = []
+    const store = new CollectionRunStore<VillageRun>({
+      fetchRun: async (date) => ({ date: date ?? '2026-11-29', items }),
+      withParcel: villageRunWithParcel,
+      parcelsOf: (run) => run.items,
+      now: () => now,
+      setTimer: (tick, ms) => void timers.push({ tick, ms }),
+    })
+    return { store, timers, setNow: (minutes: number) => (now = at(minutes)) }
+  }
+
+  it('offers 撤销 on the parcel the person just collected, until the server’s deadline, then no more', async () => {
+    const { store, timers, setNow } = storeAt([parcel('p1'), parcel('p2', zhang)])
+    await store.openDefault()
+    expect(store.view!.items.some((p) => store.canUndo(p))).toBe(false)
+    await store.act('p1', async () => ({ ...parcel('p1'), status: 'collected', undoUntil: at(10) }))
+    expect(store.canUndo(store.view!.items[0])).toBe(true)
+    expect(store.canUndo(store.view!.items[1])).toBe(false)
+    // The store looks at the clock again just after the deadline.
+    expect(timers.at(-1)!.ms).toBe(10 * 60_000 + 50)
+    setNow(10)
+    timers.at(-1)!.tick()
+    expect(store.canUndo(store.view!.items[0])).toBe(false)
+  })
+
+  it('puts the server’s answer in place: the parcel waits again', async () => {
+    const { store } = storeAt([{ ...parcel('p1'), status: 'collected', undoUntil: at(10) }])
+    await store.openDefault()
+    expect(store.canUndo(store.view!.items[0])).toBe(true)
+    expect(await store.act('p1', async () => parcel('p1'))).toBe(true)
+    expect(store.view!.items[0]).toMatchObject({ status: 'awaiting_collection' })
+    expect(store.canUndo(store.view!.items[0])).toBe(false)
+  })
+
+  it('says why an undo was refused and shows the run afresh', async () => {
+    let reads = 0
+    const store = new CollectionRunStore<VillageRun>({
+      fetchRun: async (date) => ({ date: date ?? '2026-11-29', items: [{ ...parcel('p1'), status: reads++ === 0 ? 'collected' : 'received' }] }),
+      withParcel: villageRunWithParcel,
+      parcelsOf: (run) => run.items,
+    })
+    await store.openDefault()
+    const ok = await store.act('p1', async () => {
+      throw new ApiError(409, 'UNDO_REFUSED', 'the county center has received this parcel since', { reason: 'undo.parcel_moved_on' })
+    })
+    expect(ok).toBe(false)
+    expect(store.actionError?.code).toBe('UNDO_REFUSED')
+    await flush()
+    expect(store.view!.items[0].status).toBe('received')
   })
 })
 
@@ -131,7 +190,7 @@ describe('CollectionRunStore at the county center', () => {
         { village: xindianzi, parcels: [parcel('p2', { id: 'frm_li', name: '李秀英' }, 'collected', xindianzi)], parcelCount: 1, weightGrams: 1000 },
       ],
     }
-    const store = new CollectionRunStore<Manifest>({ fetchRun: async () => manifest, withParcel: manifestWithParcel, today: () => '2026-11-29' })
+    const store = new CollectionRunStore<Manifest>({ fetchRun: async () => manifest, withParcel: manifestWithParcel, parcelsOf: (run) => run.villages.flatMap((v) => v.parcels) })
     await store.load()
     await store.act('p2', async () => ({ ...parcel('p2', { id: 'frm_li', name: '李秀英' }, 'received', xindianzi) }))
     expect(store.view!.villages.map((v) => v.parcels.map((p) => p.status))).toEqual([['collected'], ['received']])

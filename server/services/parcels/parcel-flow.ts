@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { defaultManifestRunDate, defaultVillageRunDate, firstOpenVillageRun } from '../../../src/domain/default-run'
 import { areAllParcelsReceived } from '../../../src/domain/order-status'
 import { type ParcelStatus, parcelStatusMachine } from '../../../src/domain/parcel-status'
 import type { Clock } from '../../clock'
@@ -10,6 +11,7 @@ import { newId } from '../../ids'
 import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
+import { undoParcelStep } from './parcel-undo'
 import { type ParcelView, viewParcels } from './parcel-view'
 
 /* The parcels' way from the farmer to the county center. The cun xiao'er marks a parcel
@@ -33,8 +35,31 @@ const invalidTransition = (from: string, to: string) => new AppError(409, 'INVAL
 export function createParcelFlow(deps: ParcelFlowDeps) {
   const { db, clock } = deps
 
-  /** What the operator's village hands to this date's collection run, by farmer. */
-  async function villageParcels(operator: UserTable, date: string): Promise<ParcelView[]> {
+  const viewer = (user: UserTable) => ({ userId: user.id, now: clock().toISOString() })
+
+  /** The run the village page opens on without a date: default-run.ts says why. */
+  async function defaultVillageDate(operator: UserTable): Promise<string> {
+    const now = clock()
+    const county = await db
+      .selectFrom('villages')
+      .innerJoin('counties', 'counties.id', 'villages.countyId')
+      .select(['counties.collectionRunTime', 'counties.runDurationMinutes'])
+      .where('villages.id', '=', operator.villageId!)
+      .executeTakeFirstOrThrow()
+    const dates = await db
+      .selectFrom('parcels')
+      .select('collectionRunDate')
+      .distinct()
+      .where('villageId', '=', operator.villageId!)
+      .where('status', '=', 'awaiting_collection')
+      .where('collectionRunDate', '>=', firstOpenVillageRun(now, county))
+      .execute()
+    return defaultVillageRunDate(now, county, dates.map((d) => d.collectionRunDate!))
+  }
+
+  /** What the operator's village hands to this date's collection run (default: defaultVillageDate), by farmer. */
+  async function villageParcels(operator: UserTable, requested?: string): Promise<{ date: string; parcels: ParcelView[] }> {
+    const date = requested ?? (await defaultVillageDate(operator))
     const rows = await db
       .selectFrom('parcels')
       .innerJoin('farmers', 'farmers.id', 'parcels.farmerId')
@@ -45,11 +70,25 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       .orderBy('farmers.name')
       .orderBy('parcels.createdAt')
       .execute()
-    return viewParcels(db, rows)
+    return { date, parcels: await viewParcels(db, rows, viewer(operator)) }
   }
 
-  /** The collection run of the staff member's county on this date, village by village. */
-  async function manifest(staff: UserTable, date: string): Promise<ManifestView> {
+  /** The earliest run of the county with parcels on their way; default-run.ts says why. */
+  async function defaultManifestDate(staff: UserTable): Promise<string> {
+    const dates = await db
+      .selectFrom('parcels')
+      .innerJoin('orders', 'orders.id', 'parcels.orderId')
+      .select('parcels.collectionRunDate')
+      .distinct()
+      .where('orders.countyId', '=', staff.countyId!)
+      .where('parcels.status', '=', 'collected')
+      .execute()
+    return defaultManifestRunDate(clock(), dates.map((d) => d.collectionRunDate!).filter(Boolean))
+  }
+
+  /** The collection run of the staff member's county on this date (default: defaultManifestDate), village by village. */
+  async function manifest(staff: UserTable, requested?: string): Promise<ManifestView> {
+    const date = requested ?? (await defaultManifestDate(staff))
     const rows = await db
       .selectFrom('parcels')
       .innerJoin('orders', 'orders.id', 'parcels.orderId')
@@ -61,7 +100,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       .orderBy('villages.name')
       .orderBy('parcels.createdAt')
       .execute()
-    const parcels = await viewParcels(db, rows)
+    const parcels = await viewParcels(db, rows, viewer(staff))
     const villages = new Map<string, ManifestView['villages'][number]>()
     for (const parcel of parcels) {
       const entry = villages.get(parcel.village.id) ?? { village: parcel.village, parcels: [], parcelCount: 0, weightGrams: 0 }
@@ -101,7 +140,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       await move(tx, row, 'collected', operator, now)
       return tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
     })
-    return (await viewParcels(db, [parcel]))[0]
+    return (await viewParcels(db, [parcel], viewer(operator)))[0]
   }
 
   /** The collection run brought the parcel to the staff member's county center. */
@@ -121,10 +160,16 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       }
       return tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
     })
-    return (await viewParcels(db, [parcel]))[0]
+    return (await viewParcels(db, [parcel], viewer(staff)))[0]
   }
 
-  return { villageParcels, manifest, collect, receive }
+  /** The actor's last collect or receive of this parcel taken back: parcel-undo.ts. */
+  async function undo(actor: UserTable, parcelId: string): Promise<ParcelView> {
+    const parcel = await writeTransaction(db, deps.dialect, (tx) => undoParcelStep(tx, deps.dialect, actor, parcelId, clock().toISOString()))
+    return (await viewParcels(db, [parcel], viewer(actor)))[0]
+  }
+
+  return { villageParcels, manifest, collect, receive, undo }
 }
 
 export type ParcelFlow = ReturnType<typeof createParcelFlow>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { ParcelStatus } from '../../../src/domain/parcel-status'
+import { lastParcelStep, undoDeadline } from '../../../src/domain/parcel-undo'
 import type { Unit } from '../../../src/domain/units'
 import type { DB, ParcelTable } from '../../db/schema'
 
@@ -20,10 +21,26 @@ export interface ParcelView {
   weightGrams: number
   shippingFen: number
   collectionRunDate: string | null
+  undoUntil?: string
+}
+
+/** Who is looking, and when: their own last step on a parcel shows until when they may undo it. */
+export interface ParcelViewer {
+  userId: string
+  now: string
+}
+
+/* A hint for the button, nothing more: the undo itself decides under the order's lock, and also
+   refuses when the order has moved on, which this list does not read. */
+function undoUntilFor(parcel: ParcelTable, viewer: ParcelViewer | undefined): string | undefined {
+  const step = viewer ? lastParcelStep({ ...parcel, status: parcel.status as ParcelStatus }) : null
+  if (!viewer || !step?.at || step.by !== viewer.userId) return undefined
+  const until = undoDeadline(step.at)
+  return until > viewer.now ? until : undefined
 }
 
 /** These parcels, in the same order, in three queries however many there are. */
-export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[]): Promise<ParcelView[]> {
+export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[], viewer?: ParcelViewer): Promise<ParcelView[]> {
   if (parcels.length === 0) return []
   const [farmers, villages, lines] = await Promise.all([
     db.selectFrom('farmers').select(['id', 'name']).where('id', 'in', [...new Set(parcels.map((p) => p.farmerId))]).execute(),
@@ -32,15 +49,19 @@ export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[]): Promi
   ])
   const farmerOf = new Map(farmers.map((f) => [f.id, f]))
   const villageOf = new Map(villages.map((v) => [v.id, v]))
-  return parcels.map((p) => ({
-    id: p.id,
-    orderId: p.orderId,
-    status: p.status as ParcelStatus,
-    farmer: farmerOf.get(p.farmerId)!,
-    village: villageOf.get(p.villageId)!,
-    lines: lines.filter((l) => l.orderId === p.orderId && l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
-    weightGrams: p.weightGrams,
-    shippingFen: p.shippingFen,
-    collectionRunDate: p.collectionRunDate,
-  }))
+  return parcels.map((p) => {
+    const undoUntil = undoUntilFor(p, viewer)
+    return {
+      id: p.id,
+      orderId: p.orderId,
+      status: p.status as ParcelStatus,
+      farmer: farmerOf.get(p.farmerId)!,
+      village: villageOf.get(p.villageId)!,
+      lines: lines.filter((l) => l.orderId === p.orderId && l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
+      weightGrams: p.weightGrams,
+      shippingFen: p.shippingFen,
+      collectionRunDate: p.collectionRunDate,
+      ...(undoUntil ? { undoUntil } : {}),
+    }
+  })
 }

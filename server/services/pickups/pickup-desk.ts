@@ -141,8 +141,13 @@ export function createPickupDesk(deps: PickupDeskDeps) {
         return { kind: 'wrong_code' }
       }
       if (order.status === 'paid') return { kind: 'refused', error: new AppError(409, 'NOT_READY', 'this order has not all arrived at the center yet', { orderId: order.id }) }
-      if (order.status === 'picked_up' || !(await moveOrder(tx, order.id, 'ready_for_pickup', 'picked_up', now, { ended: true }))) {
-        return { kind: 'refused', error: new AppError(409, 'INVALID_TRANSITION', 'this order has already been picked up', { from: 'picked_up', to: 'picked_up' }) }
+      const pickedUp = () => ({ kind: 'refused' as const, error: new AppError(409, 'INVALID_TRANSITION', 'this order has already been picked up', { from: 'picked_up', to: 'picked_up' }) })
+      if (order.status === 'picked_up') return pickedUp()
+      if (!(await moveOrder(tx, order.id, 'ready_for_pickup', 'picked_up', now, { ended: true }))) {
+        // Moved meanwhile: handed over at another desk, or a parcel's receipt undone (parcel-undo.ts).
+        const moved = await tx.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow()
+        if (moved.status === 'paid') return { kind: 'refused', error: new AppError(409, 'NOT_READY', 'this order has not all arrived at the center yet', { orderId: order.id }) }
+        return pickedUp()
       }
       await creditCommissions(tx, order.id, now)
       await recordOrderEvent(tx, order.id, 'picked_up', now, { actorUserId: staff.id })

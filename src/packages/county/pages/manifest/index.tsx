@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useRef } from 'react'
 import type { Manifest, User } from '../../../../api'
 import { ActionButton } from '../../../../components/action-button'
 import { RoleGate } from '../../../../components/role-gate'
@@ -29,13 +30,22 @@ function summary(manifest: Manifest): string {
 /** 集货清单: a day's collection run as it arrives at the county center, village by village. */
 const CollectionManifest = observer(function CollectionManifest({ user }: { user: User }) {
   const store = manifestFor(user.id)
-  useDidShow(() => void store.load())
+  // Opened anew: the run the server says matters now; back from another page: the run shown.
+  const opened = useRef(false)
+  useDidShow(() => {
+    void (opened.current ? store.load() : store.openDefault())
+    opened.current = true
+  })
   usePullDownRefresh(() => void store.load().finally(() => Taro.stopPullDownRefresh()))
   const manifest = store.view
   return (
     <>
-      <RunDateSwitcher className='manifest-dates' date={store.date} today={chinaDate(new Date())} onChange={(date) => void store.showDate(date)} />
-      <Text className='manifest-title'>{m.title(runDay(store.date))}</Text>
+      {store.date && (
+        <>
+          <RunDateSwitcher className='manifest-dates' date={store.date} today={chinaDate(new Date())} onChange={(date) => void store.showDate(date)} />
+          <Text className='manifest-title'>{m.title(runDay(store.date))}</Text>
+        </>
+      )}
       {manifest && manifest.villages.length > 0 && (
         <View className='manifest-summary'>
           <Text className='run-summary'>{summary(manifest)}</Text>

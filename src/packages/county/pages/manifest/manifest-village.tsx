@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { Manifest, ManifestVillage, Parcel } from '../../../../api'
-import { receiveParcel } from '../../../../api/parcel-client'
+import { receiveParcel, undoParcelStep } from '../../../../api/parcel-client'
 import { ActionButton } from '../../../../components/action-button'
 import { ParcelLines } from '../../../../components/parcel-lines'
 import type { CollectionRunStore } from '../../../../stores/collection-run-store'
@@ -18,6 +18,9 @@ const ManifestParcel = observer(function ManifestParcel({ parcel, store }: { par
   const receive = async () => {
     if (await store.act(parcel.id, receiveParcel)) void Taro.showToast({ title: m.receivedToast, icon: 'none' })
   }
+  const undo = async () => {
+    if (await store.act(parcel.id, undoParcelStep)) void Taro.showToast({ title: r.undoneToast, icon: 'none' })
+  }
   return (
     <View className={`manifest-parcel manifest-parcel--${parcel.status}`} data-parcel-id={parcel.id}>
       <View className='manifest-parcel__head'>
@@ -29,7 +32,12 @@ const ManifestParcel = observer(function ManifestParcel({ parcel, store }: { par
       {parcel.status === 'collected' ? (
         <ActionButton className='receive-parcel' block text={m.receive} loading={busy} disabled={store.busyId !== null && !busy} onTap={() => void receive()} />
       ) : (
-        <Text className='parcel-done manifest-parcel__done'>{`✓ ${m.received}`}</Text>
+        <View className='parcel-done-row'>
+          <Text className='parcel-done manifest-parcel__done'>{`✓ ${m.received}`}</Text>
+          {store.canUndo(parcel) && (
+            <ActionButton className='undo-parcel' kind='secondary' text={r.undo} loading={busy} disabled={store.busyId !== null && !busy} onTap={() => void undo()} />
+          )}
+        </View>
       )}
     </View>
   )

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { Parcel, VillageRun } from '../../../../api'
-import { collectParcel } from '../../../../api/parcel-client'
+import { collectParcel, undoParcelStep } from '../../../../api/parcel-client'
 import { ActionButton } from '../../../../components/action-button'
 import { ParcelLines } from '../../../../components/parcel-lines'
 import type { CollectionRunStore } from '../../../../stores/collection-run-store'
@@ -18,6 +18,9 @@ const VillageParcel = observer(function VillageParcel({ parcel, store }: { parce
   const collect = async () => {
     if (await store.act(parcel.id, collectParcel)) void Taro.showToast({ title: p.collectedToast, icon: 'none' })
   }
+  const undo = async () => {
+    if (await store.act(parcel.id, undoParcelStep)) void Taro.showToast({ title: r.undoneToast, icon: 'none' })
+  }
   return (
     <View className={`village-parcel village-parcel--${parcel.status}`} data-parcel-id={parcel.id}>
       <ParcelLines lines={parcel.lines} />
@@ -26,7 +29,12 @@ const VillageParcel = observer(function VillageParcel({ parcel, store }: { parce
         // Big and full width: tapped with a parcel in the other hand.
         <ActionButton className='collect-parcel' block text={p.collect} loading={busy} disabled={store.busyId !== null && !busy} onTap={() => void collect()} />
       ) : (
-        <Text className={`parcel-done parcel-done--${parcel.status}`}>{`✓ ${parcelStatusLabel(parcel.status)}`}</Text>
+        <View className='parcel-done-row'>
+          <Text className={`parcel-done parcel-done--${parcel.status}`}>{`✓ ${parcelStatusLabel(parcel.status)}`}</Text>
+          {store.canUndo(parcel) && (
+            <ActionButton className='undo-parcel' kind='secondary' text={r.undo} loading={busy} disabled={store.busyId !== null && !busy} onTap={() => void undo()} />
+          )}
+        </View>
       )}
     </View>
   )

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useRef } from 'react'
 import type { User } from '../../../../api'
 import { RoleGate } from '../../../../components/role-gate'
 import { RunDateSwitcher } from '../../../../components/run-date-switcher'
@@ -19,14 +20,19 @@ const p = workStrings.parcels
 /** 今日待收包裹: what the farmers hand in at the village service center for a day's collection run. */
 const VillageParcels = observer(function VillageParcels({ user }: { user: User }) {
   const store = villageRunFor(user.id)
-  useDidShow(() => void store.load())
+  // Opened anew: the run the server says matters now; back from another page: the run shown.
+  const opened = useRef(false)
+  useDidShow(() => {
+    void (opened.current ? store.load() : store.openDefault())
+    opened.current = true
+  })
   usePullDownRefresh(() => void store.load().finally(() => Taro.stopPullDownRefresh()))
 
   const parcels = store.view?.items ?? []
   const handedIn = parcels.length - countWithStatus(parcels, 'awaiting_collection')
   return (
     <>
-      <RunDateSwitcher date={store.date} today={chinaDate(new Date())} onChange={(date) => void store.showDate(date)} />
+      {store.date && <RunDateSwitcher date={store.date} today={chinaDate(new Date())} onChange={(date) => void store.showDate(date)} />}
       {parcels.length > 0 && <Text className='run-summary'>{p.summary(parcels.length, handedIn)}</Text>}
       {store.actionError && <Text className='work-error'>{describeParcelError(store.actionError)}</Text>}
       {store.status === 'failed' && <StateView kind='error' message={describeError(store.error)} onRetry={() => void store.load()} />}
