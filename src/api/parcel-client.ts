@@ -15,6 +15,8 @@ export const commissions = (month: string) => request<CommissionStatement>('GET'
 export const manifest = (date: ChinaDate) => request<Manifest>('GET', '/county/manifest', { query: { date } })
 export const receiveParcel = (id: string) => request<Parcel>('POST', `${parcelPath(id)}/receive`)
 export const readyPickups = () => request<{ items: DeskOrder[] }>('GET', '/county/pickups')
+/** The center's order with this short number, whatever its state; 404 when the center has none. */
+export const pickupByNumber = (number: string) => request<{ items: DeskOrder[] }>('GET', '/county/pickups', { query: { number } })
 /** Hands the order over: the server marks it picked up exactly once. */
 export const verifyPickup = (input: PickupVerifyInput) => request<DeskOrder>('POST', '/pickups/verify', { body: input })
 /** The month's orders with shipping charged and subsidy granted, as the CSV the county files its claim with. */

@@ -36,9 +36,9 @@ export function formatOrderNumber(runDate: ChinaDate, seq: number): string {
   return `${orderNumberDay(runDate)}-${String(seq).padStart(ORDER_NUMBER_SEQ_DIGITS, '0')}`
 }
 
-// What a person types or reads out: spaces anywhere, a dash or none, full-width digits from a
-// Chinese keyboard. With a separator the sequence may lose its zeros (`1203-17`); without one it
-// must keep them, or `120317` could be day 1203 number 17 or a mistyped day.
+// What a person types or reads out: spaces, a dash or none, full-width digits from a Chinese
+// keyboard. With a separator (a dash, or a space after the day) the sequence may lose its zeros
+// (`1203-17`); without one it must keep them, or `120317` could be 1203-017 or a mistyped day.
 const FULL_WIDTH_DIGIT = /[０-９]/g
 const SEPARATED = /^(\d{2})(\d{2})[-－—–](\d{1,9})$/
 const RUN_TOGETHER = /^(\d{2})(\d{2})(\d{3,9})$/
@@ -46,7 +46,12 @@ const RUN_TOGETHER = /^(\d{2})(\d{2})(\d{3,9})$/
 /** The number in its one written form (`1203-017`), or null if the text cannot be one. */
 export function parseOrderNumber(text: unknown): string | null {
   if (typeof text !== 'string' || text.length > 40) return null
-  const compact = text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '')
+  const compact = text
+    .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .trim()
+    // A space after the day is read as the dash: `1203 17` is `1203-017`.
+    .replace(/^(\d{4})\s+(?=\d)/, '$1-')
+    .replace(/\s+/g, '')
   const match = SEPARATED.exec(compact) ?? RUN_TOGETHER.exec(compact)
   if (!match) return null
   const [, month, day, digits] = match

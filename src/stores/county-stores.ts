@@ -25,7 +25,7 @@ const today = () => chinaDate(new Date())
 
 export const manifestFor = perUser(() => new CollectionRunStore<Manifest>({ fetchRun: parcelApi.manifest, withParcel: manifestWithParcel, today }))
 
-export const readyPickupsFor = perUser(() => new ReadyPickupsStore(parcelApi.readyPickups))
+export const readyPickupsFor = perUser(() => new ReadyPickupsStore(parcelApi.readyPickups, parcelApi.pickupByNumber))
 
 export const pickupDeskFor = perUser(() => new PickupDeskStore({ verify: parcelApi.verifyPickup, scanCode: scanPickupQr }))
 
