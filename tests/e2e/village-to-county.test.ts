@@ -31,6 +31,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
   let photo: string
   let orderId: string
   let pickupCode: string
+  let orderNumber: string
   let runDate: string
   const consoleErrors: string[] = []
 
@@ -144,6 +145,10 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     expect(order.status).toBe('paid')
     expect(order.parcels).toHaveLength(1)
     runDate = order.parcels[0].collectionRunDate!
+    // The short number: the run's month and day, then the county's sequence, shown on the order.
+    orderNumber = order.number!
+    expect(orderNumber.slice(0, 4)).toBe(runDate.slice(5, 7) + runDate.slice(8, 10))
+    expect(await visible('.order-number').innerText()).toBe(`订单号 ${orderNumber}`)
     // The next morning's run, or the one after when paid past the county's 16:00 cut-off.
     const today = chinaDate(new Date())
     expect([addChinaDays(today, 1), addChinaDays(today, 2)]).toContain(runDate)
@@ -158,6 +163,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     const parcel = farmer.locator('.village-parcel').filter({ hasText: TITLE })
     await parcel.waitFor()
     expect(await parcel.innerText()).toContain('2 斤')
+    expect(await parcel.innerText()).toContain(`订单号 ${orderNumber}`)
     expect(await parcel.getAttribute('class')).toContain('village-parcel--awaiting_collection')
     await shot('village-parcels')
     await parcel.locator('.collect-parcel').click()
@@ -175,6 +181,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     await parcel.waitFor()
     expect(await village.innerText()).toMatch(/1 件 · 约 \d+\.\d 公斤/)
     expect(await parcel.innerText()).toContain(FARMER)
+    expect(await parcel.innerText()).toContain(`订单号 ${orderNumber}`)
     await shot('county-manifest')
     await parcel.locator('.receive-parcel').click()
     await village.locator('.manifest-parcel--received').filter({ hasText: TITLE }).waitFor()
@@ -220,6 +227,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     expect(await visible('.handover-line').count()).toBe(1)
     expect(await visible('.handover-line').innerText()).toMatch(new RegExp(`${TITLE}\\s*2 斤`))
     expect(await handover.innerText()).toContain(`舍必崖村 · ${FARMER}`)
+    expect(await visible('.handover__number').innerText()).toBe(`订单号 ${orderNumber}`)
     await shot('county-handover')
     await visible('.handover-done').click()
     await visible('.code-input input').waitFor()

@@ -56,6 +56,7 @@ it('shows the paid parcel under its farmer on its run’s day, and 已收到 col
   expect(text(card)).toContain('草原羔羊肉 羊排')
   expect(text(card)).toContain('2 斤')
   expect(text(card)).toContain('公斤')
+  expect(text(card)).toContain(`订单号 ${order.number}`)
   expect(text(page)).toContain('共 1 件包裹，已收 0 件')
 
   tap(page, '.collect-parcel')
