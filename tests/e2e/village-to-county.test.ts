@@ -209,6 +209,16 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
     await visible('.role-entry--pickups').click()
     await visible('.pickup-order').filter({ hasText: TITLE }).waitFor()
+    // The number the buyer reads out finds the order, typed without its dash; finding is not handing over.
+    await visible('.number-input input').fill(orderNumber.replace('-', ''))
+    await visible('.find-order').click()
+    const found = visible('.pickup-order--found')
+    await found.waitFor()
+    expect(await found.innerText()).toContain(`订单号 ${orderNumber}`)
+    expect(await found.innerText()).toContain('请买家出示取货码')
+    await shot('county-find-number')
+    await visible('.clear-find').click()
+    await found.waitFor({ state: 'detached' })
     await visible('.to-verify').click()
 
     // No camera scanner on H5: the code is typed.
