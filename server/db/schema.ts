@@ -140,12 +140,21 @@ export interface OrderTable {
   commissionRateBp: number
   pickupCodeHash: string | null
   pickupCodeSealed: string | null
+  /** The short number people read (`1203-017`), unique within the county; given at payment. */
+  number: string | null
   createdAt: string
   expiresAt: string
   paidAt: string | null
   /** When it expired, was cancelled or was picked up. */
   endedAt: string | null
   updatedAt: string
+}
+
+/** The last sequence given to a county's orders on a calendar day ('MMDD', any year). */
+export interface OrderNumberCounterTable {
+  countyId: string
+  day: string
+  lastSeq: number
 }
 
 export interface OrderLineTable {
@@ -287,6 +296,7 @@ export interface DB {
   listingPhotos: ListingPhotoTable
   listingEvents: ListingEventTable
   orders: OrderTable
+  orderNumberCounters: OrderNumberCounterTable
   orderLines: OrderLineTable
   parcels: ParcelTable
   orderEvents: OrderEventTable

@@ -26,9 +26,13 @@ export const PlaceOrderInput = Type.Object(
 
 const PickupEstimate = Type.Object({ collectionRunDate: Type.String(), pickupDate: Type.String(), readyFrom: Type.String(), readyUntil: Type.String() })
 
+export const OrderNumber = Type.Union([Type.String({ description: 'the short number people read, such as 1203-017: the collection run’s month and day and the county’s sequence; null until paid' }), Type.Null()])
+
 export const Parcel = Type.Object({
   id: Type.String(),
   orderId: Type.String(),
+  /** Its order's short number. */
+  number: OrderNumber,
   status: literals(PARCEL_STATUSES),
   farmer: Named,
   village: Named,
@@ -43,6 +47,7 @@ export const Parcel = Type.Object({
 
 export const Order = Type.Object({
   id: Type.String(),
+  number: OrderNumber,
   status: literals(ORDER_STATUSES),
   lines: Type.Array(
     Type.Object({

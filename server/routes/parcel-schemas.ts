@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { Parcel } from './order-schemas'
+import { OrderNumber, Parcel } from './order-schemas'
 import { Id, Strict } from './schemas'
 
 /* Parcels, the collection run, the pickup desk and commissions (API.md "Orders", second half). */
@@ -16,6 +16,7 @@ export const Manifest = Type.Object({
 
 export const DeskOrder = Type.Object({
   id: Type.String(),
+  number: OrderNumber,
   status: Type.String(),
   buyer: Named,
   lines: Type.Array(Type.Object({ listingId: Type.String(), title: Type.String(), quantity: Type.Integer(), unit: Type.String() })),
@@ -23,6 +24,9 @@ export const DeskOrder = Type.Object({
   totalFen: Type.Integer(),
   paidAt: Type.Union([Type.String(), Type.Null()]),
 })
+
+/** A short order number as people type it: `1203-017`, `1203017`, with spaces. */
+export const PickupsQuery = Type.Object({ number: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, Strict)
 
 export const VerifyInput = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), orderId: Type.Optional(Id) }, Strict)
 

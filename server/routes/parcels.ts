@@ -10,7 +10,7 @@ import { commissionStatement } from '../services/pickups/commissions'
 import { subsidyReportCsv } from '../services/reports/subsidy-report'
 import type { PickupDesk } from '../services/pickups/pickup-desk'
 import { Parcel } from './order-schemas'
-import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, VerifyInput } from './parcel-schemas'
+import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, PickupsQuery, VerifyInput } from './parcel-schemas'
 import { errors, Id, NoBody, Strict } from './schemas'
 
 export interface ParcelRouteOptions {
@@ -62,9 +62,17 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
   })
 
   app.get('/county/pickups', {
-    schema: { tags: ['pickups'], summary: 'Orders ready for pickup at the staff member’s center', response: { 200: Type.Object({ items: Type.Array(DeskOrder), nextCursor: Type.Null() }), ...errors(401, 403) } },
+    schema: {
+      tags: ['pickups'],
+      summary: 'Orders ready for pickup at the staff member’s center; with `number`, that one order of the center whatever its state (404 if none)',
+      querystring: PickupsQuery,
+      response: { 200: Type.Object({ items: Type.Array(DeskOrder), nextCursor: Type.Null() }), ...errors(400, 401, 403, 404) },
+    },
     preHandler: staff,
-    handler: async (request) => ({ items: await desk.readyOrders(request.user!), nextCursor: null }),
+    handler: async (request) => {
+      const { number } = request.query
+      return { items: number === undefined ? await desk.readyOrders(request.user!) : [await desk.orderByNumber(request.user!, number)], nextCursor: null }
+    },
   })
 
   app.post('/pickups/verify', {

@@ -64,6 +64,8 @@ export interface ParcelLine {
 export interface Parcel {
   id: string
   orderId: string
+  /** Its order's short number (`1203-017`), once paid. */
+  number: string | null
   status: ParcelStatus
   farmer: Named
   village: Named
@@ -93,6 +95,9 @@ export interface Refund {
 
 export interface Order {
   id: string
+  /** The short number people read (`1203-017`): the collection run's month and day and the
+   *  county's sequence. Given at payment: null while unpaid. `id` stays the key. */
+  number: string | null
   status: OrderStatus
   lines: OrderLine[]
   subtotalFen: number

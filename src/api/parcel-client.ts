@@ -19,6 +19,8 @@ export const receiveParcel = (id: string) => request<Parcel>('POST', `${parcelPa
 /** Takes back one's own collect or receive within 10 minutes: the parcel as it now is. */
 export const undoParcelStep = (id: string) => request<Parcel>('POST', `${parcelPath(id)}/undo`)
 export const readyPickups = () => request<{ items: DeskOrder[] }>('GET', '/county/pickups')
+/** The center's order with this short number, whatever its state; 404 when the center has none. */
+export const pickupByNumber = (number: string) => request<{ items: DeskOrder[] }>('GET', '/county/pickups', { query: { number } })
 /** Hands the order over: the server marks it picked up exactly once. */
 export const verifyPickup = (input: PickupVerifyInput) => request<DeskOrder>('POST', '/pickups/verify', { body: input })
 /** The month's orders with shipping charged and subsidy granted, as the CSV the county files its claim with. */

@@ -35,6 +35,8 @@ export interface DeskOrderLine {
 /** An order as the county center's desk sees it: whom to hand what. */
 export interface DeskOrder {
   id: string
+  /** The order's short number (`1203-017`). */
+  number: string | null
   status: string
   buyer: Named
   lines: DeskOrderLine[]

@@ -25,7 +25,7 @@ export const manifestFor = perUser(
   () => new CollectionRunStore<Manifest>({ fetchRun: parcelApi.manifest, withParcel: manifestWithParcel, parcelsOf: (run) => run.villages.flatMap((v) => v.parcels) }),
 )
 
-export const readyPickupsFor = perUser(() => new ReadyPickupsStore(parcelApi.readyPickups))
+export const readyPickupsFor = perUser(() => new ReadyPickupsStore(parcelApi.readyPickups, parcelApi.pickupByNumber))
 
 export const pickupDeskFor = perUser(() => new PickupDeskStore({ verify: parcelApi.verifyPickup, scanCode: scanPickupQr }))
 

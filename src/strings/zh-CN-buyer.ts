@@ -96,11 +96,12 @@ export const zhCNBuyer = {
     emptyHint: '在购物车里挑好商品，去结算就能下单',
     placedAt: (when: string) => `下单时间 ${when}`,
     items: (count: number) => `共 ${count} 件商品`,
+    number: (number: string) => `订单号 ${number}`,
     end: '没有更多订单了',
   },
 
   order: {
-    number: (id: string) => `订单号 ${id}`,
+    number: (number: string) => `订单号 ${number}`,
     notFound: '没有找到这个订单',
     toOrders: '看全部订单',
     pickupCode: '自提码',

@@ -24,6 +24,19 @@ export const zhCNCounty = {
     buyer: (name: string) => `买家：${name}`,
     parcels: (count: number) => `${count} 个包裹，已全部到齐`,
     toVerify: '核销取货',
+    findTitle: '按订单号查找',
+    findPlaceholder: '订单号，如 1203-017',
+    find: '查找',
+    clear: '返回待取列表',
+    notFound: (number: string) => `本服务中心没有订单号 ${number} 的订单`,
+    format: '订单号是 4 位日期加序号，如 1203-017',
+    // What the desk can do with a found order: finding it never hands it over.
+    state: {
+      paid: '包裹还没有全部到县城服务中心，暂时不能取货',
+      ready_for_pickup: '等待取货：请买家出示取货码后核销',
+      picked_up: '已经取过货了',
+      cancelled: '订单已取消',
+    } as Record<string, string>,
   },
 
   verify: {
@@ -34,6 +47,7 @@ export const zhCNCounty = {
     verify: '核销',
     checking: '正在核对…',
     handoverTitle: '核销成功，请把以下商品交给买家',
+    number: (number: string) => `订单号 ${number}`,
     buyer: (name: string) => `买家：${name}`,
     linesTitle: '商品',
     parcelsTitle: '包裹',

@@ -148,7 +148,8 @@ export const zhCNWork = {
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
     weight: (kg: string) => `约 ${kg} 公斤`,
     quantity: (quantity: number, unit: string) => `${quantity} ${unit}`,
-    order: (id: string) => `订单 ${id}`,
+    // The short number (1203-017) people read out; an order's id only where it has none.
+    order: (number: string) => `订单号 ${number}`,
     parcelStatus: {
       awaiting_collection: '待收',
       collected: '已收到',

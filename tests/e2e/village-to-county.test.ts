@@ -31,6 +31,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
   let photo: string
   let orderId: string
   let pickupCode: string
+  let orderNumber: string
   let runDate: string
   const consoleErrors: string[] = []
 
@@ -143,6 +144,10 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     expect(order.status).toBe('paid')
     expect(order.parcels).toHaveLength(1)
     runDate = order.parcels[0].collectionRunDate!
+    // The short number: the run's month and day, then the county's sequence, shown on the order.
+    orderNumber = order.number!
+    expect(orderNumber.slice(0, 4)).toBe(runDate.slice(5, 7) + runDate.slice(8, 10))
+    expect(await visible('.order-number').innerText()).toBe(`订单号 ${orderNumber}`)
     // The next morning's run, or the one after when paid past the county's 16:00 cut-off.
     const today = chinaDate(new Date())
     expect([addChinaDays(today, 1), addChinaDays(today, 2)]).toContain(runDate)
@@ -156,6 +161,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     const parcel = farmer.locator('.village-parcel').filter({ hasText: TITLE })
     await parcel.waitFor()
     expect(await parcel.innerText()).toContain('2 斤')
+    expect(await parcel.innerText()).toContain(`订单号 ${orderNumber}`)
     expect(await parcel.getAttribute('class')).toContain('village-parcel--awaiting_collection')
     await shot('village-parcels')
     await parcel.locator('.collect-parcel').click()
@@ -172,6 +178,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     await parcel.waitFor()
     expect(await village.innerText()).toMatch(/1 件 · 约 \d+\.\d 公斤/)
     expect(await parcel.innerText()).toContain(FARMER)
+    expect(await parcel.innerText()).toContain(`订单号 ${orderNumber}`)
     await shot('county-manifest')
     await parcel.locator('.receive-parcel').click()
     await village.locator('.manifest-parcel--received').filter({ hasText: TITLE }).waitFor()
@@ -199,6 +206,16 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
     await visible('.role-entry--pickups').click()
     await visible('.pickup-order').filter({ hasText: TITLE }).waitFor()
+    // The number the buyer reads out finds the order, typed without its dash; finding is not handing over.
+    await visible('.number-input input').fill(orderNumber.replace('-', ''))
+    await visible('.find-order').click()
+    const found = visible('.pickup-order--found')
+    await found.waitFor()
+    expect(await found.innerText()).toContain(`订单号 ${orderNumber}`)
+    expect(await found.innerText()).toContain('请买家出示取货码')
+    await shot('county-find-number')
+    await visible('.clear-find').click()
+    await found.waitFor({ state: 'detached' })
     await visible('.to-verify').click()
 
     // No camera scanner on H5: the code is typed.
@@ -217,6 +234,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     expect(await visible('.handover-line').count()).toBe(1)
     expect(await visible('.handover-line').innerText()).toMatch(new RegExp(`${TITLE}\\s*2 斤`))
     expect(await handover.innerText()).toContain(`舍必崖村 · ${FARMER}`)
+    expect(await visible('.handover__number').innerText()).toBe(`订单号 ${orderNumber}`)
     await shot('county-handover')
     await visible('.handover-done').click()
     await visible('.code-input input').waitFor()

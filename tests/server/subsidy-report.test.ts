@@ -34,10 +34,12 @@ describe.each(DATABASES)('the subsidy report on %s', (dialect) => {
     expect(response.headers['content-disposition']).toContain('subsidy-2026-09.csv')
     expect(response.body.startsWith('\uFEFF')).toBe(true)
     const rows = response.body.slice(1).trim().split('\r\n').map((line) => line.split(','))
-    expect(rows[0]).toEqual(['订单号', '支付时间（北京时间）', '状态', '商品金额（元）', '运费（元）', '运费补贴（元）', '实付（元）'])
-    expect(rows.slice(1, -1).map((r) => r[0])).toEqual([milk.id, millet.id])
-    expect(rows[1]).toEqual([milk.id, '2026-09-15 11:00:00', 'paid', '16.00', '12.00', '10.00', '18.00'])
-    expect(rows[rows.length - 1]).toEqual(['合计 2 单', '2026-09', '', '23.00', '20.00', '18.00', '25.00'])
+    expect(rows[0]).toEqual(['订单号', '支付时间（北京时间）', '状态', '商品金额（元）', '运费（元）', '运费补贴（元）', '实付（元）', '系统订单编号'])
+    // Paid at 11:00 on 15 September: the run of the 16th, its first orders of this county.
+    expect([milk.number, millet.number]).toEqual(['0916-001', '0916-002'])
+    expect(rows.slice(1, -1).map((r) => [r[0], r[7]])).toEqual([[milk.number, milk.id], [millet.number, millet.id]])
+    expect(rows[1]).toEqual([milk.number, '2026-09-15 11:00:00', 'paid', '16.00', '12.00', '10.00', '18.00', milk.id])
+    expect(rows[rows.length - 1]).toEqual(['合计 2 单', '2026-09', '', '23.00', '20.00', '18.00', '25.00', ''])
     t.setNow(new Date().toISOString())
   })
 

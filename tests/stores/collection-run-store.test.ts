@@ -17,6 +17,7 @@ function parcel(id: string, farmer = wang, status: Parcel['status'] = 'awaiting_
   return {
     id,
     orderId: `ord_${id}`,
+    number: '1203-001',
     status,
     farmer,
     village,

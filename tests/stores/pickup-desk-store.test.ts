@@ -13,6 +13,7 @@ const CODE = '482913'
 
 const deskOrder: DeskOrder = {
   id: ORDER,
+  number: '1203-017',
   status: 'picked_up',
   buyer: { id: 'usr_chen', name: '陈晓（呼和浩特）' },
   lines: [{ listingId: 'lst_a', title: '草原羔羊肉 羊排', quantity: 2, unit: 'jin' }],

@@ -75,6 +75,27 @@ it('lists the order waiting at the center', async () => {
   expect(text(row)).toContain('陈晓')
   expect(text(row)).toContain('草原羔羊肉 羊排')
   expect(text(row)).toContain('鲜牛奶（当日挤）')
+  expect(order.number).toMatch(/^\d{4}-\d{3,}$/)
+  expect(text(row)).toContain(`订单号 ${order.number}`)
+})
+
+it('finds the order by the number the buyer reads out, typed any way, without handing it over', async () => {
+  const page = app.open(PICKUPS)
+  await waitFor(() => page.querySelector('.number-input'), 'the number field')
+  type(page, '.number-input', 'abc')
+  tap(page, '.find-order')
+  await waitFor(() => text(page).includes('订单号是 4 位日期加序号'), 'not a number explained')
+
+  type(page, '.number-input', ` ${order.number!.replace('-', ' ')} `)
+  tap(page, '.find-order')
+  const found = await waitFor(() => page.querySelector('.pickup-order--found'), 'the order found')
+  expect(text(found)).toContain(`订单号 ${order.number}`)
+  expect(text(found)).toContain('陈晓')
+  expect(text(found)).toContain('请买家出示取货码')
+  expect((await journey.order('buyer-chenxiao', order.id)).status).toBe('ready_for_pickup')
+
+  tap(page, '.clear-find')
+  await waitFor(() => !page.querySelector('.pickup-order--found') && page.querySelector('.pickup-order'), 'the waiting list again')
 })
 
 it('hands the order over by its QR code: every line with its quantity, and the parcels', async () => {
@@ -94,6 +115,7 @@ it('hands the order over by its QR code: every line with its quantity, and the p
   expect(text(handover)).toContain('陈晓（呼和浩特）')
   expect(text(handover)).toContain('舍必崖村 · 王建国')
   expect(text(handover)).toContain('新店子村 · 李秀英')
+  expect(text(page.querySelector('.handover__number'))).toBe(`订单号 ${order.number}`)
 
   // The server handed it over: the buyer's order is picked up.
   expect((await journey.order('buyer-chenxiao', order.id)).status).toBe('picked_up')

@@ -48,6 +48,7 @@ it('opens on the paid parcel’s run, 已收到 collects it, and 撤销 takes th
   expect(text(card)).toContain('草原羔羊肉 羊排')
   expect(text(card)).toContain('2 斤')
   expect(text(card)).toContain('公斤')
+  expect(text(card)).toContain(`订单号 ${order.number}`)
   expect(text(page)).toContain('共 1 件包裹，已收 0 件')
   expect(page.querySelector('.undo-parcel')).toBeFalsy()
 

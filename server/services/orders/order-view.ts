@@ -19,6 +19,8 @@ interface Named {
 
 export interface OrderView {
   id: string
+  /** The short number people read (`1203-017`), once paid. */
+  number: string | null
   status: OrderStatus
   lines: { listingId: string; title: string; quantity: number; unit: Unit; unitPriceFen: number; lineTotalFen: number; farmer: Named; thumbUrl: string | null }[]
   subtotalFen: number
@@ -87,6 +89,7 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
     const refund = refundOf.get(order.id)
     const view: OrderView = {
       id: order.id,
+      number: order.number,
       status,
       lines: orderLines.map((l) => ({
         listingId: l.listingId,

@@ -14,6 +14,8 @@ interface Named {
 export interface ParcelView {
   id: string
   orderId: string
+  /** Its order's short number, once paid. */
+  number: string | null
   status: ParcelStatus
   farmer: Named
   village: Named
@@ -39,14 +41,17 @@ function undoUntilFor(parcel: ParcelTable, viewer: ParcelViewer | undefined): st
   return until > viewer.now ? until : undefined
 }
 
-/** These parcels, in the same order, in three queries however many there are. */
+/** These parcels, in the same order, in four queries however many there are. */
 export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[], viewer?: ParcelViewer): Promise<ParcelView[]> {
   if (parcels.length === 0) return []
-  const [farmers, villages, lines] = await Promise.all([
+  const orderIds = [...new Set(parcels.map((p) => p.orderId))]
+  const [farmers, villages, lines, orders] = await Promise.all([
     db.selectFrom('farmers').select(['id', 'name']).where('id', 'in', [...new Set(parcels.map((p) => p.farmerId))]).execute(),
     db.selectFrom('villages').select(['id', 'name']).where('id', 'in', [...new Set(parcels.map((p) => p.villageId))]).execute(),
-    db.selectFrom('orderLines').select(['orderId', 'farmerId', 'listingId', 'title', 'quantity', 'unit', 'position']).where('orderId', 'in', [...new Set(parcels.map((p) => p.orderId))]).orderBy('position').execute(),
+    db.selectFrom('orderLines').select(['orderId', 'farmerId', 'listingId', 'title', 'quantity', 'unit', 'position']).where('orderId', 'in', orderIds).orderBy('position').execute(),
+    db.selectFrom('orders').select(['id', 'number']).where('id', 'in', orderIds).execute(),
   ])
+  const numberOf = new Map(orders.map((o) => [o.id, o.number]))
   const farmerOf = new Map(farmers.map((f) => [f.id, f]))
   const villageOf = new Map(villages.map((v) => [v.id, v]))
   return parcels.map((p) => {
@@ -54,6 +59,7 @@ export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[], viewer
     return {
       id: p.id,
       orderId: p.orderId,
+      number: numberOf.get(p.orderId) ?? null,
       status: p.status as ParcelStatus,
       farmer: farmerOf.get(p.farmerId)!,
       village: villageOf.get(p.villageId)!,

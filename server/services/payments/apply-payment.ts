@@ -7,6 +7,7 @@ import type { DialectName } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { lockOrder } from '../orders/lock-order'
+import { numberOrder } from '../orders/order-number'
 import { recordOrderEvent } from '../orders/order-events'
 import { loadOrderRules } from '../orders/order-rules'
 import { moveOrder } from '../orders/release-order'
@@ -60,12 +61,16 @@ export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: Con
       const code = await pickupCodeFor(tx, deps.pickupCodes, order.pickupPointId)
       const moved = await moveOrder(tx, order.id, 'pending_payment', 'paid', now, { paidAt: now, pickupCodeHash: deps.pickupCodes.hash(order.pickupPointId, code), pickupCodeSealed: deps.pickupCodes.seal(code) })
       if (moved) {
-        // The parcels go on the collection run this payment's time decides.
+        // The parcels go on the collection run this payment's time decides, and the order's number with it.
         const rules = await loadOrderRules(tx, order.pickupPointId)
-        await tx.updateTable('parcels').set({ collectionRunDate: collectionRunDateFor(now, rules.pickup), updatedAt: now }).where('orderId', '=', order.id).execute()
+        const runDate = collectionRunDateFor(now, rules.pickup)
+        await tx.updateTable('parcels').set({ collectionRunDate: runDate, updatedAt: now }).where('orderId', '=', order.id).execute()
         await recordOrderEvent(tx, order.id, 'paid', now)
         // Paid through a payment the buyer had left for another provider: the open one is not needed.
-        return { outcome: 'paid' as const, closed: await closeOpenPayments(tx, order.id, now) }
+        const closed = await closeOpenPayments(tx, order.id, now)
+        // Last: the county's counter row is shared by every payment of the day.
+        await numberOrder(tx, order, runDate)
+        return { outcome: 'paid' as const, closed }
       }
     }
     // Paid through another payment already, or ended: this money goes back.

@@ -23,7 +23,7 @@ export async function subsidyReportCsv(db: Kysely<DB>, countyId: string, month: 
   const orders = await db
     .selectFrom('orders')
     .leftJoin('refunds', 'refunds.orderId', 'orders.id')
-    .select(['orders.id', 'orders.paidAt', 'orders.status', 'orders.subtotalFen', 'orders.shippingFen', 'orders.subsidyFen', 'orders.totalFen'])
+    .select(['orders.id', 'orders.number', 'orders.paidAt', 'orders.status', 'orders.subtotalFen', 'orders.shippingFen', 'orders.subsidyFen', 'orders.totalFen'])
     .where('orders.countyId', '=', countyId)
     .where('orders.paidAt', '>=', from)
     .where('orders.paidAt', '<', until)
@@ -32,9 +32,11 @@ export async function subsidyReportCsv(db: Kysely<DB>, countyId: string, month: 
     .orderBy('orders.paidAt')
     .orderBy('orders.id')
     .execute()
-  const rows = [['订单号', '支付时间（北京时间）', '状态', '商品金额（元）', '运费（元）', '运费补贴（元）', '实付（元）']]
-  for (const o of orders) rows.push([o.id, chinaTime(o.paidAt!), o.status, yuan(o.subtotalFen), yuan(o.shippingFen), yuan(o.subsidyFen), yuan(o.totalFen)])
+  // The short number first, as the desk and the buyer say it; the system's id last, for an audit
+  // that needs to match a payment. Columns only ever added at the end: the app reads the totals by place.
+  const rows = [['订单号', '支付时间（北京时间）', '状态', '商品金额（元）', '运费（元）', '运费补贴（元）', '实付（元）', '系统订单编号']]
+  for (const o of orders) rows.push([o.number ?? '', chinaTime(o.paidAt!), o.status, yuan(o.subtotalFen), yuan(o.shippingFen), yuan(o.subsidyFen), yuan(o.totalFen), o.id])
   const sum = (pick: (o: (typeof orders)[number]) => number) => orders.reduce((total, o) => total + pick(o), 0)
-  rows.push([`合计 ${orders.length} 单`, month, '', yuan(sum((o) => o.subtotalFen)), yuan(sum((o) => o.shippingFen)), yuan(sum((o) => o.subsidyFen)), yuan(sum((o) => o.totalFen))])
+  rows.push([`合计 ${orders.length} 单`, month, '', yuan(sum((o) => o.subtotalFen)), yuan(sum((o) => o.shippingFen)), yuan(sum((o) => o.subsidyFen)), yuan(sum((o) => o.totalFen)), ''])
   return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
 }

@@ -11,6 +11,7 @@ export const PICKUP_POINT = seedId('pup', 'horinger-center')
 
 export interface JourneyParcel {
   id: string
+  number: string | null
   status: string
   farmer: { id: string; name: string }
   village: { id: string; name: string }
@@ -19,6 +20,8 @@ export interface JourneyParcel {
 
 export interface JourneyOrder {
   id: string
+  /** The short number people read, such as 1203-017. */
+  number: string | null
   status: string
   pickupCode: string
   parcels: JourneyParcel[]

@@ -33,7 +33,8 @@ function OrderHead({ order }: { order: Order }) {
           {order.refund.status === 'succeeded' ? o.refundDone(formatYuan(order.refund.amountFen)) : o.refundPending(formatYuan(order.refund.amountFen))}
         </Text>
       )}
-      <Text className='order-head__line'>{o.number(order.id)}</Text>
+      {/* Given at payment: an unpaid order has no number to read out yet. */}
+      {order.number && <Text className='order-head__line order-number'>{o.number(order.number)}</Text>}
     </View>
   )
 }

@@ -22,6 +22,7 @@ function OrderRow({ order }: { order: Order }) {
       <Text className='order-row__titles'>{order.lines.map((line) => line.title).join('、')}</Text>
       <Text className='order-row__line'>{s.items(order.lines.length)}</Text>
       <Text className='order-row__line'>{s.placedAt(chinaDateTime(order.createdAt))}</Text>
+      {order.number && <Text className='order-row__line order-row__number'>{s.number(order.number)}</Text>}
     </View>
   )
 }

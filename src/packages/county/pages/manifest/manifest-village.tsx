@@ -28,7 +28,7 @@ const ManifestParcel = observer(function ManifestParcel({ parcel, store }: { par
         <Text className='manifest-parcel__weight'>{r.weight(kilograms(parcel.weightGrams))}</Text>
       </View>
       <ParcelLines lines={parcel.lines} />
-      <Text className='manifest-parcel__order'>{r.order(parcel.orderId)}</Text>
+      <Text className='manifest-parcel__order'>{r.order(parcel.number ?? parcel.orderId)}</Text>
       {parcel.status === 'collected' ? (
         <ActionButton className='receive-parcel' block text={m.receive} loading={busy} disabled={store.busyId !== null && !busy} onTap={() => void receive()} />
       ) : (

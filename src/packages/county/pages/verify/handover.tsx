@@ -13,6 +13,7 @@ export function Handover({ order, onDone }: { order: DeskOrder; onDone: () => vo
     <View className='work-card handover' data-order-id={order.id}>
       <Text className='handover__title'>{v.handoverTitle}</Text>
       <Text className='handover__buyer'>{v.buyer(order.buyer.name)}</Text>
+      {order.number && <Text className='handover__number'>{v.number(order.number)}</Text>}
       <Text className='handover__section'>{v.linesTitle}</Text>
       <ParcelLines lines={order.lines} lineClassName='handover-line' large />
       <Text className='handover__section'>{v.parcelsTitle}</Text>

@@ -24,7 +24,7 @@ const VillageParcel = observer(function VillageParcel({ parcel, store }: { parce
   return (
     <View className={`village-parcel village-parcel--${parcel.status}`} data-parcel-id={parcel.id}>
       <ParcelLines lines={parcel.lines} />
-      <Text className='village-parcel__meta'>{`${r.weight(kilograms(parcel.weightGrams))} · ${r.order(parcel.orderId)}`}</Text>
+      <Text className='village-parcel__meta'>{`${r.weight(kilograms(parcel.weightGrams))} · ${r.order(parcel.number ?? parcel.orderId)}`}</Text>
       {parcel.status === 'awaiting_collection' ? (
         // Big and full width: tapped with a parcel in the other hand.
         <ActionButton className='collect-parcel' block text={p.collect} loading={busy} disabled={store.busyId !== null && !busy} onTap={() => void collect()} />
