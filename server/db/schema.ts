@@ -274,6 +274,19 @@ export interface BuyerMessageTable {
   sentAt: string | null
 }
 
+/** "Someone bought your goods": one per parcel, sent from this outbox by the order jobs. */
+export interface FarmerMessageTable {
+  id: string
+  parcelId: string
+  farmerId: string
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  nextAttemptAt: string
+  lastError: string | null
+  createdAt: string
+  sentAt: string | null
+}
+
 export interface DB {
   counties: CountyTable
   pickupPoints: PickupPointTable
@@ -296,4 +309,5 @@ export interface DB {
   pickupAttempts: PickupAttemptTable
   commissionEntries: CommissionEntryTable
   buyerMessages: BuyerMessageTable
+  farmerMessages: FarmerMessageTable
 }

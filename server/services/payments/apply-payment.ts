@@ -5,6 +5,7 @@ import { collectionRunDateFor } from '../../../src/domain/pickup-window'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB } from '../../db/schema'
+import { newId } from '../../ids'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
@@ -64,6 +65,9 @@ export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: Con
         const rules = await loadOrderRules(tx, order.pickupPointId)
         await tx.updateTable('parcels').set({ collectionRunDate: collectionRunDateFor(now, rules.pickup), updatedAt: now }).where('orderId', '=', order.id).execute()
         await recordOrderEvent(tx, order.id, 'paid', now)
+        // Each farmer is told from the outbox, after this commits: WeChat never holds up a payment.
+        const parcels = await tx.selectFrom('parcels').select(['id', 'farmerId']).where('orderId', '=', order.id).execute()
+        await tx.insertInto('farmerMessages').values(parcels.map((p) => ({ id: newId('fmsg'), parcelId: p.id, farmerId: p.farmerId, status: 'pending' as const, attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null }))).execute()
         // Paid through a payment the buyer had left for another provider: the open one is not needed.
         return { outcome: 'paid' as const, closed: await closeOpenPayments(tx, order.id, now) }
       }
