@@ -12,6 +12,7 @@ export const routes = {
   sell: '/packages/farmer/pages/sell/index',
   myListings: '/packages/farmer/pages/listings/index',
   farmerHistory: '/packages/farmer/pages/history/index',
+  mySales: '/packages/farmer/pages/sales/index',
   review: '/packages/operator/pages/review/index',
   farmers: '/packages/operator/pages/farmers/index',
   listForFarmer: '/packages/operator/pages/list-for-farmer/index',

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { api, type User } from '../api'
 import { uploadPhoto } from '../api/photo-upload'
+import { mySales } from '../api/sales-client'
+import { FarmerSalesStore } from './farmer-sales-store'
 import { ListingDraftStore } from './listing-draft-store'
 import type { DraftTarget, ListingDraftDeps } from './listing-draft-model'
 import { ListingPageStore } from './listing-page-store'
@@ -14,6 +16,7 @@ import { VillageFarmersStore } from './village-farmers-store'
 export const myListingsFor = perUser(() => new ListingPageStore(api.myListings))
 export const reviewQueueFor = perUser(() => new ListingPageStore(api.reviewQueue))
 export const villageFarmersFor = perUser(() => new VillageFarmersStore())
+export const mySalesFor = perUser(() => new FarmerSalesStore((cursor) => mySales({ cursor })))
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
