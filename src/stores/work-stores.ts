@@ -8,6 +8,7 @@ import type { DraftTarget, ListingDraftDeps } from './listing-draft-model'
 import { ListingPageStore } from './listing-page-store'
 import { perUser } from './per-user'
 import { taroStorage } from './taro-storage'
+import { openWeChatSheet } from './wechat-call'
 import { VillageFarmersStore } from './village-farmers-store'
 
 /* The farmer's and the operator's stores, reached only from the role subpackages (see
@@ -32,6 +33,17 @@ const draftDeps: ListingDraftDeps = {
   releaseFile: (path) => {
     if (isWeapp) Taro.getFileSystemManager().removeSavedFile({ filePath: path, fail: () => {} })
   },
+}
+
+/** wx.requestSubscribeMessage for "someone bought your goods", opened by the farmer's tap on
+ *  提交审核 (WeChat opens the sheet only inside a tap). Each acceptance allows one message, so
+ *  every listing she submits earns the next sale's. Settles whatever she chooses, never rejects. */
+export function askForSaleMessage(): void {
+  if (!isWeapp || !SALE_TEMPLATE_ID) return
+  void openWeChatSheet('SUBSCRIBE_FAILED', (callbacks) =>
+    // Taro's type also demands Alipay's entityIds, which WeChat has no use for.
+    Taro.requestSubscribeMessage({ tmplIds: [SALE_TEMPLATE_ID], ...callbacks } as unknown as Taro.requestSubscribeMessage.Option),
+  ).catch(() => undefined)
 }
 
 /** Where a draft is kept: per user, and per listing when editing, so drafts never mix. */
