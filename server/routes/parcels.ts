@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { chinaDate, chinaMonth } from '../../src/domain/china-time'
+import { handInDeadline } from '../../src/domain/farmer-sales'
 import type { Clock } from '../clock'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
@@ -29,12 +30,13 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
   const today = () => chinaDate(clock())
 
   app.get('/village/parcels', {
-    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default today, China time)', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
+    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default today, China time), and by when farmers hand them in', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), handInBy: Type.String({ format: 'date-time' }), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
     preHandler: operator,
     handler: async (request) => {
       const date = request.query.date ?? today()
+      const county = await db.selectFrom('counties').select('cutoffTime').where('id', '=', request.user!.countyId!).executeTakeFirstOrThrow()
       // One run of one village is a few dozen parcels: one page, in the list shape of API.md.
-      return { date, items: await parcels.villageParcels(request.user!, date), nextCursor: null }
+      return { date, handInBy: handInDeadline(date, county).toISOString(), items: await parcels.villageParcels(request.user!, date), nextCursor: null }
     },
   })
 

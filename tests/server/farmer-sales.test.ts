@@ -54,6 +54,8 @@ describe.each(DATABASES)('the farmer’s sales on %s', (dialect) => {
       { orderId: cancelled.id, title: '奶皮子', quantity: 1, unit: 'jin', weightGrams: 500, lineTotalFen: 6000, status: 'cancelled', reason: 'buyer_cancelled' },
     ])
     expect(run.toHandIn).toBe(2)
+    // The cun xiao'er's printed hand-in list names the same deadline.
+    expect((await call(who.xindianzi, 'GET', '/village/parcels?date=2026-12-02')).json().handInBy).toBe('2026-12-01T12:00:00.000Z')
     expect(run.totals).toEqual({ lineCount: 2, weightGrams: 4090, amountFen: 14400 })
     expect((await sales()).toHandIn).toBe(2)
 

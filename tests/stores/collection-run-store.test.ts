@@ -38,7 +38,7 @@ function fakeRuns<V>(build: (date: string) => V) {
 const flush = () => new Promise((resolve) => setImmediate(resolve))
 
 describe('CollectionRunStore at the village', () => {
-  const runOf = (items: Parcel[]) => (date: string): VillageRun => ({ date, items })
+  const runOf = (items: Parcel[]) => (date: string): VillageRun => ({ date, handInBy: '2026-11-27T12:00:00.000Z', items })
 
   it('opens on today and shows another day on request', async () => {
     const server = fakeRuns(runOf([parcel('p1')]))
@@ -73,7 +73,7 @@ describe('CollectionRunStore at the village', () => {
   })
 
   it('collects one parcel at a time, replacing it with the server’s answer', async () => {
-    const run: VillageRun = { date: '2026-11-29', items: [parcel('p1'), parcel('p2', zhang)] }
+    const run: VillageRun = { date: '2026-11-29', handInBy: '2026-11-28T12:00:00.000Z', items: [parcel('p1'), parcel('p2', zhang)] }
     const store = new CollectionRunStore<VillageRun>({ fetchRun: async () => run, withParcel: villageRunWithParcel, today: () => '2026-11-29' })
     await store.load()
     let finish = (_: Parcel) => {}
@@ -91,7 +91,7 @@ describe('CollectionRunStore at the village', () => {
   it('says so and shows the run afresh when the parcel was collected on another phone', async () => {
     let collectedElsewhere = false
     const store = new CollectionRunStore<VillageRun>({
-      fetchRun: async (date) => ({ date, items: [parcel('p1', wang, collectedElsewhere ? 'collected' : 'awaiting_collection')] }),
+      fetchRun: async (date) => ({ date, handInBy: '2026-11-28T12:00:00.000Z', items: [parcel('p1', wang, collectedElsewhere ? 'collected' : 'awaiting_collection')] }),
       withParcel: villageRunWithParcel,
       today: () => '2026-11-29',
     })
