@@ -18,7 +18,7 @@ export default defineAppConfig({
     { root: 'packages/farmer', pages: ['pages/sell/index', 'pages/listings/index', 'pages/history/index', 'pages/sales/index'] },
     {
       root: 'packages/operator',
-      pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index', 'pages/parcels/index', 'pages/commissions/index'],
+      pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index', 'pages/parcels/index', 'pages/commissions/index', 'pages/farmer-sales/index'],
     },
     // The county center's collection run and pickup desk, with WeChat's scanner.
     { root: 'packages/county', pages: ['pages/manifest/index', 'pages/pickups/index', 'pages/verify/index', 'pages/report/index'] },

@@ -18,6 +18,7 @@ export const routes = {
   listForFarmer: '/packages/operator/pages/list-for-farmer/index',
   operatorHistory: '/packages/operator/pages/history/index',
   villageParcels: '/packages/operator/pages/parcels/index',
+  farmerSales: '/packages/operator/pages/farmer-sales/index',
   commissions: '/packages/operator/pages/commissions/index',
   manifest: '/packages/county/pages/manifest/index',
   pickups: '/packages/county/pages/pickups/index',

@@ -9,6 +9,7 @@ import { runInAction } from './run-in-action'
    the newest run each time the page shows: parcels move while she is away (the cun xiao'er
    collects, the county receives, a buyer cancels). */
 export class FarmerSalesStore {
+  farmer: SalesView['farmer'] | null = null
   runs: SalesRun[] = []
   months: SalesView['months'] = []
   toHandIn = 0
@@ -33,6 +34,7 @@ export class FarmerSalesStore {
       const page = await this.fetchPage()
       if (asked !== this.asked) return
       runInAction('applySalesPage', () => {
+        this.farmer = page.farmer
         this.runs = page.runs
         this.months = page.months
         this.toHandIn = page.toHandIn

@@ -6,7 +6,7 @@ import type { SaleEndReason, SaleLineStatus } from '../domain/farmer-sales'
 import type { ListingAction, ListingStatus } from '../api/types'
 
 export const zhCNWork = {
-  pageTitles: { villageParcels: '今日待收包裹', commissions: '我的佣金', mySales: '我卖出的' },
+  pageTitles: { villageParcels: '今日待收包裹', commissions: '我的佣金', mySales: '我卖出的', farmerSales: '农户卖出的' },
 
   roleGate: {
     only: (role: string) => `请先以${role}身份登录`,
@@ -202,6 +202,8 @@ export const zhCNWork = {
     runTotal: (count: number, kg: string, yuan: string) => `这车共 ${count} 样，约 ${kg} 公斤，货款 ${yuan}`,
     monthTotal: (label: string, count: number, yuan: string) => `${label}共卖出 ${count} 样，货款 ${yuan}`,
     more: '加载更早的',
+    ofFarmer: (name: string) => `${name} 卖出的东西`,
+    soldBy: '卖出的',
   },
 
   handInList: {

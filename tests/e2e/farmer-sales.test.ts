@@ -109,6 +109,18 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
     await page.emulateMedia({ media: 'screen' })
   })
 
+  it('shows the cun xiao’er what a farmer without a phone sold, from 本村农户', async () => {
+    await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
+    await visible('.role-entry--village-farmers').click()
+    await visible('.farmer-row').filter({ hasText: NO_PHONE }).locator('.farmer-sales-link').click()
+    await visible('.farmer-sales-name').filter({ hasText: NO_PHONE }).waitFor()
+    const run = visible('.sales-run')
+    await run.waitFor()
+    expect(await run.innerText()).toMatch(/羊蝎子\s+3 斤/)
+    expect(await visible('.hand-in').innerText()).toMatch(/晚上8点前交到舍必崖村服务站$/)
+    expect(await run.innerText()).not.toContain('草原羔羊肉')
+  })
+
   it('had no console errors', () => {
     expect(consoleErrors).toEqual([])
   })

@@ -34,6 +34,7 @@ describe('FarmerSalesStore', () => {
     })
     await store.load()
     expect(store.toHandIn).toBe(2)
+    expect(store.farmer?.name).toBe('李秀英')
     await store.loadMore()
     expect(asked).toEqual([undefined, '2026-12-10'])
     expect(store.runs.map((r) => r.date)).toEqual(['2027-01-01', '2026-12-10', '2026-11-30'])

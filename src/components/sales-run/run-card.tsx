@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { SaleLine, SalesRun } from '../../../../api'
-import { formatYuan } from '../../../../domain/money'
-import { kilograms, unitLabel } from '../../../../strings/format'
-import { handInText, runDay, workStrings } from '../../../../strings/work'
+import type { SaleLine, SalesRun } from '../../api'
+import { formatYuan } from '../../domain/money'
+import { kilograms, unitLabel } from '../../strings/format'
+import { handInText, runDay, workStrings } from '../../strings/work'
 
 const s = workStrings.sales
 
