@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Order } from '../../src/api'
 import { addChinaDays, chinaDate } from '../../src/domain/china-time'
@@ -10,6 +12,7 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    and on 我卖出的 where and by when; their cun xiao'er 白丽娟 prints the run's hand-in list, one
    large block per farmer, to go round the village with. */
 
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 const FARMER = '王建国'
 const NO_PHONE = '张二牛'
 const OPERATOR = '白丽娟'
@@ -51,6 +54,12 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
 
   const visible = (selector: string) => page.locator(`${selector}:visible`)
 
+  async function shot(name: string) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true })
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  }
+
   async function signInAs(name: string) {
     await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
     const signOut = visible('.sign-out')
@@ -76,6 +85,7 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
     // Only his own line: 张二牛's 羊蝎子 in the same order is not his business, nor is the buyer.
     expect(shown).not.toContain('羊蝎子')
     expect(shown).not.toContain('陈晓')
+    await shot('farmer-sales')
   })
 
   it('prints the run’s hand-in list for the cun xiao’er, one large block per farmer', async () => {
@@ -91,6 +101,7 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
       ;(window as unknown as { printed: number }).printed = 0
       window.print = () => void (window as unknown as { printed: number }).printed++
     })
+    await shot('village-hand-in')
     await visible('.print-hand-in').click()
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
 
@@ -106,6 +117,7 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
     // 28 pt is about 37 px: large enough to read at arm's length.
     expect(parseFloat(printed.name)).toBeGreaterThanOrEqual(36)
     expect(printed.breakInside).toBe('avoid')
+    await shot('village-hand-in-list-printed')
     await page.emulateMedia({ media: 'screen' })
   })
 
