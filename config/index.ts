@@ -14,6 +14,9 @@ const apiBaseUrl = target === 'h5' ? '/api/v1' : process.env.XIANGJI_API_BASE ||
 /* The subscribe-message template the mini-program asks the buyer to accept at payment (the
    server's WECHAT_PICKUP_TEMPLATE_ID, the same id): empty means no message, so nothing is asked. */
 const pickupTemplateId = process.env.XIANGJI_PICKUP_TEMPLATE_ID || ''
+/* The farmer's "someone bought your goods" template (the server's WECHAT_SALE_TEMPLATE_ID), asked
+   for when she submits a listing; empty: nothing is asked. */
+const saleTemplateId = process.env.XIANGJI_SALE_TEMPLATE_ID || ''
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -33,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
       PICKUP_TEMPLATE_ID: JSON.stringify(pickupTemplateId),
+      SALE_TEMPLATE_ID: JSON.stringify(saleTemplateId),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

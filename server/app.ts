@@ -25,6 +25,7 @@ import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { adminRoutes } from './routes/admin'
 import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
+import { salesRoutes } from './routes/sales'
 import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './routes/schemas'
 import { pickupCodeSecret } from './secrets'
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const orderDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage, pickupCodes, providers }
   const orders = createOrderService(orderDeps)
   const { wechat } = deps.config
-  const messenger = wechat.appId && wechat.pickupTemplateId ? createWeChatMessenger(wechat, deps.clock) : null
+  const messenger = wechat.appId && (wechat.pickupTemplateId || wechat.saleTemplateId) ? createWeChatMessenger(wechat, deps.clock) : null
   app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, log: app.log }))
   app.addHook('onClose', () => app.orderJobs.stop())
 
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }), publicUrl: deps.config.publicUrl })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
+      await api.register(salesRoutes, { db: deps.db })
       await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       await api.register(adminRoutes, { refunds: orderDeps, views: orderDeps, publicUrl: deps.config.publicUrl })

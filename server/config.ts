@@ -49,6 +49,8 @@ export interface WeChatConfig {
   timeoutMs: number
   /** The subscribe-message template the buyer is told "ready for pickup" with; none: no message. */
   pickupTemplateId: string
+  /** The farmer's "someone bought your goods, hand them in by …" template; none: no message. */
+  saleTemplateId: string
 }
 
 const root = path.resolve(__dirname, '..')
@@ -85,6 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
       timeoutMs: Number(env.WECHAT_TIMEOUT_MS ?? 5000),
       pickupTemplateId: env.WECHAT_PICKUP_TEMPLATE_ID ?? '',
+      saleTemplateId: env.WECHAT_SALE_TEMPLATE_ID ?? '',
     },
   }
 }

@@ -33,3 +33,6 @@ declare const API_BASE_URL: string
 
 /** The ready-for-pickup subscribe-message template (XIANGJI_PICKUP_TEMPLATE_ID at build time, '' for none). */
 declare const PICKUP_TEMPLATE_ID: string
+
+/** The farmer's sale subscribe-message template (XIANGJI_SALE_TEMPLATE_ID at build time, '' for none). */
+declare const SALE_TEMPLATE_ID: string

@@ -283,6 +283,19 @@ export interface BuyerMessageTable {
   sentAt: string | null
 }
 
+/** "Someone bought your goods": one per parcel, sent from this outbox by the order jobs. */
+export interface FarmerMessageTable {
+  id: string
+  parcelId: string
+  farmerId: string
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  nextAttemptAt: string
+  lastError: string | null
+  createdAt: string
+  sentAt: string | null
+}
+
 export interface DB {
   counties: CountyTable
   pickupPoints: PickupPointTable
@@ -306,4 +319,5 @@ export interface DB {
   pickupAttempts: PickupAttemptTable
   commissionEntries: CommissionEntryTable
   buyerMessages: BuyerMessageTable
+  farmerMessages: FarmerMessageTable
 }

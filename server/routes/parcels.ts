@@ -28,12 +28,12 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
   const staff = requireRole('county_staff')
 
   app.get('/village/parcels', {
-    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default: the next run with parcels to collect, else tomorrow; the date chosen is in `date`)', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
+    schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default: the next run with parcels to collect, else tomorrow; the date chosen is in `date`), and by when farmers hand them in', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), handInBy: Type.String({ format: 'date-time' }), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
     preHandler: operator,
     handler: async (request) => {
-      const { date, parcels: items } = await parcels.villageParcels(request.user!, request.query.date)
+      const { date, handInBy, parcels: items } = await parcels.villageParcels(request.user!, request.query.date)
       // One run of one village is a few dozen parcels: one page, in the list shape of API.md.
-      return { date, items, nextCursor: null }
+      return { date, handInBy, items, nextCursor: null }
     },
   })
 

@@ -5,9 +5,10 @@ import type { OrderService } from './orders/order-service'
 import { purgeOldKeys } from './orders/idempotency'
 import { processRefunds, type RefundDeps } from './payments/refunds'
 import { type BuyerMessageDeps, sendDueMessages } from './buyer-messages'
+import { sendDueFarmerMessages } from './farmer-messages'
 
 /* The work no request starts: unpaid orders expire, payments whose news was lost are looked up,
-   refunds that failed are sent again, buyers are told their order is ready, old idempotency
+   refunds that failed are sent again, buyers are told their order is ready, farmers what sold, old idempotency
    keys go. It runs in every server process
    on a timer; each step is safe to run in several processes at once (conditional updates,
    stable refund numbers). A failing step is logged and tried again next round: while the
@@ -32,6 +33,7 @@ export function createOrderJobs(deps: OrderJobsDeps) {
       ['expire unpaid orders', () => deps.orders.expireDue()],
       ['send refunds', () => processRefunds(deps.refunds)],
       ['tell buyers their order is ready', () => sendDueMessages(deps.messages)],
+      ['tell farmers what sold', () => sendDueFarmerMessages(deps.messages)],
       ['purge idempotency keys', () => purgeOldKeys(deps.db, deps.clock)],
     ]
     for (const [name, step] of steps) {

@@ -9,6 +9,8 @@ import type { Named } from './types'
 /** GET /village/parcels?date=: what the operator's village hands to that day's collection run. */
 export interface VillageRun {
   date: ChinaDate
+  /** When the farmers' goods for this run are due at the service center (ISO UTC). */
+  handInBy: string
   items: Parcel[]
 }
 

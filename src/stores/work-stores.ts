@@ -1,11 +1,14 @@
 import Taro from '@tarojs/taro'
 import { api, type User } from '../api'
 import { uploadPhoto } from '../api/photo-upload'
+import { mySales } from '../api/sales-client'
+import { FarmerSalesStore } from './farmer-sales-store'
 import { ListingDraftStore } from './listing-draft-store'
 import type { DraftTarget, ListingDraftDeps } from './listing-draft-model'
 import { ListingPageStore } from './listing-page-store'
 import { perUser } from './per-user'
 import { taroStorage } from './taro-storage'
+import { openWeChatSheet } from './wechat-call'
 import { VillageFarmersStore } from './village-farmers-store'
 
 /* The farmer's and the operator's stores, reached only from the role subpackages (see
@@ -14,6 +17,7 @@ import { VillageFarmersStore } from './village-farmers-store'
 export const myListingsFor = perUser(() => new ListingPageStore(api.myListings))
 export const reviewQueueFor = perUser(() => new ListingPageStore(api.reviewQueue))
 export const villageFarmersFor = perUser(() => new VillageFarmersStore())
+export const mySalesFor = perUser(() => new FarmerSalesStore((cursor) => mySales({ cursor })))
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -29,6 +33,17 @@ const draftDeps: ListingDraftDeps = {
   releaseFile: (path) => {
     if (isWeapp) Taro.getFileSystemManager().removeSavedFile({ filePath: path, fail: () => {} })
   },
+}
+
+/** wx.requestSubscribeMessage for "someone bought your goods", opened by the farmer's tap on
+ *  提交审核 (WeChat opens the sheet only inside a tap). Each acceptance allows one message, so
+ *  every listing she submits earns the next sale's. Settles whatever she chooses, never rejects. */
+export function askForSaleMessage(): void {
+  if (!isWeapp || !SALE_TEMPLATE_ID) return
+  void openWeChatSheet('SUBSCRIBE_FAILED', (callbacks) =>
+    // Taro's type also demands Alipay's entityIds, which WeChat has no use for.
+    Taro.requestSubscribeMessage({ tmplIds: [SALE_TEMPLATE_ID], ...callbacks } as unknown as Taro.requestSubscribeMessage.Option),
+  ).catch(() => undefined)
 }
 
 /** Where a draft is kept: per user, and per listing when editing, so drafts never mix. */

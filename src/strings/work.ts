@@ -2,7 +2,7 @@
 import type { ApiError } from '../api/api-error'
 import type { ParcelStatus } from '../api/order-types'
 import type { ListingStatus } from '../api/types'
-import { chinaWeekday, type ChinaDate } from '../domain/china-time'
+import { chinaDate, chinaMinuteOfDay, chinaWeekday, type ChinaDate, type Instant } from '../domain/china-time'
 import { describeError } from './format'
 import { type WorkStrings, zhCNWork } from './zh-CN-work'
 
@@ -23,4 +23,15 @@ export function runDay(date: ChinaDate): string {
 /** What went wrong with a parcel's collect or receive, in the words of the parcel. */
 export function describeParcelError(error: ApiError | null | undefined): string {
   return (error && workStrings.run.errors[error.code]) || describeError(error)
+}
+
+/** '晚上8点' for an instant, China time. */
+export function timeOfDay(instant: Instant): string {
+  const minute = chinaMinuteOfDay(instant)
+  return workStrings.sales.timeOfDay(Math.floor(minute / 60), minute % 60)
+}
+
+/** 「12月2日（周三）晚上8点前交到新店子村服务站」: where and by when a run's goods are handed in. */
+export function handInText(handIn: { place: string; by: Instant }): string {
+  return workStrings.sales.handIn(runDay(chinaDate(handIn.by)), timeOfDay(handIn.by), handIn.place)
 }

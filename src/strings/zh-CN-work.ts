@@ -2,10 +2,11 @@
    imported only from the role subpackages: on weapp every Chinese character costs six bytes
    (\uXXXX) of the buyer's main package, and on H5 a share of the first load. */
 import type { ParcelStatus } from '../api/order-types'
+import type { SaleEndReason, SaleLineStatus } from '../domain/farmer-sales'
 import type { ListingAction, ListingStatus } from '../api/types'
 
 export const zhCNWork = {
-  pageTitles: { villageParcels: '今日待收包裹', commissions: '我的佣金' },
+  pageTitles: { villageParcels: '今日待收包裹', commissions: '我的佣金', mySales: '我卖出的', farmerSales: '农户卖出的' },
 
   roleGate: {
     only: (role: string) => `请先以${role}身份登录`,
@@ -175,6 +176,48 @@ export const zhCNWork = {
     allIn: '都收到了',
     collect: '已收到',
     collectedToast: '已记下：收到',
+  },
+
+  sales: {
+    empty: '还没有卖出的东西',
+    emptyHint: '买家付了款，这里就会告诉您交什么、交到哪、什么时候交',
+    toHandIn: (count: number) => `还有 ${count} 样要交`,
+    allHandedIn: '都交了',
+    // 「12月2日（周三）晚上8点前交到新店子村服务站」
+    handIn: (day: string, time: string, place: string) => `${day}${time}前交到${place}`,
+    timeOfDay: (hour: number, minute: number) => {
+      const part = hour < 12 ? '上午' : hour < 18 ? '下午' : '晚上'
+      const h = hour > 12 ? hour - 12 : hour
+      return `${part}${h}点${minute ? `${minute}分` : ''}`
+    },
+    runTitle: (day: string) => `${day}的集货车`,
+    order: (number: string) => `订单号 ${number}`,
+    amount: (yuan: string) => `货款 ${yuan}`,
+    status: {
+      to_hand_in: '待交货',
+      at_village: '已交到服务站',
+      at_county: '已到县城',
+      picked_up: '买家已取货',
+      cancelled: '已取消',
+      refunded: '已退款',
+    } satisfies Record<SaleLineStatus, string>,
+    reasons: {
+      buyer_cancelled: '买家在交货前取消了，货留在您手里',
+      refunded_after_pickup: '买家取货后退了款，这笔不算钱',
+    } satisfies Record<SaleEndReason, string>,
+    runTotal: (count: number, kg: string, yuan: string) => `这车共 ${count} 样，约 ${kg} 公斤，货款 ${yuan}`,
+    monthTotal: (label: string, count: number, yuan: string) => `${label}共卖出 ${count} 样，货款 ${yuan}`,
+    more: '加载更早的',
+    ofFarmer: (name: string) => `${name} 卖出的东西`,
+    soldBy: '卖出的',
+  },
+
+  handInList: {
+    print: '打印交货单',
+    title: (day: string) => `${day}集货车 交货单`,
+    by: (deadline: string) => `请在${deadline}前交到服务站`,
+    line: (title: string, quantity: string) => `${title}  ${quantity}`,
+    nothing: '这家的货都交了',
   },
 
   months: {

@@ -39,7 +39,7 @@ function fakeRuns<V>(build: (date: string | undefined) => V) {
 const flush = () => new Promise((resolve) => setImmediate(resolve))
 
 describe('CollectionRunStore at the village', () => {
-  const runOf = (items: Parcel[]) => (date: string): VillageRun => ({ date, items })
+  const runOf = (items: Parcel[]) => (date: string): VillageRun => ({ date, handInBy: '2026-11-27T12:00:00.000Z', items })
 
   it('opens on the run the server chooses and shows another day on request', async () => {
     const server = fakeRuns((date) => runOf([parcel('p1')])(date ?? '2026-11-28'))
@@ -76,7 +76,7 @@ describe('CollectionRunStore at the village', () => {
   })
 
   it('collects one parcel at a time, replacing it with the server’s answer', async () => {
-    const run: VillageRun = { date: '2026-11-29', items: [parcel('p1'), parcel('p2', zhang)] }
+    const run: VillageRun = { date: '2026-11-29', handInBy: '2026-11-28T12:00:00.000Z', items: [parcel('p1'), parcel('p2', zhang)] }
     const store = new CollectionRunStore<VillageRun>({ fetchRun: async () => run, withParcel: villageRunWithParcel, parcelsOf: (run) => run.items })
     await store.load()
     let finish = (_: Parcel) => {}
@@ -94,7 +94,7 @@ describe('CollectionRunStore at the village', () => {
   it('says so and shows the run afresh when the parcel was collected on another phone', async () => {
     let collectedElsewhere = false
     const store = new CollectionRunStore<VillageRun>({
-      fetchRun: async (date) => ({ date: date ?? '2026-11-29', items: [parcel('p1', wang, collectedElsewhere ? 'collected' : 'awaiting_collection')] }),
+      fetchRun: async (date) => ({ date: date ?? '2026-11-29', handInBy: '2026-11-28T12:00:00.000Z', items: [parcel('p1', wang, collectedElsewhere ? 'collected' : 'awaiting_collection')] }),
       withParcel: villageRunWithParcel,
       parcelsOf: (run) => run.items,
     })
@@ -132,7 +132,7 @@ describe('CollectionRunStore undoing a mistaken tap', () => {
     let now = at(0)
     const timers: { tick: () => void; ms: number }[] = []
     const store = new CollectionRunStore<VillageRun>({
-      fetchRun: async (date) => ({ date: date ?? '2026-11-29', items }),
+      fetchRun: async (date) => ({ date: date ?? '2026-11-29', handInBy: '2026-11-28T12:00:00.000Z', items }),
       withParcel: villageRunWithParcel,
       parcelsOf: (run) => run.items,
       now: () => now,
@@ -167,7 +167,7 @@ describe('CollectionRunStore undoing a mistaken tap', () => {
   it('says why an undo was refused and shows the run afresh', async () => {
     let reads = 0
     const store = new CollectionRunStore<VillageRun>({
-      fetchRun: async (date) => ({ date: date ?? '2026-11-29', items: [{ ...parcel('p1'), status: reads++ === 0 ? 'collected' : 'received' }] }),
+      fetchRun: async (date) => ({ date: date ?? '2026-11-29', handInBy: '2026-11-28T12:00:00.000Z', items: [{ ...parcel('p1'), status: reads++ === 0 ? 'collected' : 'received' }] }),
       withParcel: villageRunWithParcel,
       parcelsOf: (run) => run.items,
     })

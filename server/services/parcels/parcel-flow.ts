@@ -1,3 +1,4 @@
+import { handInDeadline } from '../../../src/domain/farmer-sales'
 import type { Kysely } from 'kysely'
 import { defaultManifestRunDate, defaultVillageRunDate, firstOpenVillageRun } from '../../../src/domain/default-run'
 import { areAllParcelsReceived } from '../../../src/domain/order-status'
@@ -58,8 +59,11 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
   }
 
   /** What the operator's village hands to this date's collection run (default: defaultVillageDate), by farmer. */
-  async function villageParcels(operator: UserTable, requested?: string): Promise<{ date: string; parcels: ParcelView[] }> {
+  /** One run of the operator's village, and by when its farmers hand their goods in (the
+      printed hand-in list): the village's county sets the cut-off. */
+  async function villageParcels(operator: UserTable, requested?: string): Promise<{ date: string; handInBy: string; parcels: ParcelView[] }> {
     const date = requested ?? (await defaultVillageDate(operator))
+    const county = await db.selectFrom('villages').innerJoin('counties', 'counties.id', 'villages.countyId').select('counties.cutoffTime').where('villages.id', '=', operator.villageId!).executeTakeFirstOrThrow()
     const rows = await db
       .selectFrom('parcels')
       .innerJoin('farmers', 'farmers.id', 'parcels.farmerId')
@@ -70,7 +74,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       .orderBy('farmers.name')
       .orderBy('parcels.createdAt')
       .execute()
-    return { date, parcels: await viewParcels(db, rows, viewer(operator)) }
+    return { date, handInBy: handInDeadline(date, county).toISOString(), parcels: await viewParcels(db, rows, viewer(operator)) }
   }
 
   /** The earliest run of the county with parcels on their way; default-run.ts says why. */

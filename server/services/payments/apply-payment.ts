@@ -5,6 +5,7 @@ import { collectionRunDateFor } from '../../../src/domain/pickup-window'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB } from '../../db/schema'
+import { newId } from '../../ids'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { lockOrder } from '../orders/lock-order'
 import { numberOrder } from '../orders/order-number'
@@ -66,6 +67,9 @@ export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: Con
         const runDate = collectionRunDateFor(now, rules.pickup)
         await tx.updateTable('parcels').set({ collectionRunDate: runDate, updatedAt: now }).where('orderId', '=', order.id).execute()
         await recordOrderEvent(tx, order.id, 'paid', now)
+        // Each farmer is told from the outbox, after this commits: WeChat never holds up a payment.
+        const parcels = await tx.selectFrom('parcels').select(['id', 'farmerId']).where('orderId', '=', order.id).execute()
+        await tx.insertInto('farmerMessages').values(parcels.map((p) => ({ id: newId('fmsg'), parcelId: p.id, farmerId: p.farmerId, status: 'pending' as const, attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null }))).execute()
         // Paid through a payment the buyer had left for another provider: the open one is not needed.
         const closed = await closeOpenPayments(tx, order.id, now)
         // Last: the county's counter row is shared by every payment of the day.

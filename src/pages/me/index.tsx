@@ -6,6 +6,7 @@ import { ActionButton } from '../../components/action-button'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
 import { useStores } from '../../stores'
+import { loadHandInBadge } from '../../stores/hand-in-badge'
 import { strings } from '../../strings'
 import { describeError, roleLabel } from '../../strings/format'
 import { DemoUserList } from './demo-user-list'
@@ -26,6 +27,14 @@ function MePage() {
   useDidShow(() => {
     if (!session.isSignedIn && session.demoUsersStatus === 'failed') void session.loadDemoUsers()
   })
+  // The farmer's count of goods to hand in, fresh each time 我的 shows and at sign-in.
+  const farmerId = session.isSignedIn && session.user?.role === 'farmer' ? session.user.id : null
+  useDidShow(() => {
+    if (farmerId) void loadHandInBadge(farmerId)
+  })
+  useEffect(() => {
+    if (farmerId) void loadHandInBadge(farmerId)
+  }, [farmerId])
 
   if (signedIn && session.user) {
     const { user } = session
@@ -38,7 +47,7 @@ function MePage() {
             <Text className='me-page__role me-role'>{roleLabel(user.role)}</Text>
           </View>
         </View>
-        <RoleEntries role={user.role} />
+        <RoleEntries role={user.role} userId={user.id} />
         <View className='me-page__actions'>
           <ActionButton className='sign-out' kind='plain' text={strings.me.signOut} block onTap={() => void session.signOut()} />
         </View>

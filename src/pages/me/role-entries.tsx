@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
 import type { Role } from '../../api'
+import { handInBadgeFor } from '../../stores/hand-in-badge'
 import { routes } from '../../routes'
 import { strings } from '../../strings'
 
@@ -9,9 +11,16 @@ interface Entry {
   title: string
   hint: string
   url: string
+  /** A count beside the title, for what waits on this user (the farmer's goods to hand in). */
+  badge?: (userId: string) => string | null
 }
 
 const e = strings.roleEntries
+
+const handInBadge = (userId: string): string | null => {
+  const count = handInBadgeFor(userId).value
+  return count ? e.toHandInBadge(count) : null
+}
 const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
   buyer: {
     heading: strings.me.buyerTools,
@@ -21,6 +30,7 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
     heading: strings.me.farmerTools,
     entries: [
       { name: 'sell', title: e.sell, hint: e.sellHint, url: routes.sell },
+      { name: 'my-sales', title: e.mySales, hint: e.mySalesHint, url: routes.mySales, badge: handInBadge },
       { name: 'my-listings', title: e.myListings, hint: e.myListingsHint, url: routes.myListings },
     ],
   },
@@ -47,26 +57,32 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
 
 /** The doors into a role's pages (in subpackages, fetched on first tap): a buyer's orders, a
  *  farmer's shop, an operator's service center, the county center's desk. */
-export function RoleEntries({ role }: { role: Role }) {
+export const RoleEntries = observer(function RoleEntries({ role, userId }: { role: Role; userId: string }) {
   const group = ENTRIES[role]
   if (!group) return null
   return (
     <View className='role-entries'>
       <Text className='role-entries__heading'>{group.heading}</Text>
-      {group.entries.map((entry) => (
-        <View
-          key={entry.name}
-          className={`role-entry role-entry--${entry.name}`}
-          hoverClass='role-entry--pressed'
-          onClick={() => void Taro.navigateTo({ url: entry.url })}
-        >
-          <View className='role-entry__text'>
-            <Text className='role-entry__title'>{entry.title}</Text>
-            <Text className='role-entry__hint'>{entry.hint}</Text>
+      {group.entries.map((entry) => {
+        const badge = entry.badge?.(userId) ?? null
+        return (
+          <View
+            key={entry.name}
+            className={`role-entry role-entry--${entry.name}`}
+            hoverClass='role-entry--pressed'
+            onClick={() => void Taro.navigateTo({ url: entry.url })}
+          >
+            <View className='role-entry__text'>
+              <Text className='role-entry__title'>
+                {entry.title}
+                {badge && <Text className='role-entry__badge to-hand-in-badge'>{badge}</Text>}
+              </Text>
+              <Text className='role-entry__hint'>{entry.hint}</Text>
+            </View>
+            <Text className='role-entry__arrow'>›</Text>
           </View>
-          <Text className='role-entry__arrow'>›</Text>
-        </View>
-      ))}
+        )
+      })}
     </View>
   )
-}
+})

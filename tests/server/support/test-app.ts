@@ -41,7 +41,7 @@ export interface TestApp {
 export interface TestAppOptions {
   devLogin?: boolean
   seed?: boolean
-  wechat?: { apiBase: string; appId: string; appSecret: string; pickupTemplateId?: string }
+  wechat?: { apiBase: string; appId: string; appSecret: string; pickupTemplateId?: string; saleTemplateId?: string }
   /** 'info' by default, so tests can read the log; benchmarks turn it down. */
   logLevel?: string
   /** WeChat Pay against a fake (tests/server/support/fake-wechat-pay.ts). */

@@ -7,6 +7,7 @@ import { ListingForm } from '../../../../components/listing-form'
 import { useListingDraft } from '../../../../components/listing-form/use-listing-draft'
 import { RoleGate } from '../../../../components/role-gate'
 import { returnTo, routes } from '../../../../routes'
+import { askForSaleMessage } from '../../../../stores/work-stores'
 import { StateView } from '../../../../components/state-view'
 import { strings } from '../../../../strings'
 import { describeError } from '../../../../strings/format'
@@ -27,7 +28,8 @@ const SellForm = observer(function SellForm({ user, listingId }: { user: User; l
     // To 我的商品, where the listing shows 审核中; back does not reopen the form.
     returnTo(routes.myListings)
   }
-  return <ListingForm draft={draft} onSubmitted={submitted} />
+  // Asked at each submit: she is told when her goods sell (one message per acceptance).
+  return <ListingForm draft={draft} onSubmitted={submitted} onSubmitTap={askForSaleMessage} />
 })
 
 function SellPage() {

@@ -31,6 +31,12 @@ const VillageFarmers = observer(function VillageFarmers({ user }: { user: User }
                 <Text className='farmer-row__phone'>{farmer.phone ?? workStrings.farmers.noPhone}</Text>
               </View>
               <ActionButton
+                className='farmer-row__sales farmer-sales-link'
+                kind='plain'
+                text={workStrings.sales.soldBy}
+                onTap={() => void Taro.navigateTo({ url: withId(routes.farmerSales, 'farmerId', farmer.id) })}
+              />
+              <ActionButton
                 className='farmer-row__list-for list-for-farmer'
                 kind='secondary'
                 text={workStrings.farmers.listFor}

@@ -11,11 +11,16 @@ import { countWithStatus, parcelsByFarmer } from '../../../../stores/parcel-grou
 import { villageRunFor } from '../../../../stores/village-stores'
 import { describeError } from '../../../../strings/format'
 import { describeParcelError, workStrings } from '../../../../strings/work'
+import { ActionButton } from '../../../../components/action-button'
 import { FarmerParcelsCard } from './farmer-parcels'
+import { HandInList } from './hand-in-list'
 import '../../../work-page.scss'
 import './index.scss'
 
 const p = workStrings.parcels
+
+// A village office may have a printer; a phone has none.
+const canPrint = process.env.TARO_ENV === 'h5'
 
 /** 今日待收包裹: what the farmers hand in at the village service center for a day's collection run. */
 const VillageParcels = observer(function VillageParcels({ user }: { user: User }) {
@@ -34,6 +39,11 @@ const VillageParcels = observer(function VillageParcels({ user }: { user: User }
     <>
       {store.date && <RunDateSwitcher date={store.date} today={chinaDate(new Date())} onChange={(date) => void store.showDate(date)} />}
       {parcels.length > 0 && <Text className='run-summary'>{p.summary(parcels.length, handedIn)}</Text>}
+      {canPrint && store.view && handedIn < parcels.length && (
+        <View className='work-page__top'>
+          <ActionButton className='print-hand-in' kind='secondary' text={workStrings.handInList.print} onTap={() => window.print()} />
+        </View>
+      )}
       {store.actionError && <Text className='work-error'>{describeParcelError(store.actionError)}</Text>}
       {store.status === 'failed' && <StateView kind='error' message={describeError(store.error)} onRetry={() => void store.load()} />}
       {!store.view && store.status === 'loading' && <StateView kind='loading' />}
@@ -41,6 +51,7 @@ const VillageParcels = observer(function VillageParcels({ user }: { user: User }
       {parcelsByFarmer(parcels).map((group) => (
         <FarmerParcelsCard key={group.farmer.id} group={group} store={store} />
       ))}
+      {canPrint && store.view && <HandInList run={store.view} />}
     </>
   )
 })

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely'
+import { handInDeadline } from '../../src/domain/farmer-sales'
+import { chinaDate, chinaMinuteOfDay } from '../../src/domain/china-time'
+import { zhCN } from '../../src/strings/zh-CN'
+import type { Unit } from '../../src/domain/units'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+import type { WeChatMessenger } from '../integrations/wechat-subscribe'
+import { MAX_MESSAGE_ATTEMPTS, retryAfterMs } from './buyer-messages'
+
+/* "有人买了您的奶皮子 2斤": each farmer of a paid order is told what sold and by when to hand it in,
+   from the outbox the payment's transaction wrote, retried like the buyer's messages. A farmer
+   without an account (listed for by the cun xiao'er), without WeChat, or who did not subscribe
+   gets none: the cun xiao'er's parcels page and printed hand-in list tell her instead. */
+
+export interface FarmerMessageDeps {
+  db: Kysely<DB>
+  clock: Clock
+  messenger: WeChatMessenger | null
+}
+
+/** WeChat's time fields read '2026年12月02日 20:00', China time. */
+export function wechatTime(instant: Date): string {
+  const [y, m, d] = chinaDate(instant).split('-')
+  const minute = chinaMinuteOfDay(instant)
+  return `${y}年${m}月${d}日 ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
+}
+
+export async function sendDueFarmerMessages(deps: FarmerMessageDeps): Promise<number> {
+  const { db, clock } = deps
+  const due = await db.selectFrom('farmerMessages').selectAll().where('status', '=', 'pending').where('nextAttemptAt', '<=', clock().toISOString()).orderBy('nextAttemptAt').limit(50).execute()
+  let sent = 0
+  for (const message of due) {
+    const parcel = await db
+      .selectFrom('parcels')
+      .innerJoin('villages', 'villages.id', 'parcels.villageId')
+      .innerJoin('counties', 'counties.id', 'villages.countyId')
+      .leftJoin('users', (join) => join.onRef('users.farmerId', '=', 'parcels.farmerId').on('users.role', '=', 'farmer'))
+      .select(['parcels.orderId', 'parcels.farmerId', 'parcels.collectionRunDate', 'villages.name as village', 'counties.cutoffTime', 'users.wechatOpenid'])
+      .where('parcels.id', '=', message.parcelId)
+      .executeTakeFirstOrThrow()
+    const lines = await db.selectFrom('orderLines').select(['title', 'quantity', 'unit']).where('orderId', '=', parcel.orderId).where('farmerId', '=', parcel.farmerId).orderBy('position').execute()
+    const finish = (status: 'sent' | 'failed' | 'pending', lastError: string | null) =>
+      db
+        .updateTable('farmerMessages')
+        .set({
+          status,
+          lastError,
+          attempts: message.attempts + 1,
+          nextAttemptAt: new Date(clock().getTime() + retryAfterMs(message.attempts)).toISOString(),
+          ...(status === 'sent' ? { sentAt: clock().toISOString() } : {}),
+        })
+        .where('id', '=', message.id)
+        .where('status', '=', 'pending')
+        .execute()
+    if (!deps.messenger || !parcel.wechatOpenid || !parcel.collectionRunDate) {
+      await finish('failed', deps.messenger ? 'the farmer has no WeChat account' : 'subscribe messages are not configured')
+      continue
+    }
+    const first = `${lines[0].title} ${lines[0].quantity}${zhCN.units[lines[0].unit as Unit] ?? lines[0].unit}`
+    const outcome = await deps.messenger.sendSaleNotice({
+      openid: parcel.wechatOpenid,
+      goods: lines.length > 1 ? `${first} 等${lines.length}样` : first,
+      handInBy: wechatTime(handInDeadline(parcel.collectionRunDate, { cutoffTime: parcel.cutoffTime })),
+      place: `${parcel.village}服务站`,
+    })
+    if (outcome.ok) {
+      await finish('sent', null)
+      sent++
+    } else {
+      await finish(outcome.permanent || message.attempts + 1 >= MAX_MESSAGE_ATTEMPTS ? 'failed' : 'pending', outcome.reason)
+    }
+  }
+  return sent
+}

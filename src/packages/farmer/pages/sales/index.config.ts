@@ -1,0 +1,6 @@
+import { workStrings } from '../../../../strings/work'
+
+export default definePageConfig({
+  navigationBarTitleText: workStrings.pageTitles.mySales,
+  enablePullDownRefresh: true,
+})
