@@ -4,6 +4,7 @@ import * as listingEvents from './migrations/002_listing_events'
 import * as orders from './migrations/003_orders'
 import * as pickup from './migrations/004_pickup'
 import * as oneOpenPayment from './migrations/005_one_open_payment'
+import * as afterSaleCases from './migrations/008_after_sale_cases'
 
 /* Migrations are listed here, in order, rather than read from a folder at run time: the same
    list works under tsx, jest and any bundler. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '003_orders': orders,
   '004_pickup': pickup,
   '005_one_open_payment': oneOpenPayment,
+  '008_after_sale_cases': afterSaleCases,
 }
 
 /** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely
