@@ -207,4 +207,20 @@ describe.each(DATABASES)('after-sale cases on %s', (dialect) => {
     expect((await decide(cast.staff, open.id, { declineReason: '称重无误' })).statusCode).toBe(200)
     expect((await orderOf(order.id)).cases.find((c: any) => c.id === open.id)).toMatchObject({ status: 'declined', declineReason: '称重无误' })
   })
+
+  // Last in this block: from here on the fake's refunds answer PROCESSING until settled.
+  it('settles a partial refund WeChat Pay is still processing by its notification, on its case only', async () => {
+    w.fake.refundsTakeTime()
+    const { order } = await pickedUpWeChatOrder()
+    const item = (await report(cast.buyer, order.id)).json()
+    expect((await decide(cast.staff, item.id, { refundFen: 5000 })).json()).toMatchObject({ status: 'refunded', refundFen: 5000, refund: { status: 'pending' } })
+    const refund = await t.database.db.selectFrom('refunds').selectAll().where('caseId', '=', item.id).executeTakeFirstOrThrow()
+    const settled = w.fake.settleRefund(refund.outRefundNo)
+    const deliver = () => t.app.inject({ method: 'POST', url: '/api/v1/payments/wechat/notify', headers: settled.headers, payload: settled.body })
+    expect((await Promise.all([deliver(), deliver()])).map((r) => r.statusCode)).toEqual([204, 204])
+    const view = await orderOf(order.id)
+    expect(view.cases).toEqual([expect.objectContaining({ id: item.id, refund: { status: 'succeeded' } })])
+    expect(view.refund).toBeUndefined()
+    expect(view.timeline.filter((e: any) => e.kind === 'refunded')).toEqual([])
+  })
 })
