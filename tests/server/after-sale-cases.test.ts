@@ -1,8 +1,9 @@
+import * as afterSaleMigration from '../../server/db/migrations/008_after_sale_cases'
 import { photo } from './support/photo-fixtures'
 import { multipartForm } from './support/multipart'
 import { createBuyers, listingId, orderBody, placeOrder, readyOrder as ready, type PickupCast } from './support/order-fixtures'
 import { staffOfAnotherCounty } from './support/staff-fixtures'
-import { bearer, DATABASES, signInAs, type TestApp } from './support/test-app'
+import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from './support/test-app'
 import { createWeChatPayTestApp, type WeChatPayTestApp } from './support/wechat-pay-app'
 
 /* After-sale cases (售后) on SQLite and PostgreSQL: who may report and when, the decision's
@@ -223,4 +224,27 @@ describe.each(DATABASES)('after-sale cases on %s', (dialect) => {
     expect(view.refund).toBeUndefined()
     expect(view.timeline.filter((e: any) => e.kind === 'refunded')).toEqual([])
   })
+})
+
+describe.each(DATABASES)('migration 008 on %s', (dialect) => {
+  it('rebuilds commission_entries under the new key with every entry kept', async () => {
+    const t = await createTestApp(dialect)
+    try {
+      const cast = await Promise.all(['buyer-chenxiao', 'op-shebiya', 'op-xindianzi', 'staff-gao'].map((key) => signInAs(t.app, key)))
+      const order = await ready(t, { buyer: cast[0], shebiya: cast[1], xindianzi: cast[2], staff: cast[3] })
+      await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast[3]), payload: { code: order.pickupCode } })
+      const entries = () => t.database.db.selectFrom('commissionEntries').selectAll().orderBy('id').execute()
+      const before = await entries()
+      expect(before).toHaveLength(2)
+      await afterSaleMigration.down(t.database.db)
+      await afterSaleMigration.up(t.database.db)
+      expect(await entries()).toEqual(before)
+      // The new key: one reversal per case on a line, and still one whole-order reversal.
+      const reversal = { ...before[0], kind: 'reversal' as const, commissionFen: -1 }
+      await t.database.db.insertInto('commissionEntries').values([{ ...reversal, id: 'com_a', caseId: 'cas_a' }, { ...reversal, id: 'com_b', caseId: 'cas_b' }, { ...reversal, id: 'com_c', caseId: '' }]).execute()
+      await expect(t.database.db.insertInto('commissionEntries').values({ ...reversal, id: 'com_d', caseId: 'cas_a' }).execute()).rejects.toThrow()
+    } finally {
+      await t.close()
+    }
+  }, 30_000)
 })

@@ -41,13 +41,30 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('refunds').addColumn('case_id', 'text').execute()
   await db.schema.createIndex('refunds_by_order').on('refunds').column('order_id').execute()
 
-  await db.schema
-    .createTable('commission_entries_v8')
+  await rebuildCommissionEntries(db, 'commission_entries_v8', { caseId: true })
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  // Cases' reversals go with the cases; the whole-order entries go back under the old key.
+  await sql`delete from commission_entries where case_id <> ''`.execute(db)
+  await rebuildCommissionEntries(db, 'commission_entries_v4', { caseId: false })
+  await db.schema.dropIndex('refunds_by_order').execute()
+  await db.schema.alterTable('refunds').dropColumn('case_id').execute()
+  await db.schema.dropTable('after_sale_case_photos').execute()
+  await db.schema.dropTable('after_sale_cases').execute()
+}
+
+/** commission_entries copied into a new table under the key of 008 (with the case) or of 004
+ *  (without), then put in its place: SQLite cannot change a table's constraints any other way. */
+async function rebuildCommissionEntries(db: Kysely<any>, temporary: string, { caseId }: { caseId: boolean }): Promise<void> {
+  let table = db.schema
+    .createTable(temporary)
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('case_id', 'text', (c) => c.notNull().defaultTo(''))
+  if (caseId) table = table.addColumn('case_id', 'text', (c) => c.notNull().defaultTo(''))
+  await table
     .addColumn('operator_user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('listing_id', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -56,20 +73,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('commission_fen', 'integer', (c) => c.notNull())
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('commission_entries_once_per_case', ['order_id', 'position', 'kind', 'case_id'])
+    // Named after the temporary table: PostgreSQL keeps a constraint's name through the rename below.
+    .addUniqueConstraint(`${temporary}_once`, (caseId ? ['order_id', 'position', 'kind', 'case_id'] : ['order_id', 'position', 'kind']) as never)
     .execute()
-  await sql`
-    insert into commission_entries_v8 (id, order_id, position, kind, case_id, operator_user_id, listing_id, title, line_total_fen, rate_bp, commission_fen, month, at)
-    select id, order_id, position, kind, '', operator_user_id, listing_id, title, line_total_fen, rate_bp, commission_fen, month, at from commission_entries`.execute(db)
+  const columns = sql.raw('id, order_id, position, kind, operator_user_id, listing_id, title, line_total_fen, rate_bp, commission_fen, month, at')
+  if (caseId) await sql`insert into ${sql.table(temporary)} (${columns}, case_id) select ${columns}, '' from commission_entries`.execute(db)
+  else await sql`insert into ${sql.table(temporary)} (${columns}) select ${columns} from commission_entries`.execute(db)
   await db.schema.dropTable('commission_entries').execute()
-  await db.schema.alterTable('commission_entries_v8').renameTo('commission_entries').execute()
+  await db.schema.alterTable(temporary).renameTo('commission_entries').execute()
   await db.schema.createIndex('commission_entries_by_operator').on('commission_entries').columns(['operator_user_id', 'month']).execute()
-}
-
-export async function down(db: Kysely<any>): Promise<void> {
-  await sql`delete from commission_entries where case_id <> ''`.execute(db)
-  await db.schema.dropIndex('refunds_by_order').execute()
-  await db.schema.alterTable('refunds').dropColumn('case_id').execute()
-  await db.schema.dropTable('after_sale_case_photos').execute()
-  await db.schema.dropTable('after_sale_cases').execute()
 }
