@@ -1,7 +1,7 @@
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { AfterSaleCase } from '../../api/case-types'
 import { CASE_KINDS, type CaseKind } from '../../domain/after-sale'
 import { type CaseReportStore, MAX_CASE_NOTE, MAX_CASE_PHOTOS } from '../../stores/case-report-store'
@@ -36,9 +36,11 @@ async function choosePhotos(count: number): Promise<string[]> {
 export const CaseForm = observer(function CaseForm({ orderId, listingId, title, store, heading = s.report, onDone, onCancel }: CaseFormProps) {
   const [kind, setKind] = useState<CaseKind | null>(null)
   const [note, setNote] = useState('')
+  // The note as last typed, even when 提交 is tapped before the page has drawn it.
+  const typedNote = useRef('')
   const [photoPaths, setPhotoPaths] = useState<string[]>([])
   const submit = async () => {
-    const recorded = await store.submit(orderId, { listingId, kind, note, photoPaths })
+    const recorded = await store.submit(orderId, { listingId, kind, note: typedNote.current, photoPaths })
     if (recorded) onDone(recorded)
   }
   return (
@@ -53,7 +55,7 @@ export const CaseForm = observer(function CaseForm({ orderId, listingId, title, 
         ))}
       </View>
       <Text className='case-form__label'>{s.noteTitle}</Text>
-      <Textarea className='case-form__note' value={note} maxlength={MAX_CASE_NOTE} placeholder={s.notePlaceholder} onInput={(e) => setNote(e.detail.value)} />
+      <Textarea className='case-form__note' value={note} maxlength={MAX_CASE_NOTE} placeholder={s.notePlaceholder} onInput={(e) => setNote((typedNote.current = e.detail.value))} />
       <Text className='case-form__label'>{s.photos(photoPaths.length, MAX_CASE_PHOTOS)}</Text>
       <View className='case-form__photos'>
         {photoPaths.map((path) => (

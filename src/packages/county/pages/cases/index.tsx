@@ -1,7 +1,7 @@
 import { Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { CountyCase, User } from '../../../../api'
 import { ActionButton } from '../../../../components/action-button'
 import { CaseList } from '../../../../components/after-sale'
@@ -19,6 +19,8 @@ import './index.scss'
 const OpenCase = observer(function OpenCase({ item, store }: { item: CountyCase; store: CountyCasesStore }) {
   const [yuan, setYuan] = useState('')
   const [reason, setReason] = useState('')
+  // What was typed last, even when 退款 is tapped before the page has drawn it.
+  const typed = useRef({ yuan: '', reason: '' })
   const problem = store.problemOf(item.id)
   const busy = store.deciding === item.id
   const decided = (ok: boolean) => ok && void Taro.showToast({ title: s.decided, icon: 'none' })
@@ -38,14 +40,14 @@ const OpenCase = observer(function OpenCase({ item, store }: { item: CountyCase;
       )}
       <Text className='county-case__refundable'>{s.refundable(formatYuan(item.refundableFen))}</Text>
       <View className='county-case__decide'>
-        <Input className='county-case__input refund-yuan' type='digit' placeholder={s.refundLabel} value={yuan} onInput={(e) => setYuan(e.detail.value)} />
-        <ActionButton className='refund-case' text={s.refundAction} loading={busy} disabled={store.deciding !== null} onTap={() => void store.refund(item.id, yuan).then(decided)} />
+        <Input className='county-case__input refund-yuan' type='digit' placeholder={s.refundLabel} value={yuan} onInput={(e) => setYuan((typed.current.yuan = e.detail.value))} />
+        <ActionButton className='refund-case' text={s.refundAction} loading={busy} disabled={store.deciding !== null} onTap={() => void store.refund(item.id, typed.current.yuan).then(decided)} />
       </View>
       <View className='county-case__decide'>
-        <Input className='county-case__input decline-reason' placeholder={s.declineLabel} value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-        <ActionButton className='decline-case' kind='secondary' text={s.declineAction} disabled={store.deciding !== null} onTap={() => void store.decline(item.id, reason).then(decided)} />
+        <Input className='county-case__input decline-reason' placeholder={s.declineLabel} value={reason} maxlength={200} onInput={(e) => setReason((typed.current.reason = e.detail.value))} />
+        <ActionButton className='decline-case' kind='secondary' text={s.declineAction} disabled={store.deciding !== null} onTap={() => void store.decline(item.id, typed.current.reason).then(decided)} />
       </View>
-      {problem && <Text className='work-error'>{describeDecisionProblem(problem)}</Text>}
+      {problem && <Text className='work-error decision-error'>{describeDecisionProblem(problem)}</Text>}
     </View>
   )
 })
