@@ -23,6 +23,7 @@ import { placeRoutes } from './routes/places'
 import { createWeChatMessenger } from './integrations/wechat-subscribe'
 import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { adminRoutes } from './routes/admin'
+import { caseRoutes } from './routes/cases'
 import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
 import { salesRoutes } from './routes/sales'
@@ -32,6 +33,7 @@ import { pickupCodeSecret } from './secrets'
 import { createAuthService } from './services/auth'
 import { createCatalogService } from './services/catalog'
 import { createListingCommands } from './services/listing-commands'
+import { createCaseDesk } from './services/after-sale/cases'
 import { createOrderJobs, type OrderJobs } from './services/order-jobs'
 import { createOrderService } from './services/orders/order-service'
 import { createParcelFlow } from './services/parcels/parcel-flow'
@@ -113,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(salesRoutes, { db: deps.db })
       await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
+      await api.register(caseRoutes, { cases: createCaseDesk(orderDeps), publicUrl: deps.config.publicUrl })
       await api.register(adminRoutes, { refunds: orderDeps, views: orderDeps, publicUrl: deps.config.publicUrl })
       if (wechatPay) await api.register(wechatPayNotifyRoutes, { config: wechatPay, payments: orders.payments, clock: deps.clock })
       await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock, publicUrl: deps.config.publicUrl })

@@ -24,6 +24,7 @@ export const routes = {
   pickups: '/packages/county/pages/pickups/index',
   verify: '/packages/county/pages/verify/index',
   subsidyReport: '/packages/county/pages/report/index',
+  countyCases: '/packages/county/pages/cases/index',
 } as const
 
 export const withId = (path: string, key: string, id: string) => `${path}?${key}=${encodeURIComponent(id)}`

@@ -6,6 +6,7 @@ import * as pickup from './migrations/004_pickup'
 import * as oneOpenPayment from './migrations/005_one_open_payment'
 import * as orderNumbers from './migrations/006_order_numbers'
 import * as farmerMessages from './migrations/007_farmer_messages'
+import * as afterSaleCases from './migrations/008_after_sale_cases'
 
 /* Migrations are listed here, in order, rather than read from a folder at run time: the same
    list works under tsx, jest and any bundler. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005_one_open_payment': oneOpenPayment,
   '006_order_numbers': orderNumbers,
   '007_farmer_messages': farmerMessages,
+  '008_after_sale_cases': afterSaleCases,
 }
 
 /** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely

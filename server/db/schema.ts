@@ -4,6 +4,8 @@
  * PostgreSQL; calendar days are 'YYYY-MM-DD' in China time. Money is integer fen.
  */
 
+import type { Generated } from 'kysely'
+
 export interface CountyTable {
   id: string
   name: string
@@ -244,6 +246,8 @@ export interface RefundTable {
   createdAt: string
   updatedAt: string
   succeededAt: string | null
+  /** The after-sale case this partial refund pays; null for the whole order's refund. */
+  caseId: string | null
 }
 
 export interface PickupAttemptTable {
@@ -261,6 +265,8 @@ export interface CommissionEntryTable {
   orderId: string
   position: number
   kind: CommissionKind
+  /** '' for the order's credit and its whole reversal; a case's id for that case's reversal. */
+  caseId: Generated<string>
   operatorUserId: string
   listingId: string
   title: string
@@ -269,6 +275,31 @@ export interface CommissionEntryTable {
   commissionFen: number
   month: string
   at: string
+}
+
+export interface AfterSaleCaseTable {
+  id: string
+  orderId: string
+  position: number
+  listingId: string
+  kind: string
+  note: string
+  reportedBy: string
+  reporterRole: 'buyer' | 'county_staff'
+  status: string
+  refundFen: number | null
+  declineReason: string | null
+  decidedBy: string | null
+  decidedAt: string | null
+  commissionReversedFen: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface AfterSaleCasePhotoTable {
+  caseId: string
+  photoId: string
+  position: number
 }
 
 export interface BuyerMessageTable {
@@ -320,4 +351,6 @@ export interface DB {
   commissionEntries: CommissionEntryTable
   buyerMessages: BuyerMessageTable
   farmerMessages: FarmerMessageTable
+  afterSaleCases: AfterSaleCaseTable
+  afterSaleCasePhotos: AfterSaleCasePhotoTable
 }

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '../../src/domain/order-lines'
 import { ORDER_STATUSES } from '../../src/domain/order-status'
 import { PARCEL_STATUSES } from '../../src/domain/parcel-status'
+import { AfterSaleCase } from './case-schemas'
 import { Id, PickupPoint, Strict, Unit } from './schemas'
 
 /* Orders, quotes and payments as JSON Schema (API.md "Orders"; the app's src/api/order-types.ts). */
@@ -76,6 +77,7 @@ export const Order = Type.Object({
   timeline: Type.Array(Type.Object({ kind: Type.String(), at: Type.String(), parcelId: Type.Optional(Type.String()), farmer: Type.Optional(Named) })),
   canCancel: Type.Boolean(),
   refund: Type.Optional(Type.Object({ status: literals(['pending', 'succeeded']), amountFen: Fen })),
+  cases: Type.Array(AfterSaleCase),
 })
 
 export const Quote = Type.Object({

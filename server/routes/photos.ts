@@ -29,10 +29,11 @@ const PhotoForm = Type.Object(
 
 export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (app, { db, storage, clock, publicUrl }) => {
   app.post('/photos', {
-    preHandler: requireRole('farmer', 'operator'),
+    // Buyers and county staff photograph a problem with the goods (after-sale cases).
+    preHandler: requireRole('farmer', 'operator', 'buyer', 'county_staff'),
     schema: {
       tags: ['photos'],
-      summary: 'Upload a photo for a listing; stored upright, re-encoded, without EXIF, with a thumbnail',
+      summary: 'Upload a photo for a listing or an after-sale case; stored upright, re-encoded, without EXIF, with a thumbnail',
       consumes: ['multipart/form-data'],
       body: PhotoForm,
       response: { 201: Photo, ...errors(400, 401, 403, 413, 415) },

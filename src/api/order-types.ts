@@ -1,3 +1,4 @@
+import type { AfterSaleCase } from './case-types'
 import type { Unit } from '../domain/units'
 import type { Named, PickupPoint } from './types'
 
@@ -119,6 +120,8 @@ export interface Order {
   /** The buyer may cancel now (unpaid, or paid with every parcel still with its farmer). */
   canCancel: boolean
   refund?: Refund
+  /** After-sale cases on its lines (售后), oldest first; absent from servers before them. */
+  cases?: AfterSaleCase[]
 }
 
 /** A line of a quote: the listing as it is now, and whether this quantity can be had. */

@@ -2,6 +2,7 @@
    desk (API.md "Orders", second half). Imported only by the operator and county subpackages'
    stores, so none of it weighs on the buyer's main package. */
 import type { ChinaDate } from '../domain/china-time'
+import type { AfterSaleCase, CaseDecision, CountyCase, ReportCaseInput } from './case-types'
 import type { Parcel } from './order-types'
 import type { CommissionStatement, DeskOrder, Manifest, PickupVerifyInput, VillageRun } from './parcel-types'
 import { request } from './request'
@@ -25,3 +26,9 @@ export const pickupByNumber = (number: string) => request<{ items: DeskOrder[] }
 export const verifyPickup = (input: PickupVerifyInput) => request<DeskOrder>('POST', '/pickups/verify', { body: input })
 /** The month's orders with shipping charged and subsidy granted, as the CSV the county files its claim with. */
 export const subsidyReportCsv = (month: string) => request<string>('GET', '/county/reports/subsidy', { query: { month }, text: true })
+
+/** 登记问题 at the desk: a problem with one line of an order waiting here (or picked up within 24 hours). */
+export const recordCase = (orderId: string, input: ReportCaseInput) => request<AfterSaleCase>('POST', `/orders/${encodeURIComponent(orderId)}/cases`, { body: input })
+/** The county's cases, open ones first. */
+export const countyCases = () => request<{ items: CountyCase[] }>('GET', '/county/cases')
+export const decideCase = (id: string, decision: CaseDecision) => request<AfterSaleCase>('POST', `/cases/${encodeURIComponent(id)}/decide`, { body: decision })

@@ -93,6 +93,28 @@ export function applyRate(amountFen: Fen, rateBp: BasisPoints): Fen {
   return quotient * rateBp + (halfUp - (halfUp % BASIS_POINTS_PER_WHOLE)) / BASIS_POINTS_PER_WHOLE
 }
 
+/**
+ * `amountFen × partFen / wholeFen`, rounded half up like applyRate: the share of an amount that a
+ * part of a whole stands for (the commission on the refunded part of a line). Split as
+ * (q·whole + r)·part so the products stay exact integers for any line a county could sell.
+ */
+export function shareOfFen(amountFen: Fen, partFen: Fen, wholeFen: Fen): Fen {
+  assertFen(amountFen)
+  assertFen(partFen)
+  assertFen(wholeFen)
+  if (wholeFen === 0 || partFen > wholeFen) {
+    throw new DomainError('money.invalid_fen', 'A share is a part no larger than a whole above zero', { partFen, wholeFen })
+  }
+  const remainder = amountFen % wholeFen
+  const quotient = (amountFen - remainder) / wholeFen
+  const scaled = remainder * partFen
+  if (!Number.isSafeInteger(scaled * 2 + wholeFen)) {
+    throw new DomainError('money.invalid_fen', 'That amount is too large to share exactly in fen', { amountFen, wholeFen })
+  }
+  const halfUp = scaled * 2 + wholeFen
+  return quotient * partFen + (halfUp - (halfUp % (2 * wholeFen))) / (2 * wholeFen)
+}
+
 /** Sums amounts of fen, refusing a total that would no longer be exact. */
 export function sumFen(amounts: readonly Fen[]): Fen {
   let total = 0

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { api, ApiError, type PaymentStart } from '../api'
 import * as orderApi from '../api/order-client'
+import { uploadPhoto } from '../api/photo-upload'
+import { CaseReportStore } from './case-report-store'
 import { newIdempotencyKey } from './checkout-attempt'
 import { CheckoutStore } from './checkout-store'
 import { OrderPayment } from './order-payment'
@@ -58,6 +60,9 @@ export const paymentFor = perUser(
 )
 
 export const ordersFor = perUser(() => new OrdersStore(orderApi))
+
+/** 申请售后: the buyer's reports, photos through the upload pipeline. */
+export const caseReportFor = perUser(() => new CaseReportStore({ uploadPhoto: (path) => uploadPhoto(path), report: orderApi.reportCase }))
 
 let checkout: { userId: string; store: CheckoutStore } | null = null
 

@@ -1,8 +1,11 @@
 import Taro from '@tarojs/taro'
 import * as parcelApi from '../api/parcel-client'
+import { uploadPhoto } from '../api/photo-upload'
 import type { Manifest } from '../api/parcel-types'
 import { chinaMonth } from '../domain/china-time'
+import { CaseReportStore } from './case-report-store'
 import { CollectionRunStore } from './collection-run-store'
+import { CountyCasesStore } from './county-cases-store'
 import { manifestWithParcel } from './parcel-groups'
 import { perUser } from './per-user'
 import { PickupDeskStore } from './pickup-desk-store'
@@ -32,3 +35,9 @@ export const pickupDeskFor = perUser(() => new PickupDeskStore({ verify: parcelA
 export const subsidyReportFor = perUser(
   () => new SubsidyReportStore({ fetchCsv: parcelApi.subsidyReportCsv, thisMonth: () => chinaMonth(new Date()), saveFile: saveReportFile }),
 )
+
+/** 登记问题 at the desk: a problem with a line recorded as the goods are handed over. */
+export const deskCaseReportFor = perUser(() => new CaseReportStore({ uploadPhoto: (path) => uploadPhoto(path), report: parcelApi.recordCase }))
+
+/** 售后处理: the county's cases, decided one at a time. */
+export const countyCasesFor = perUser(() => new CountyCasesStore({ fetchCases: parcelApi.countyCases, decide: parcelApi.decideCase }))

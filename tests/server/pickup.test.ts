@@ -1,6 +1,5 @@
-import { seedId } from '../../server/ids'
 import { readyOrder as ready, signInCast, twoParcelOrder as twoParcels } from './support/order-fixtures'
-import { secondStaff } from './support/staff-fixtures'
+import { secondStaff, staffOfAnotherCounty } from './support/staff-fixtures'
 import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from './support/test-app'
 
 /* From village to county on SQLite and PostgreSQL: the cun xiao'er collects parcels, county staff
@@ -206,14 +205,3 @@ describe.each(DATABASES)('parcels and pickup on %s', (dialect) => {
   })
 })
 
-/** A second county with its own center and a staff member there: their token. */
-async function staffOfAnotherCounty(t: TestApp): Promise<string> {
-  const now = new Date().toISOString()
-  const db = t.database.db
-  const countyId = seedId('cty', 'qingshuihe')
-  await db.insertInto('counties').values({ id: countyId, name: '清水河县', shippingFirstKgFen: 800, shippingExtraKgFen: 200, commissionRateBp: 500, subsidyCapFen: null, subsidyValidFrom: null, subsidyValidUntil: null, cutoffTime: '16:00', collectionRunTime: '08:00', runDurationMinutes: 120, createdAt: now }).execute()
-  await db.insertInto('pickupPoints').values({ id: seedId('pup', 'qingshuihe-center'), countyId, name: '清水河县服务中心', address: '城关镇', phone: null, opensAt: '08:30', closesAt: '18:00', closedWeekdays: '' }).execute()
-  const userId = seedId('usr', 'staff-qingshuihe')
-  await db.insertInto('users').values({ id: userId, role: 'county_staff', name: '县小二 清水河', villageId: null, countyId, farmerId: null, wechatOpenid: null, createdAt: now }).execute()
-  return signInAs(t.app, '', userId)
-}

@@ -4,6 +4,7 @@ import { estimatePickup, type PickupEstimate } from '../../../src/domain/pickup-
 import type { Unit } from '../../../src/domain/units'
 import type { DB, OrderEventKind, OrderTable, RefundStatus } from '../../db/schema'
 import type { PhotoStorage } from '../../storage/photo-storage'
+import { type CaseView, casesOfOrders } from '../after-sale/cases'
 import { type ParcelView, viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickup-codes'
 import { type PickupPointView, toPickupPointView } from '../places'
@@ -38,6 +39,8 @@ export interface OrderView {
   timeline: { kind: OrderEventKind; at: string; parcelId?: string; farmer?: Named }[]
   canCancel: boolean
   refund?: { status: RefundStatus; amountFen: number }
+  /** After-sale cases on its lines (售后), oldest first. */
+  cases: CaseView[]
 }
 
 export interface OrderViewDeps {
@@ -68,8 +71,10 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
       .execute(),
     db.selectFrom('parcels').selectAll().where('orderId', 'in', ids).execute(),
     db.selectFrom('orderEvents').selectAll().where('orderId', 'in', ids).orderBy('orderId').orderBy('seq').execute(),
-    db.selectFrom('refunds').selectAll().where('orderId', 'in', ids).orderBy('createdAt').execute(),
+    // A case's partial refund shows on its case; `refund` is the whole order's.
+    db.selectFrom('refunds').selectAll().where('orderId', 'in', ids).where('caseId', 'is', null).orderBy('createdAt').execute(),
   ])
+  const casesOf = await casesOfOrders(deps, ids, origin)
   const covers = await coverThumbs(deps, [...new Set(lines.map((l) => l.listingId))], origin)
   const linesOf = groupBy(lines, (l) => l.orderId)
   const parcelViewsOf = groupBy(await viewParcels(db, parcels), (p) => p.orderId)
@@ -119,6 +124,7 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
       })),
       canCancel: canCancelOrder(status, orderParcels.map((p) => p.status)).ok,
       ...(refund ? { refund: { status: refund.status, amountFen: refund.amountFen } } : {}),
+      cases: casesOf.get(order.id) ?? [],
     }
     if (isPickupCodeShown(status) && order.pickupCodeSealed) view.pickupCode = deps.pickupCodes.open(order.pickupCodeSealed)
     return view

@@ -10,7 +10,7 @@ import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
 import { type ParcelView, viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickup-codes'
-import { creditCommissions } from './commissions'
+import { creditCommissions, reverseCaseCommissions } from './commissions'
 
 /* The county center's pickup desk. The buyer shows a 6-digit code (typed, or read from their QR
    code with the order id); it works only at its own center, only while the order is ready, and
@@ -168,6 +168,8 @@ export function createPickupDesk(deps: PickupDeskDeps) {
         return pickedUp()
       }
       await creditCommissions(tx, order.id, now)
+      // A case refunded at the desk before hand-over: its share is taken back as the line is credited.
+      await reverseCaseCommissions(tx, order.id, now)
       await recordOrderEvent(tx, order.id, 'picked_up', now, { actorUserId: staff.id })
       await attempt(true)
       const [view] = await deskView(tx, [{ ...order, status: 'picked_up' }])

@@ -153,7 +153,9 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
       if (existing) return [200, { refund_id: existing.refundId, out_refund_no: existing.outRefundNo, status: existing.status, amount: { refund: existing.amountFen } }]
       const t = transactions.get(body.out_trade_no)
       if (!t || (t.state !== 'SUCCESS' && t.state !== 'REFUND')) return [400, { code: 'INVALID_REQUEST', message: '订单未支付' }]
-      if (body.amount?.total !== t.amountFen || body.amount?.refund > t.amountFen) return [400, { code: 'PARAM_ERROR', message: '金额错误' }]
+      // As WeChat Pay does: several partial refunds of one payment, never more than was paid in all.
+      const refundedBefore = [...refunds.values()].filter((r) => r.outTradeNo === t.outTradeNo).reduce((sum, r) => sum + r.amountFen, 0)
+      if (body.amount?.total !== t.amountFen || !(body.amount?.refund > 0) || refundedBefore + body.amount.refund > t.amountFen) return [400, { code: 'PARAM_ERROR', message: '金额错误' }]
       const status = refundsSettleLater ? 'PROCESSING' : 'SUCCESS'
       const refund: Refund = { outRefundNo: body.out_refund_no, outTradeNo: t.outTradeNo, refundId: `50${randomBytes(12).toString('hex')}`, amountFen: body.amount.refund, status, notifyUrl: body.notify_url }
       refunds.set(refund.outRefundNo, refund)

@@ -14,6 +14,7 @@ import { PickupEstimateCard, PickupPointCard } from '../../components/pickup-inf
 import { PriceBreakdown } from '../../components/price-breakdown'
 import { pricedFromOrder } from '../../components/priced'
 import { OrderActions } from './order-actions'
+import { OrderCases } from './order-cases'
 import { useFollowOrder } from './use-follow-order'
 import '../../buyer-page.scss'
 
@@ -74,6 +75,7 @@ const OrderDetail = observer(function OrderDetail({ user }: { user: User }) {
       {order.pickup && order.status !== 'cancelled' && <PickupEstimateCard estimate={order.pickup} />}
       <OrderTimeline events={order.timeline} />
       <PriceBreakdown priced={pricedFromOrder(order)} />
+      <OrderCases order={order} userId={user.id} onChanged={() => void orders.loadOrder(id)} />
       {!unpaid && <OrderActions order={order} userId={user.id} />}
     </>
   )

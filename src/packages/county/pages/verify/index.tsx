@@ -24,6 +24,7 @@ const PickupDesk = observer(function PickupDesk({ user }: { user: User }) {
     return (
       <Handover
         order={desk.handover}
+        userId={user.id}
         onDone={() => {
           desk.finish()
           setCode('')

@@ -1,0 +1,2 @@
+export { CaseForm, type CaseFormProps } from './case-form'
+export { CaseList } from './case-list'
