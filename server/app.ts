@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }), publicUrl: deps.config.publicUrl })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
-      await api.register(salesRoutes, { db: deps.db })
+      await api.register(salesRoutes, { db: deps.db, storage: deps.storage, publicUrl: deps.config.publicUrl })
       await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       await api.register(caseRoutes, { cases: createCaseDesk(orderDeps), publicUrl: deps.config.publicUrl })

@@ -5,6 +5,9 @@ import { SALE_LINE_STATUSES } from '../../src/domain/farmer-sales'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import { assertVillageFarmer, farmerSales } from '../services/farmer-sales'
+import type { PhotoStorage } from '../storage/photo-storage'
+import { publicOrigin } from '../http/auth'
+import { AfterSaleCase } from './case-schemas'
 import { errors, Id, Strict, Unit } from './schemas'
 
 /* 我卖出的: a farmer's sales by collection run, for herself, and for her village's cun xiao'er
@@ -31,6 +34,7 @@ export const Sales = Type.Object({
           lineTotalFen: Type.Integer(),
           status: Type.Union(SALE_LINE_STATUSES.map((s) => Type.Literal(s))),
           reason: Type.Optional(Type.Union([Type.Literal('buyer_cancelled'), Type.Literal('refunded_after_pickup')])),
+          cases: Type.Array(AfterSaleCase),
         }),
       ),
       toHandIn: Type.Integer(),
@@ -42,11 +46,11 @@ export const Sales = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 })
 
-export const salesRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
+export const salesRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; storage: PhotoStorage; publicUrl?: string }> = async (app, { db, storage, publicUrl }) => {
   app.get('/my/sales', {
     schema: { tags: ['sales'], summary: "The farmer's paid orders' lines by collection run, newest first, with what to hand in by when", querystring: SalesQuery, response: { 200: Sales, ...errors(400, 401, 403) } },
     preHandler: requireRole('farmer'),
-    handler: (request) => farmerSales(db, request.user!.farmerId!, request.query),
+    handler: (request) => farmerSales({ db, storage }, request.user!.farmerId!, request.query, publicOrigin(request, publicUrl)),
   })
 
   app.get('/farmers/:id/sales', {
@@ -54,7 +58,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async 
     preHandler: requireRole('operator'),
     handler: async (request) => {
       await assertVillageFarmer(db, request.user!.villageId, request.params.id)
-      return farmerSales(db, request.params.id, request.query)
+      return farmerSales({ db, storage }, request.params.id, request.query, publicOrigin(request, publicUrl))
     },
   })
 }

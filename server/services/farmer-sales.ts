@@ -6,6 +6,8 @@ import type { ParcelStatus } from '../../src/domain/parcel-status'
 import type { Unit } from '../../src/domain/units'
 import type { DB } from '../db/schema'
 import { notFound, validationFailed } from '../http/errors'
+import type { PhotoStorage } from '../storage/photo-storage'
+import { type CaseView, casesOfLines } from './after-sale/cases'
 
 /* What a farmer sold, run by run: what to hand in, where and by when, and where each line went
    after. Read by the farmer herself and by her village's cun xiao'er (for farmers without a
@@ -23,6 +25,9 @@ export interface SaleLine {
   lineTotalFen: number
   status: SaleLineStatus
   reason?: SaleEndReason
+  /** What went wrong with the goods (售后): the farmer sees what, the photo, the decision and
+      the amount taken from her sale. Never who the buyer is: a case view carries no buyer. */
+  cases: CaseView[]
 }
 
 export interface SaleTotals {
@@ -52,7 +57,7 @@ export interface SalesView {
 
 export const RUNS_PER_PAGE = 10
 
-type LineRow = Omit<SaleLine, 'status' | 'reason'> & { runDate: string; parcelStatus: string; orderStatus: string; refunded: boolean }
+type LineRow = Omit<SaleLine, 'status' | 'reason' | 'cases'> & { listingId: string; runDate: string; parcelStatus: string; orderStatus: string; refunded: boolean }
 
 const noTotals = (): SaleTotals => ({ lineCount: 0, weightGrams: 0, amountFen: 0 })
 function add(totals: SaleTotals, line: SaleLine): void {
@@ -63,7 +68,8 @@ function add(totals: SaleTotals, line: SaleLine): void {
 }
 
 /** The farmer's sales, newest run first; `run` alone, or the runs before `cursor`. */
-export async function farmerSales(db: Kysely<DB>, farmerId: string, query: { run?: string; cursor?: string; limit?: number }): Promise<SalesView> {
+export async function farmerSales(deps: { db: Kysely<DB>; storage: PhotoStorage }, farmerId: string, query: { run?: string; cursor?: string; limit?: number }, origin: string): Promise<SalesView> {
+  const { db } = deps
   for (const field of ['run', 'cursor'] as const) {
     // A cursor is the last run date given out; both are compared as text in SQL, so only a real date passes.
     if (query[field] !== undefined && !isChinaDate(query[field])) throw validationFailed({ [field]: 'is a run date written YYYY-MM-DD' })
@@ -87,6 +93,8 @@ export async function farmerSales(db: Kysely<DB>, farmerId: string, query: { run
   const months = [...new Set(dates.map((d) => d.slice(0, 7)))]
   const lines = months.length === 0 ? [] : await saleLines(db, farmerId, `${months[months.length - 1]}-01`, `${addChinaMonths(months[0], 1)}-01`)
   const place = `${farmer.village}服务站`
+  const cases = await casesOfLines(deps, [...new Set(lines.map((l) => l.orderId))], origin)
+  const toSaleLine = (row: LineRow): SaleLine => saleLineOf(row, cases.get(`${row.orderId}:${row.listingId}`) ?? [])
 
   const runs = dates.map((date): SalesRun => {
     const runLines = lines.filter((l) => l.runDate === date).map(toSaleLine)
@@ -109,8 +117,8 @@ export async function farmerSales(db: Kysely<DB>, farmerId: string, query: { run
   return { farmer: { id: farmer.id, name: farmer.name }, runs, months: monthTotals, toHandIn: await linesToHandIn(db, farmerId), nextCursor: found.length > limit ? dates[dates.length - 1] : null }
 }
 
-function toSaleLine({ runDate: _run, parcelStatus, orderStatus, refunded, ...line }: LineRow): SaleLine {
-  return { ...line, ...saleLineState(parcelStatus as ParcelStatus, orderStatus as OrderStatus, refunded) }
+function saleLineOf({ runDate: _run, listingId: _listing, parcelStatus, orderStatus, refunded, ...line }: LineRow, cases: CaseView[]): SaleLine {
+  return { ...line, ...saleLineState(parcelStatus as ParcelStatus, orderStatus as OrderStatus, refunded), cases }
 }
 
 /** The farmer's lines on runs from `from` (inclusive) to `until` (exclusive), oldest order first within a run. */
@@ -119,7 +127,7 @@ async function saleLines(db: Kysely<DB>, farmerId: string, from: string, until: 
     .selectFrom('orderLines')
     .innerJoin('parcels', (join) => join.onRef('parcels.orderId', '=', 'orderLines.orderId').onRef('parcels.farmerId', '=', 'orderLines.farmerId'))
     .innerJoin('orders', 'orders.id', 'orderLines.orderId')
-    .select(['orderLines.orderId', 'orders.number', 'orderLines.title', 'orderLines.quantity', 'orderLines.unit', 'orderLines.weightGrams', 'orderLines.lineTotalFen', 'parcels.collectionRunDate', 'parcels.status as parcelStatus', 'orders.status as orderStatus'])
+    .select(['orderLines.orderId', 'orderLines.listingId', 'orders.number', 'orderLines.title', 'orderLines.quantity', 'orderLines.unit', 'orderLines.weightGrams', 'orderLines.lineTotalFen', 'parcels.collectionRunDate', 'parcels.status as parcelStatus', 'orders.status as orderStatus'])
     .where('orderLines.farmerId', '=', farmerId)
     .where('parcels.collectionRunDate', '>=', from)
     .where('parcels.collectionRunDate', '<', until)
@@ -128,7 +136,8 @@ async function saleLines(db: Kysely<DB>, farmerId: string, from: string, until: 
     .orderBy('orderLines.position')
     .execute()
   const orderIds = [...new Set(rows.map((r) => r.orderId))]
-  const refunded = new Set(orderIds.length === 0 ? [] : (await db.selectFrom('refunds').select('orderId').distinct().where('orderId', 'in', orderIds).execute()).map((r) => r.orderId))
+  // The whole order paid back (a cancel, an admin's refund); a case's partial refund is shown with its case instead.
+  const refunded = new Set(orderIds.length === 0 ? [] : (await db.selectFrom('refunds').select('orderId').distinct().where('orderId', 'in', orderIds).where('caseId', 'is', null).execute()).map((r) => r.orderId))
   return rows.map(({ collectionRunDate, unit, ...row }) => ({ ...row, unit: unit as Unit, runDate: collectionRunDate!, refunded: refunded.has(row.orderId) }))
 }
 

@@ -1,3 +1,4 @@
+import type { AfterSaleCase } from './case-types'
 import type { ChinaDate, ChinaMonth } from '../domain/china-time'
 import type { SaleEndReason, SaleLineStatus } from '../domain/farmer-sales'
 import type { Unit } from '../domain/units'
@@ -22,6 +23,8 @@ export interface SaleLine {
   lineTotalFen: number
   status: SaleLineStatus
   reason?: SaleEndReason
+  /** What went wrong with the goods, and what was decided (售后). */
+  cases: AfterSaleCase[]
 }
 
 export interface SalesRun {

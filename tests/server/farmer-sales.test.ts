@@ -49,9 +49,9 @@ describe.each(DATABASES)('the farmer’s sales on %s', (dialect) => {
     // Wednesday's run: hand in by Tuesday 20:00 China time at 新店子村's service center.
     expect(run.handIn).toEqual({ place: '新店子村服务站', address: '新店子镇新店子村便民服务站', by: '2026-12-01T12:00:00.000Z' })
     expect(run.lines).toEqual([
-      { orderId: order.id, number: order.number, title: '鲜牛奶（当日挤）', quantity: 3, unit: 'liter', weightGrams: 3090, lineTotalFen: 2400, status: 'to_hand_in' },
-      { orderId: skin.id, number: skin.number, title: '奶皮子', quantity: 2, unit: 'jin', weightGrams: 1000, lineTotalFen: 12000, status: 'to_hand_in' },
-      { orderId: cancelled.id, number: cancelled.number, title: '奶皮子', quantity: 1, unit: 'jin', weightGrams: 500, lineTotalFen: 6000, status: 'cancelled', reason: 'buyer_cancelled' },
+      { orderId: order.id, number: order.number, title: '鲜牛奶（当日挤）', quantity: 3, unit: 'liter', weightGrams: 3090, lineTotalFen: 2400, status: 'to_hand_in', cases: [] },
+      { orderId: skin.id, number: skin.number, title: '奶皮子', quantity: 2, unit: 'jin', weightGrams: 1000, lineTotalFen: 12000, status: 'to_hand_in', cases: [] },
+      { orderId: cancelled.id, number: cancelled.number, title: '奶皮子', quantity: 1, unit: 'jin', weightGrams: 500, lineTotalFen: 6000, status: 'cancelled', reason: 'buyer_cancelled', cases: [] },
     ])
     expect(run.toHandIn).toBe(2)
     // The short number the farmer reads to the cun xiao'er: the run's day and the county's sequence.
@@ -96,10 +96,27 @@ describe.each(DATABASES)('the farmer’s sales on %s', (dialect) => {
     expect((await call(who.li, 'GET', '/my/sales?buyer=1')).statusCode).toBe(400)
   })
 
+  it('shows her a problem with the goods: what, the decision and the amount taken back, the line still sold', async () => {
+    const order = await paidOrder(t, who.buyer, [['milk-skin', 2]])
+    const parcel = order.parcels[0]
+    await call(who.xindianzi, 'POST', `/parcels/${parcel.id}/collect`)
+    await call(who.staff, 'POST', `/parcels/${parcel.id}/receive`)
+    expect((await call(who.staff, 'POST', '/pickups/verify', { code: order.pickupCode, orderId: order.id })).statusCode).toBe(200)
+    const reported = await call(who.buyer, 'POST', `/orders/${order.id}/cases`, { listingId: order.lines[0].listingId, kind: 'short_weight', note: '称了只有 1.8 斤', photoIds: [] })
+    expect(reported.statusCode).toBe(201)
+    const caseId = reported.json().id
+    expect((await call(who.staff, 'POST', `/cases/${caseId}/decide`, { refundFen: 1200 })).statusCode).toBe(200)
+
+    const line = await lineOf(parcel.collectionRunDate, order.id, '奶皮子')
+    // A part paid back is not the sale undone: the line stays picked up and counts, its case says what was taken back.
+    expect(line).toMatchObject({ status: 'picked_up', cases: [{ id: caseId, kind: 'short_weight', note: '称了只有 1.8 斤', status: 'refunded', refundFen: 1200, reportedBy: 'buyer' }] })
+    expect(line.reason).toBeUndefined()
+  })
+
   it('never shows the farmer who bought: no name, id or openid of the buyer', async () => {
     const body = JSON.stringify(await sales('?limit=50'))
     const buyer = await t.database.db.selectFrom('users').selectAll().where('id', '=', demoUserId('buyer-chenxiao')).executeTakeFirstOrThrow()
-    for (const secret of [buyer.id, buyer.name, '陈晓', 'o-chenxiao', '"buyer"', 'pickupCode']) expect(body).not.toContain(secret)
+    for (const secret of [buyer.id, buyer.name, '陈晓', 'o-chenxiao', '"buyer":', 'buyerId', 'pickupCode']) expect(body).not.toContain(secret)
   })
 
   it('lets the farmer read her own, her village’s cun xiao’er read hers, and nobody else', async () => {

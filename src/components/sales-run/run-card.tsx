@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { SaleLine, SalesRun } from '../../api'
 import { formatYuan } from '../../domain/money'
+import { CaseList } from '../after-sale/case-list'
 import { kilograms, unitLabel } from '../../strings/format'
 import { handInText, runDay, workStrings } from '../../strings/work'
 
@@ -15,6 +16,7 @@ function SaleLineRow({ line }: { line: SaleLine }) {
       </View>
       <Text className='sale-line__meta'>{`${workStrings.run.weight(kilograms(line.weightGrams))} · ${s.amount(formatYuan(line.lineTotalFen))}`}</Text>
       {line.reason && <Text className='sale-line__reason'>{s.reasons[line.reason]}</Text>}
+      <CaseList cases={line.cases} />
       {line.number && <Text className='sale-line__order'>{s.order(line.number)}</Text>}
     </View>
   )
