@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { WeChatMessenger } from '../integrations/wechat-subscribe'
+import { MAX_MESSAGE_ATTEMPTS, type MessageOutcome, settleMessage } from './message-outbox'
 import { type PickupCodes, SealedCodeUnreadable } from './pickup-codes'
 
 /* Messages to buyers wait in an outbox (written in the transaction that made the order ready)
@@ -10,8 +11,6 @@ import { type PickupCodes, SealedCodeUnreadable } from './pickup-codes'
    day. A buyer without WeChat (H5) or who did not subscribe gets no message; the order page
    shows the same news. */
 
-export const MAX_MESSAGE_ATTEMPTS = 8
-export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3 * 3600_000)
 
 export interface BuyerMessageDeps {
   db: Kysely<DB>
@@ -33,19 +32,7 @@ export async function sendDueMessages(deps: BuyerMessageDeps): Promise<number> {
       .where('orders.id', '=', message.orderId)
       .executeTakeFirstOrThrow()
     const lines = await db.selectFrom('orderLines').select('title').where('orderId', '=', order.id).orderBy('position').execute()
-    const finish = (status: 'sent' | 'failed' | 'pending', lastError: string | null) =>
-      db
-        .updateTable('buyerMessages')
-        .set({
-          status,
-          lastError,
-          attempts: message.attempts + 1,
-          nextAttemptAt: new Date(clock().getTime() + retryAfterMs(message.attempts)).toISOString(),
-          ...(status === 'sent' ? { sentAt: clock().toISOString() } : {}),
-        })
-        .where('id', '=', message.id)
-        .where('status', '=', 'pending')
-        .execute()
+    const finish = (status: MessageOutcome, lastError: string | null) => settleMessage(deps, 'buyerMessages', message, status, lastError)
     if (!deps.messenger || !order.wechatOpenid || !order.pickupCodeSealed) {
       await finish('failed', deps.messenger ? 'the buyer has no WeChat account' : 'subscribe messages are not configured')
       continue

@@ -6,7 +6,7 @@ import type { Unit } from '../../src/domain/units'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { WeChatMessenger } from '../integrations/wechat-subscribe'
-import { MAX_MESSAGE_ATTEMPTS, retryAfterMs } from './buyer-messages'
+import { MAX_MESSAGE_ATTEMPTS, type MessageOutcome, settleMessage } from './message-outbox'
 
 /* "有人买了您的奶皮子 2斤": each farmer of a paid order is told what sold and by when to hand it in,
    from the outbox the payment's transaction wrote, retried like the buyer's messages. A farmer
@@ -40,19 +40,7 @@ export async function sendDueFarmerMessages(deps: FarmerMessageDeps): Promise<nu
       .where('parcels.id', '=', message.parcelId)
       .executeTakeFirstOrThrow()
     const lines = await db.selectFrom('orderLines').select(['title', 'quantity', 'unit']).where('orderId', '=', parcel.orderId).where('farmerId', '=', parcel.farmerId).orderBy('position').execute()
-    const finish = (status: 'sent' | 'failed' | 'pending', lastError: string | null) =>
-      db
-        .updateTable('farmerMessages')
-        .set({
-          status,
-          lastError,
-          attempts: message.attempts + 1,
-          nextAttemptAt: new Date(clock().getTime() + retryAfterMs(message.attempts)).toISOString(),
-          ...(status === 'sent' ? { sentAt: clock().toISOString() } : {}),
-        })
-        .where('id', '=', message.id)
-        .where('status', '=', 'pending')
-        .execute()
+    const finish = (status: MessageOutcome, lastError: string | null) => settleMessage(deps, 'farmerMessages', message, status, lastError)
     if (!deps.messenger || !parcel.wechatOpenid || !parcel.collectionRunDate) {
       await finish('failed', deps.messenger ? 'the farmer has no WeChat account' : 'subscribe messages are not configured')
       continue

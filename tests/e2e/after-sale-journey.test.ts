@@ -131,7 +131,7 @@ describe('H5: a sale from the farmer’s side, with a short-weight case refunded
     await line.scrollIntoViewIfNeeded()
     // The page slides in from the right: wait until it has arrived before the picture.
     await page.waitForFunction((number) => {
-      const found = [...document.querySelectorAll('.sale-line')].find((el) => el.textContent?.includes(number))
+      const found = Array.from(document.querySelectorAll('.sale-line')).find((el) => el.textContent?.includes(number))
       return found !== undefined && Math.abs(found.getBoundingClientRect().left - found.closest('.sales-run')!.getBoundingClientRect().left) < 40 && found.closest('.sales-run')!.getBoundingClientRect().left >= 0 && found.closest('.sales-run')!.getBoundingClientRect().left < 40
     }, `订单号 ${order.number}`)
     await shot('farmer-sales-case')

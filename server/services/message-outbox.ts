@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+
+/* The outboxes of WeChat messages (the buyer's "ready for pickup", the farmer's "your goods sold")
+   share one way of recording a try: attempts counted, the next try pushed further back each time,
+   and only while the message is still pending, so two server processes never both settle it. */
+
+export type OutboxTable = 'buyerMessages' | 'farmerMessages'
+export type MessageOutcome = 'sent' | 'failed' | 'pending'
+
+export const MAX_MESSAGE_ATTEMPTS = 8
+export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3 * 3600_000)
+
+export async function settleMessage(
+  deps: { db: Kysely<DB>; clock: Clock },
+  table: OutboxTable,
+  message: { id: string; attempts: number },
+  status: MessageOutcome,
+  lastError: string | null,
+): Promise<void> {
+  const now = deps.clock()
+  // Both tables have these columns; the type names one of them for Kysely.
+  await deps.db
+    .updateTable(table as 'buyerMessages')
+    .set({
+      status,
+      lastError,
+      attempts: message.attempts + 1,
+      nextAttemptAt: new Date(now.getTime() + retryAfterMs(message.attempts)).toISOString(),
+      ...(status === 'sent' ? { sentAt: now.toISOString() } : {}),
+    })
+    .where('id', '=', message.id)
+    .where('status', '=', 'pending')
+    .execute()
+}
