@@ -112,6 +112,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & Partial<AppError>, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error.status, error.code, error.message, error.details)
     // The domain refuses input it cannot price or count (a fractional quantity, too many lines).
+    // A status write the machine's table does not allow: the thing changed under the caller.
+    if (isDomainError(error) && error.code === 'state_machine.transition_refused') return send(reply, 409, 'INVALID_TRANSITION', error.message, { ...error.details })
     if (isDomainError(error)) return send(reply, 400, 'VALIDATION_FAILED', error.message, { reason: error.code, ...error.details })
     if (error instanceof SealedCodeUnreadable) {
       // A process started with a secret of its own: an operator's mistake, never the buyer's.

@@ -32,6 +32,7 @@ export type DomainErrorCode =
   | 'pickup_code.no_free_code'
   | 'pickup_window.invalid_rules'
   | 'state_machine.invalid_definition'
+  | 'state_machine.transition_refused'
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode

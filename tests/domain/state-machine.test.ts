@@ -108,3 +108,23 @@ describe('every machine of the shop', () => {
     expect([...reached].sort()).toEqual([...machine.states].sort())
   })
 })
+
+describe('require: the gate every status write passes', () => {
+  it('answers an allowed move, and throws transition_refused naming the machine, both ends and why', () => {
+    expect(orderStatusMachine.require('pending_payment', 'paid')).toEqual({ from: 'pending_payment', to: 'paid' })
+    for (const [from, to, reason] of [
+      ['paid', 'pending_payment', 'transition.not_allowed'],
+      ['picked_up', 'paid', 'transition.from_terminal'],
+      ['shipped', 'paid', 'transition.unknown_state'],
+    ] as const) {
+      let thrown: unknown
+      try {
+        orderStatusMachine.require(from, to)
+      } catch (error) {
+        thrown = error
+      }
+      expect(isDomainError(thrown)).toBe(true)
+      expect(thrown).toMatchObject({ code: 'state_machine.transition_refused', details: { machine: 'order', from, to, reason } })
+    }
+  })
+})

@@ -1,3 +1,5 @@
+import { orderStatusMachine, type OrderStatus } from '../../../src/domain/order-status'
+import { parcelStatusMachine } from '../../../src/domain/parcel-status'
 import type { WriteTx } from '../../db/write-transaction'
 import { inListingIdOrder } from './lock-order'
 
@@ -16,11 +18,15 @@ export async function releaseOrder(tx: WriteTx, orderId: string, now: string): P
       .where('id', '=', line.listingId)
       .execute()
   }
+  parcelStatusMachine.require('awaiting_collection', 'cancelled')
   await tx.updateTable('parcels').set({ status: 'cancelled', updatedAt: now }).where('orderId', '=', orderId).where('status', '=', 'awaiting_collection').execute()
 }
 
-/** Moves the order from `from` to `to` only if nobody moved it first; true if this call did. */
-export async function moveOrder(tx: WriteTx, orderId: string, from: string, to: string, now: string, extra: { paidAt?: string; pickupCodeHash?: string; pickupCodeSealed?: string; ended?: boolean } = {}): Promise<boolean> {
+/** Moves the order from `from` to `to` only if nobody moved it first; true if this call did.
+    The order machine's table is the gate: a move it does not allow is never written, whoever
+    asks (a DomainError `state_machine.transition_refused`, answered 409). */
+export async function moveOrder(tx: WriteTx, orderId: string, from: string, to: OrderStatus, now: string, extra: { paidAt?: string; pickupCodeHash?: string; pickupCodeSealed?: string; ended?: boolean } = {}): Promise<boolean> {
+  orderStatusMachine.require(from, to)
   const result = await tx
     .updateTable('orders')
     .set({

@@ -1,3 +1,4 @@
+import { moveParcel } from './move-parcel'
 import { handInDeadline } from '../../../src/domain/farmer-sales'
 import type { Kysely } from 'kysely'
 import { defaultManifestRunDate, defaultVillageRunDate, firstOpenVillageRun } from '../../../src/domain/default-run'
@@ -126,8 +127,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
     const transition = parcelStatusMachine.transition(parcel.status as ParcelStatus, to)
     if (!transition.ok) throw invalidTransition(parcel.status, to)
     const stamp = to === 'collected' ? { collectedAt: now, collectedBy: actor.id } : { receivedAt: now, receivedBy: actor.id }
-    const moved = await tx.updateTable('parcels').set({ status: to, updatedAt: now, ...stamp }).where('id', '=', parcel.id).where('status', '=', parcel.status).executeTakeFirst()
-    if (Number(moved.numUpdatedRows) !== 1) throw invalidTransition(parcel.status, to)
+    if (!(await moveParcel(tx, parcel.id, parcel.status, to, now, stamp))) throw invalidTransition(parcel.status, to)
     await recordOrderEvent(tx, parcel.orderId, to === 'collected' ? 'parcel_collected' : 'parcel_received', now, { parcelId: parcel.id, actorUserId: actor.id })
   }
 

@@ -1,3 +1,4 @@
+import { moveParcel } from './move-parcel'
 import { canUndoParcelStep, type ParcelUndoRefusalReason } from '../../../src/domain/parcel-undo'
 import type { OrderStatus } from '../../../src/domain/order-status'
 import type { ParcelStatus } from '../../../src/domain/parcel-status'
@@ -48,8 +49,7 @@ export async function undoParcelStep(tx: WriteTx, dialect: DialectName, actor: U
   if (!decision.ok) throw refusalError(decision.reason, decision.message)
 
   const cleared = decision.from === 'collected' ? { collectedAt: null, collectedBy: null } : { receivedAt: null, receivedBy: null }
-  const moved = await tx.updateTable('parcels').set({ status: decision.to, updatedAt: now, ...cleared }).where('id', '=', parcel.id).where('status', '=', decision.from).executeTakeFirst()
-  if (Number(moved.numUpdatedRows) !== 1) throw refusalError('undo.nothing_to_undo', 'the parcel moved meanwhile')
+  if (!(await moveParcel(tx, parcel.id, decision.from, decision.to, now, cleared))) throw refusalError('undo.nothing_to_undo', 'the parcel moved meanwhile')
   await recordOrderEvent(tx, order.id, decision.from === 'collected' ? 'parcel_collect_undone' : 'parcel_receive_undone', now, { parcelId: parcel.id, actorUserId: actor.id })
   if (decision.orderTo) {
     if (!(await moveOrder(tx, order.id, order.status, decision.orderTo, now))) throw refusalError('undo.order_moved_on', 'the order moved meanwhile')
