@@ -37,7 +37,7 @@ export interface StateMachine<S extends string> {
   transition(from: S, to: S): TransitionResult<S>
   /** The gate every write of a status passes: the transition, or a DomainError
       `state_machine.transition_refused` naming the machine, both ends and why. */
-  require(from: string, to: S): { from: S; to: S }
+  assertTransition(from: string, to: S): { from: S; to: S }
   /** Where a status may go next, in the table's order; empty for a terminal status. */
   next(from: S): readonly S[]
 }
@@ -88,7 +88,7 @@ export function defineStateMachine<S extends string>(definition: StateMachineDef
     isTerminal,
     transition,
     can: (from, to) => transition(from, to).ok,
-    require(from, to) {
+    assertTransition(from, to) {
       const result = transition(from as S, to)
       if (!result.ok) throw new DomainError('state_machine.transition_refused', result.message, { machine: name, from, to, reason: result.reason })
       return { from: result.from, to: result.to }

@@ -109,9 +109,9 @@ describe('every machine of the shop', () => {
   })
 })
 
-describe('require: the gate every status write passes', () => {
+describe('assertTransition: the gate every status write passes', () => {
   it('answers an allowed move, and throws transition_refused naming the machine, both ends and why', () => {
-    expect(orderStatusMachine.require('pending_payment', 'paid')).toEqual({ from: 'pending_payment', to: 'paid' })
+    expect(orderStatusMachine.assertTransition('pending_payment', 'paid')).toEqual({ from: 'pending_payment', to: 'paid' })
     for (const [from, to, reason] of [
       ['paid', 'pending_payment', 'transition.not_allowed'],
       ['picked_up', 'paid', 'transition.from_terminal'],
@@ -119,7 +119,7 @@ describe('require: the gate every status write passes', () => {
     ] as const) {
       let thrown: unknown
       try {
-        orderStatusMachine.require(from, to)
+        orderStatusMachine.assertTransition(from, to)
       } catch (error) {
         thrown = error
       }

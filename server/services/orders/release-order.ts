@@ -18,7 +18,7 @@ export async function releaseOrder(tx: WriteTx, orderId: string, now: string): P
       .where('id', '=', line.listingId)
       .execute()
   }
-  parcelStatusMachine.require('awaiting_collection', 'cancelled')
+  parcelStatusMachine.assertTransition('awaiting_collection', 'cancelled')
   await tx.updateTable('parcels').set({ status: 'cancelled', updatedAt: now }).where('orderId', '=', orderId).where('status', '=', 'awaiting_collection').execute()
 }
 
@@ -26,7 +26,7 @@ export async function releaseOrder(tx: WriteTx, orderId: string, now: string): P
     The order machine's table is the gate: a move it does not allow is never written, whoever
     asks (a DomainError `state_machine.transition_refused`, answered 409). */
 export async function moveOrder(tx: WriteTx, orderId: string, from: string, to: OrderStatus, now: string, extra: { paidAt?: string; pickupCodeHash?: string; pickupCodeSealed?: string; ended?: boolean } = {}): Promise<boolean> {
-  orderStatusMachine.require(from, to)
+  orderStatusMachine.assertTransition(from, to)
   const result = await tx
     .updateTable('orders')
     .set({
