@@ -1,6 +1,5 @@
-import { STATUS_CODES } from 'node:http'
+import { type Server, STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
-import type { Server } from 'node:http'
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify'
 import type { ServerConfig } from '../config'
 import { errorBody, sendFastifyRefusal } from './errors'
