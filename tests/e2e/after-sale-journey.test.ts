@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Order } from '../../src/api'
 import { seedId } from '../../server/ids'
 import { launchChromium } from '../support/chromium'
+import { callAs, screenshot, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* The farmer's half of a sale in the H5 app, against the real server: 李秀英 sees that 陈晓's
@@ -11,7 +10,6 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    to the county; at the desk the county staff find it short, record it and refund part of the
    line on 售后处理; 李秀英 then sees the problem and the amount taken back on 我卖出的. */
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 const FARMER = '李秀英'
 const STAFF = '高志强'
 
@@ -22,12 +20,7 @@ describe('H5: a sale from the farmer’s side, with a short-weight case refunded
   let order: Order
   const pageErrors: string[] = []
 
-  const api = async (userKey: string, method: string, url: string, body?: object, headers: Record<string, string> = {}) => {
-    const { token } = (await (await fetch(`${server.url}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: seedId('usr', userKey) }) })).json()) as { token: string }
-    const response = await fetch(`${server.url}/api/v1${url}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined })
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`)
-    return response.json()
-  }
+  const api = (userKey: string, method: string, url: string, body?: object, headers: Record<string, string> = {}) => callAs(server.url, userKey, method, url, body, headers)
 
   beforeAll(async () => {
     server = await startDemoServer()
@@ -49,22 +42,9 @@ describe('H5: a sale from the farmer’s side, with a short-weight case refunded
 
   const visible = (selector: string) => page.locator(`${selector}:visible`)
 
-  async function shot(name: string) {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true })
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-  }
+  const shot = (name: string) => screenshot(page, name)
 
-  async function signInAs(name: string) {
-    await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
-    const signOut = visible('.sign-out')
-    if (await signOut.count()) {
-      await signOut.click()
-      await page.locator('.sign-out').waitFor({ state: 'detached' })
-    }
-    await visible('.demo-user').filter({ hasText: name }).click()
-    await visible('.me-name').filter({ hasText: name }).waitFor()
-  }
+  const signInAs = (name: string) => signInOnMe(page, server.url, name)
 
   /** 李秀英's line of this order on 我卖出的, opened from 我的. */
   async function farmerLine() {

@@ -5,6 +5,7 @@ import qrcode from 'qrcode-generator'
 import type { Listing, Order, User } from '../../src/api'
 import { parsePickupQr } from '../../src/domain/pickup-qr'
 import { launchChromium } from '../support/chromium'
+import { screenshot } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* The buyer's story in the H5 app, every step through the UI of the real server with the demo
@@ -72,10 +73,7 @@ describe('H5: a buyer fills the cart, checks out, pays and collects', () => {
     await server?.close()
   })
 
-  async function shot(name: string) {
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-  }
+  const shot = (name: string) => screenshot(page, name)
 
   const visible = (selector: string) => page.locator(`${selector}:visible`)
 

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium'
+import { screenshot } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* A buyer in the H5 app against the real server with the demo county: home → category →
@@ -41,10 +42,7 @@ describe('H5: a buyer browses the catalog', () => {
   })
 
   /** A screenshot once the page has finished sliding in (Taro's H5 page transition). */
-  async function shot(name: string) {
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-  }
+  const shot = (name: string) => screenshot(page, name)
 
   /** Every <img> in view has loaded real pixels. */
   async function expectImagesLoaded(selector: string) {

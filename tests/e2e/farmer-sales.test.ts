@@ -1,10 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Order } from '../../src/api'
 import { addChinaDays, chinaDate } from '../../src/domain/china-time'
 import { seedId } from '../../server/ids'
 import { launchChromium } from '../support/chromium'
+import { callAs, screenshot, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* The farmer's side in the H5 app, against the real server: a buyer pays for 王建国's lamb chops
@@ -12,7 +11,6 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    and on 我卖出的 where and by when; their cun xiao'er 白丽娟 prints the run's hand-in list, one
    large block per farmer, to go round the village with. */
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 const FARMER = '王建国'
 const NO_PHONE = '张二牛'
 const OPERATOR = '白丽娟'
@@ -24,12 +22,7 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
   let runDate: string
   const consoleErrors: string[] = []
 
-  const api = async (userKey: string, method: string, url: string, body?: object, headers: Record<string, string> = {}) => {
-    const { token } = (await (await fetch(`${server.url}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: seedId('usr', userKey) }) })).json()) as { token: string }
-    const response = await fetch(`${server.url}/api/v1${url}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined })
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`)
-    return response.json()
-  }
+  const api = (userKey: string, method: string, url: string, body?: object, headers: Record<string, string> = {}) => callAs(server.url, userKey, method, url, body, headers)
 
   beforeAll(async () => {
     server = await startDemoServer()
@@ -54,22 +47,9 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
 
   const visible = (selector: string) => page.locator(`${selector}:visible`)
 
-  async function shot(name: string) {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true })
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-  }
+  const shot = (name: string) => screenshot(page, name)
 
-  async function signInAs(name: string) {
-    await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
-    const signOut = visible('.sign-out')
-    if (await signOut.count()) {
-      await signOut.click()
-      await page.locator('.sign-out').waitFor({ state: 'detached' })
-    }
-    await visible('.demo-user').filter({ hasText: name }).click()
-    await visible('.me-name').filter({ hasText: name }).waitFor()
-  }
+  const signInAs = (name: string) => signInOnMe(page, server.url, name)
 
   it('counts the farmer’s goods to hand in on 我的, and says where and by when on 我卖出的', async () => {
     await signInAs(FARMER)

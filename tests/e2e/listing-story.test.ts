@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { launchChromium } from '../support/chromium'
+import { screenshot, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* The listing story in the H5 app, every step through the UI of the real server: a farmer lists
@@ -51,22 +52,10 @@ describe('H5: a listing from the farmer’s photos to the buyer’s catalog', ()
     if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true })
   })
 
-  async function shot(name: string) {
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-  }
+  const shot = (name: string) => screenshot(page, name)
 
   /** On 我的: signs out whoever is signed in and signs in as this demo user. */
-  async function signInAs(name: string) {
-    await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
-    const signOut = page.locator('.sign-out')
-    if (await signOut.isVisible()) {
-      await signOut.click()
-      await signOut.waitFor({ state: 'detached' })
-    }
-    await page.locator('.demo-user', { hasText: name }).click()
-    await page.locator('.me-name', { hasText: name }).waitFor()
-  }
+  const signInAs = (name: string) => signInOnMe(page, server.url, name)
 
   async function openEntry(name: string) {
     await page.locator(`.role-entry--${name}`).click()

@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import type { Order } from '../../src/api'
 import { addChinaDays, addChinaMonths, chinaDate, chinaMonth } from '../../src/domain/china-time'
 import { launchChromium } from '../support/chromium'
+import { screenshot, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* From village to county in the H5 app, every step through the UI of the real server, each role
@@ -71,24 +72,12 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
 
   const read = async <T,>(userName: string, url: string): Promise<T> => (await (await fetchAs(userName, url)).json()) as T
 
-  async function shot(name: string) {
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-  }
+  const shot = (name: string) => screenshot(page, name)
 
   const visible = (selector: string) => page.locator(`${selector}:visible`)
 
   /** On 我的: signs out whoever is signed in and signs in as this demo user. */
-  async function signInAs(name: string) {
-    await page.goto(server.url + '/pages/me/index', { waitUntil: 'networkidle' })
-    const signOut = visible('.sign-out')
-    if (await signOut.count()) {
-      await signOut.click()
-      await page.locator('.sign-out').waitFor({ state: 'detached' })
-    }
-    await visible('.demo-user').filter({ hasText: name }).click()
-    await visible('.me-name').filter({ hasText: name }).waitFor()
-  }
+  const signInAs = (name: string) => signInOnMe(page, server.url, name)
 
   /** Each page opens on the parcel's run by itself: the next with parcels to collect at the
       village, the earliest with parcels on their way at the county (the server's choice). */

@@ -1,0 +1,38 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { seedId } from '../../server/ids'
+
+/* What the H5 browser tests do the same way: pictures for the README, signing in on 我的 as a
+   demo user, and calling the API as one (dev login) to set a scene up. */
+
+export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
+
+/** The page as it shows once its animations have stopped, into docs/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** On 我的: signs out whoever is signed in, then signs in as this demo user from the chooser. */
+export async function signInOnMe(page: Page, baseUrl: string, name: string): Promise<void> {
+  const visible = (selector: string) => page.locator(`${selector}:visible`)
+  await page.goto(baseUrl + '/pages/me/index', { waitUntil: 'networkidle' })
+  const signOut = visible('.sign-out')
+  if (await signOut.count()) {
+    await signOut.click()
+    await page.locator('.sign-out').waitFor({ state: 'detached' })
+  }
+  await visible('.demo-user').filter({ hasText: name }).click()
+  await visible('.me-name').filter({ hasText: name }).waitFor()
+}
+
+/** The API called as the demo user with this seed key, through dev login; the answer's JSON. */
+export async function callAs(baseUrl: string, userKey: string, method: string, url: string, body?: object, headers: Record<string, string> = {}): Promise<any> {
+  const signedIn = await fetch(`${baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: seedId('usr', userKey) }) })
+  const { token } = (await signedIn.json()) as { token: string }
+  const response = await fetch(`${baseUrl}/api/v1${url}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined })
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`)
+  return response.json()
+}
