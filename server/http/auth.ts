@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role, UserTable } from '../db/schema'
-import type { AuthService } from '../services/auth'
+import type { AuthService } from '../services/accounts/auth'
 import { forbidden, unauthenticated, validationFailed } from './errors'
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../../src/domain/errors'
-import { SealedCodeUnreadable } from '../services/pickup-codes'
+import { SealedCodeUnreadable } from '../services/pickups/pickup-codes'
 import { databaseOutage } from '../db/outage'
 
 /* Every error leaves the server in the shape of API.md:

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
-import { addFarmer, listVillageFarmers } from '../services/farmers'
+import { addFarmer, listVillageFarmers } from '../services/accounts/farmers'
 import { errors, Farmer, PageOf, Strict } from './schemas'
 
 export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock }> = async (app, { db, clock }) => {

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { publicOrigin, requireRole } from '../http/auth'
 import { MULTILINE_TEXT } from '../http/validation'
-import type { CatalogService } from '../services/catalog'
-import type { ListingCommands } from '../services/listing-commands'
+import type { CatalogService } from '../services/listings/catalog'
+import type { ListingCommands } from '../services/listings/listing-commands'
 import { errors, Id, Listing, ListingEvent, listingFieldSchemas, NoBody, PageOf, Paging, Strict } from './schemas'
 
 export interface ListingChangeOptions {

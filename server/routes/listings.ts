@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { publicOrigin } from '../http/auth'
-import type { CatalogService } from '../services/catalog'
+import type { CatalogService } from '../services/listings/catalog'
 import { Category, errors, Id, Listing, PageOf, Paging, Strict } from './schemas'
 
 export interface ListingRouteOptions {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { requireSignedIn } from '../http/auth'
-import { toUserView } from '../services/users'
+import { toUserView } from '../services/accounts/users'
 import { errors, User } from './schemas'
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {

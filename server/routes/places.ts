@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { listCounties, listPickupPoints, listVillages } from '../services/places'
+import { listCounties, listPickupPoints, listVillages } from '../services/places/places'
 import { County, errors, Id, PageOf, PickupPoint, Strict, Village } from './schemas'
 
 /* The places are few (one county has ~50 villages), so they come in one page: nextCursor is

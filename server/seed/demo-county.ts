@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { type Clock, systemClock } from '../clock'
 import type { DB, Role, UserTable } from '../db/schema'
 import { seedId } from '../ids'
-import { storePhoto } from '../services/photos'
+import { storePhoto } from '../services/photos/photos'
 import type { PhotoStorage } from '../storage/photo-storage'
 import {
   demoAdmins,

@@ -1,8 +1,8 @@
 import { systemClock } from '../../server/clock'
 import { openDatabase } from '../../server/db/database'
-import { createOrderJobs } from '../../server/services/order-jobs'
+import { createOrderJobs } from '../../server/services/orders/order-jobs'
 import type { OrderService } from '../../server/services/orders/order-service'
-import type { PickupCodes } from '../../server/services/pickup-codes'
+import type { PickupCodes } from '../../server/services/pickups/pickup-codes'
 import { freePort } from './support/free-port'
 
 /* The jobs' timer while the database is away: every step of every round fails (on a PostgreSQL

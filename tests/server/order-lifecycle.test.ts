@@ -1,5 +1,5 @@
 import { createWeChatLogin } from '../../server/integrations/wechat-login'
-import { createAuthService } from '../../server/services/auth'
+import { createAuthService } from '../../server/services/accounts/auth'
 import { bearer, createTestApp, DATABASES, demoUserId, signInAs, type TestApp } from './support/test-app'
 import { orderBody, paidOrder, placeOrder, stockOf } from './support/order-fixtures'
 

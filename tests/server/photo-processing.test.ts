@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import { MAX_PHOTO_PIXELS, processPhoto } from '../../server/services/photo-processing'
+import { MAX_PHOTO_PIXELS, processPhoto } from '../../server/services/photos/photo-processing'
 
 /* The pipeline every photo goes through (uploads in the listing issue, demo pictures now). */
 describe('photo processing', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
-import { MAX_PHOTO_PIXELS } from '../../server/services/photo-processing'
+import { MAX_PHOTO_PIXELS } from '../../server/services/photos/photo-processing'
 import { multipartForm, photoForm } from './support/multipart'
 import { blackPng, elevenMegabytes, GPS_DATUM, htmlPage, jpegWithGps, photo, sidewaysJpeg, svgWithScript, textNote, truncatedJpeg } from './support/photo-fixtures'
 import { DATABASES, bearer, createTestApp, demoUserId, signInAs, type TestApp } from './support/test-app'

@@ -8,7 +8,7 @@ import type { PhotoStorage } from '../../storage/photo-storage'
 import { lockOrder } from '../orders/lock-order'
 import { createCaseRefund, paymentLeftFen, processRefunds, type RefundDeps } from '../payments/refunds'
 import { reverseCaseCommissions } from '../pickups/commissions'
-import { type PhotoView, toPhotoView } from '../photos'
+import { type PhotoView, toPhotoView } from '../photos/photos'
 
 /* After-sale cases (售后): a problem with one order line, reported by the order's buyer within 24
    hours of pickup, or recorded by staff of the order's county at the desk, and decided by that

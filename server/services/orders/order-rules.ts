@@ -5,7 +5,7 @@ import type { ShippingTariff } from '../../../src/domain/shipping'
 import type { SubsidyPolicy } from '../../../src/domain/subsidy'
 import type { DB, PickupPointTable } from '../../db/schema'
 import { notFound } from '../../http/errors'
-import { closedWeekdaysOf } from '../places'
+import { closedWeekdaysOf } from '../places/places'
 
 /* The county's rules an order is priced and scheduled by, read from the database into the
    domain's types: its tariff, subsidy, commission rate, and the pickup point's hours. */

@@ -6,8 +6,8 @@ import type { DB, OrderEventKind, OrderTable, RefundStatus } from '../../db/sche
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { type CaseView, casesOfOrders } from '../after-sale/cases'
 import { type ParcelView, viewParcels } from '../parcels/parcel-view'
-import type { PickupCodes } from '../pickup-codes'
-import { type PickupPointView, toPickupPointView } from '../places'
+import type { PickupCodes } from '../pickups/pickup-codes'
+import { type PickupPointView, toPickupPointView } from '../places/places'
 import { loadOrderRules, type OrderRules } from './order-rules'
 
 /* An order as the buyer reads it (API.md "Orders", and src/api/order-types.ts in the app): its

@@ -9,7 +9,7 @@ import { newId } from '../../ids'
 import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
 import { type ParcelView, viewParcels } from '../parcels/parcel-view'
-import type { PickupCodes } from '../pickup-codes'
+import type { PickupCodes } from './pickup-codes'
 import { creditCommissions, reverseCaseCommissions } from './commissions'
 
 /* The county center's pickup desk. The buyer shows a 6-digit code (typed, or read from their QR

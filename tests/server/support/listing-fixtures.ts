@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import { storePhoto } from '../../../server/services/photos'
+import { storePhoto } from '../../../server/services/photos/photos'
 import { demoUserId, type TestApp } from './test-app'
 
 /** A photo in storage as if this demo user had uploaded it (the upload route has its own tests). */

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock'
-import type { DB } from '../db/schema'
-import type { WeChatMessenger } from '../integrations/wechat-subscribe'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
+import type { WeChatMessenger } from '../../integrations/wechat-subscribe'
 import { MAX_MESSAGE_ATTEMPTS, type MessageOutcome, settleMessage } from './message-outbox'
-import { type PickupCodes, SealedCodeUnreadable } from './pickup-codes'
+import { type PickupCodes, SealedCodeUnreadable } from '../pickups/pickup-codes'
 
 /* Messages to buyers wait in an outbox (written in the transaction that made the order ready)
    and are sent by the order jobs, so a WeChat outage never holds up a parcel at the county

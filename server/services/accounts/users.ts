@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB, Role, UserTable } from '../db/schema'
+import type { DB, Role, UserTable } from '../../db/schema'
 
 /** A user as API.md shows them: optional places only when they have them. */
 export interface UserView {

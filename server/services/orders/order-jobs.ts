@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock'
-import type { DB } from '../db/schema'
-import type { OrderService } from './orders/order-service'
-import { purgeOldKeys } from './orders/idempotency'
-import { processRefunds, type RefundDeps } from './payments/refunds'
-import { type BuyerMessageDeps, sendDueMessages } from './buyer-messages'
-import { sendDueFarmerMessages } from './farmer-messages'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
+import type { OrderService } from './order-service'
+import { purgeOldKeys } from './idempotency'
+import { processRefunds, type RefundDeps } from '../payments/refunds'
+import { type BuyerMessageDeps, sendDueMessages } from '../messages/buyer-messages'
+import { sendDueFarmerMessages } from '../messages/farmer-messages'
 
 /* The work no request starts: unpaid orders expire, payments whose news was lost are looked up,
    refunds that failed are sent again, buyers are told their order is ready, farmers what sold, old idempotency

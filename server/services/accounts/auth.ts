@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock'
-import type { DB, UserTable } from '../db/schema'
-import { AppError, notFound, unauthenticated } from '../http/errors'
-import { newId, sha256Hex } from '../ids'
-import { type WeChatLogin, WeChatLoginError } from '../integrations/wechat-login'
+import type { Clock } from '../../clock'
+import type { DB, UserTable } from '../../db/schema'
+import { AppError, notFound, unauthenticated } from '../../http/errors'
+import { newId, sha256Hex } from '../../ids'
+import { type WeChatLogin, WeChatLoginError } from '../../integrations/wechat-login'
 import { findUser, listDemoUsers, toUserView, type UserView } from './users'
 
 /* Our own sessions: a token is 256 random bits shown to the client once; the database keeps

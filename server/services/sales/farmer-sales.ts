@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
-import { addChinaMonths, isChinaDate } from '../../src/domain/china-time'
-import { handInDeadline, isSaleStanding, saleLineState, type SaleEndReason, type SaleLineStatus } from '../../src/domain/farmer-sales'
-import type { OrderStatus } from '../../src/domain/order-status'
-import type { ParcelStatus } from '../../src/domain/parcel-status'
-import type { Unit } from '../../src/domain/units'
-import type { DB } from '../db/schema'
-import { notFound, validationFailed } from '../http/errors'
-import type { PhotoStorage } from '../storage/photo-storage'
-import { type CaseView, casesOfLines } from './after-sale/cases'
+import { addChinaMonths, isChinaDate } from '../../../src/domain/china-time'
+import { handInDeadline, isSaleStanding, saleLineState, type SaleEndReason, type SaleLineStatus } from '../../../src/domain/farmer-sales'
+import type { OrderStatus } from '../../../src/domain/order-status'
+import type { ParcelStatus } from '../../../src/domain/parcel-status'
+import type { Unit } from '../../../src/domain/units'
+import type { DB } from '../../db/schema'
+import { notFound, validationFailed } from '../../http/errors'
+import type { PhotoStorage } from '../../storage/photo-storage'
+import { type CaseView, casesOfLines } from '../after-sale/cases'
 
 /* What a farmer sold, run by run: what to hand in, where and by when, and where each line went
    after. Read by the farmer herself and by her village's cun xiao'er (for farmers without a

@@ -1,13 +1,13 @@
 import { type Kysely, sql } from 'kysely'
-import { CATEGORIES, type Category } from '../../src/domain/catalog'
-import type { Unit } from '../../src/domain/units'
-import { canViewListing, type ListingPlace } from '../../src/domain/listing-access'
-import type { ListingStatus } from '../../src/domain/listing-status'
-import type { DB, ListingTable, PhotoTable, UserTable } from '../db/schema'
-import { notFound } from '../http/errors'
-import type { PhotoStorage } from '../storage/photo-storage'
-import { decodeCursor, encodeCursor, type Page } from './page-cursor'
-import { type PhotoView, toPhotoView } from './photos'
+import { CATEGORIES, type Category } from '../../../src/domain/catalog'
+import type { Unit } from '../../../src/domain/units'
+import { canViewListing, type ListingPlace } from '../../../src/domain/listing-access'
+import type { ListingStatus } from '../../../src/domain/listing-status'
+import type { DB, ListingTable, PhotoTable, UserTable } from '../../db/schema'
+import { notFound } from '../../http/errors'
+import type { PhotoStorage } from '../../storage/photo-storage'
+import { decodeCursor, encodeCursor, type Page } from '../page-cursor'
+import { type PhotoView, toPhotoView } from '../photos/photos'
 
 /* The catalog buyers browse: live listings only, newest first, paged by the cursor of
    page-cursor.ts. */

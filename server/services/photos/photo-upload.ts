@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import sharp from 'sharp'
-import type { Clock } from '../clock'
-import type { DB, PhotoTable } from '../db/schema'
-import { AppError, validationFailed } from '../http/errors'
-import type { PhotoStorage } from '../storage/photo-storage'
+import type { Clock } from '../../clock'
+import type { DB, PhotoTable } from '../../db/schema'
+import { AppError, validationFailed } from '../../http/errors'
+import type { PhotoStorage } from '../../storage/photo-storage'
 import { MAX_PHOTO_PIXELS, UnreadablePhotoError } from './photo-processing'
 import { storePhoto } from './photos'
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock'
-import type { DB, UserTable } from '../db/schema'
-import { newId } from '../ids'
+import type { Clock } from '../../clock'
+import type { DB, UserTable } from '../../db/schema'
+import { newId } from '../../ids'
 
 /* The farmers of a village, as its cun xiao'er keeps them: many have no phone, so the
    operator creates their profile and lists for them. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { gramsPerUnit } from '../../src/domain/units'
-import type { DB, UserTable } from '../db/schema'
+import { gramsPerUnit } from '../../../src/domain/units'
+import type { DB, UserTable } from '../../db/schema'
 import type { ListingFields } from './listing-commands'
 
 /* A farmer on village 3G taps 提交, the listing is made, and the answer is lost on the way: the

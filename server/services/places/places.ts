@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB, PickupPointTable } from '../db/schema'
+import type { DB, PickupPointTable } from '../../db/schema'
 
 export interface CountyView {
   id: string

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock'
-import type { DB } from '../db/schema'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
 
 /* The outboxes of WeChat messages (the buyer's "ready for pickup", the farmer's "your goods sold")
    share one way of recording a try: attempts counted, the next try pushed further back each time,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { Clock } from '../clock'
-import type { DB, PhotoTable } from '../db/schema'
-import { newId, sha256Hex } from '../ids'
-import type { PhotoStorage } from '../storage/photo-storage'
+import type { Clock } from '../../clock'
+import type { DB, PhotoTable } from '../../db/schema'
+import { newId, sha256Hex } from '../../ids'
+import type { PhotoStorage } from '../../storage/photo-storage'
 import { processPhoto } from './photo-processing'
 
 export interface PhotoView {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
-import { handInDeadline } from '../../src/domain/farmer-sales'
-import { chinaDate, chinaMinuteOfDay } from '../../src/domain/china-time'
-import { zhCN } from '../../src/strings/zh-CN'
-import type { Unit } from '../../src/domain/units'
-import type { Clock } from '../clock'
-import type { DB } from '../db/schema'
-import type { WeChatMessenger } from '../integrations/wechat-subscribe'
+import { handInDeadline } from '../../../src/domain/farmer-sales'
+import { chinaDate, chinaMinuteOfDay } from '../../../src/domain/china-time'
+import { zhCN } from '../../../src/strings/zh-CN'
+import type { Unit } from '../../../src/domain/units'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
+import type { WeChatMessenger } from '../../integrations/wechat-subscribe'
 import { MAX_MESSAGE_ATTEMPTS, type MessageOutcome, settleMessage } from './message-outbox'
 
 /* "有人买了您的奶皮子 2斤": each farmer of a paid order is told what sold and by when to hand it in,
