@@ -58,19 +58,14 @@ export interface Posting {
 }
 
 /**
- * Accounts whose balance can never go below zero: what is held for someone, and what has left.
- * The county's shipping is not among them: the county answers for goods lost in transport from
- * its own purse, which may owe more than a month's shipping brought in.
+ * Accounts whose balance can never go below zero: money held while a sale may still come back,
+ * money on its way to a payee, and money that has left. Two kinds of account may: the county's
+ * shipping, because the county answers for goods lost in transport from its own purse; and what
+ * is payable to a farmer or a cun xiao'er, because staff may refund an order after its money was
+ * paid out, which leaves a debt the next sales pay off first (a payout sends only a positive
+ * balance: settlement.ts).
  */
-export const NEVER_NEGATIVE: readonly AccountKind[] = [
-  'farmer_pending',
-  'farmer_payable',
-  'operator_pending',
-  'operator_payable',
-  'payouts_in_flight',
-  'paid_out',
-  'refunds',
-]
+export const NEVER_NEGATIVE: readonly AccountKind[] = ['farmer_pending', 'operator_pending', 'payouts_in_flight', 'paid_out', 'refunds']
 
 /** Accounts that only ever hold money that came in: their balance is never above zero. */
 export const NEVER_POSITIVE: readonly AccountKind[] = ['buyer_payments', 'county_subsidy_claim']
@@ -149,18 +144,6 @@ export function paymentReceived(order: PaidOrderMoney): Posting {
     { account: 'county_shipping', holderId: order.countyId, amountFen: order.shippingFen },
     ...order.lines.map((line) => ({ account: 'farmer_pending' as const, holderId: line.farmerId, amountFen: line.lineTotalFen })),
   ])
-}
-
-/**
- * The whole order goes back to the buyer before its money was split further (cancelled while
- * the goods were still with the farmers, or expired after a late payment): the exact reverse.
- */
-export function orderRefunded(order: PaidOrderMoney): Posting {
-  const paid = paymentReceived(order)
-  return post(
-    'order_refunded',
-    paid.entries.map((e) => (e.account === 'buyer_payments' ? { ...e, account: 'refunds' as const, amountFen: order.totalFen } : { ...e, amountFen: -e.amountFen })),
-  )
 }
 
 export type ShareStage = 'pending' | 'payable'
