@@ -5,6 +5,7 @@
  */
 
 import type { Generated } from 'kysely'
+import type { MoneyTables } from './schema-money'
 
 export interface CountyTable {
   id: string
@@ -150,6 +151,10 @@ export interface OrderTable {
   /** When it expired, was cancelled or was picked up. */
   endedAt: string | null
   updatedAt: string
+  /** When its sale settled: picked up, the after-sale window closed, no case open (settlement.ts). */
+  settledAt: string | null
+  /** When its ledger was last brought up to date; null for an order from before the ledger. */
+  ledgerAt: string | null
 }
 
 /** The last sequence given to a county's orders on a calendar day ('MMDD', any year). */
@@ -327,7 +332,7 @@ export interface FarmerMessageTable {
   sentAt: string | null
 }
 
-export interface DB {
+export interface DB extends MoneyTables {
   counties: CountyTable
   pickupPoints: PickupPointTable
   villages: VillageTable
