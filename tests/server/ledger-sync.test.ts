@@ -1,5 +1,6 @@
 import { balances } from '../../src/domain/ledger'
 import { syncOrderLedger } from '../../server/services/ledger/order-ledger-sync'
+import { catchUpLedger, settleDueSales } from '../../server/services/ledger/settle-sales'
 import { paidOrder, readyOrder, signInCast, type PickupCast } from './support/order-fixtures'
 import { bearer, createTestApp, DATABASES, type TestApp } from './support/test-app'
 
@@ -53,5 +54,36 @@ describe.each(DATABASES)('the ledger of an order on %s', (dialect) => {
     const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
     const nonZero = Object.fromEntries([...books].filter(([, fen]) => fen !== 0).map(([key, fen]) => [key.split(':')[0], fen]))
     expect(nonZero).toEqual({ buyer_payments: -order.totalFen, refunds: order.totalFen })
+  })
+
+  it('a sale settles 24 hours after pickup unless a case is open; older orders are caught up', async () => {
+    const deps = () => ({ db: db(), dialect, clock: () => new Date(Date.now() + t.clockOffset()) })
+    const clean = await readyOrder(t, cast)
+    const disputed = await readyOrder(t, cast)
+    for (const order of [clean, disputed]) {
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast.staff), payload: { code: order.pickupCode } })).statusCode).toBe(200)
+    }
+    const lamb = disputed.lines[0].listingId
+    const reported = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${disputed.id}/cases`, headers: bearer(cast.buyer), payload: { listingId: lamb, kind: 'short_weight', note: '少了半斤', photoIds: [] } })
+    expect(reported.statusCode).toBe(201)
+
+    expect(await settleDueSales(deps())).toBe(0)
+    t.advance(24 * 3600_000 + 1000)
+    expect(await settleDueSales(deps())).toBeGreaterThanOrEqual(1)
+    const settledAt = async (id: string) => (await db().selectFrom('orders').select('settledAt').where('id', '=', id).executeTakeFirstOrThrow()).settledAt
+    expect(await settledAt(clean.id)).not.toBeNull()
+    expect(await settledAt(disputed.id)).toBeNull()
+
+    // Orders from before the ledger (its time never written) are written by the catch-up, once.
+    await db().updateTable('orders').set({ ledgerAt: null }).execute()
+    await db().deleteFrom('ledgerEntries').execute()
+    await db().deleteFrom('ledgerPostings').execute()
+    expect(await catchUpLedger(deps())).toBeGreaterThanOrEqual(3)
+    expect(await catchUpLedger(deps())).toBe(0)
+    const all = await db().selectFrom('ledgerEntries').select(['account', 'holderId', 'amountFen']).execute()
+    expect([...balances(all.map((e) => ({ ...e, amountFen: Number(e.amountFen) }))).values()].reduce((sum, fen) => sum + fen, 0)).toBe(0)
+    const settle = await db().selectFrom('ledgerPostings').select('key').where('event', '=', 'sale_settled').execute()
+    expect(settle.map((p) => p.key)).toContain(`settle:${clean.id}`)
+    expect(settle.map((p) => p.key)).not.toContain(`settle:${disputed.id}`)
   })
 })
