@@ -68,15 +68,15 @@ export interface PayoutTable {
   endedAt: string | null
 }
 
-export type ShippingUploadStatus = 'pending' | 'uploaded' | 'failed'
-
+/** The outbox of WeChat shipping information: one row per WeChat-paid order handed over. */
 export interface ShippingUploadTable {
+  id: string
   orderId: string
-  status: ShippingUploadStatus
+  status: 'pending' | 'sent' | 'failed'
   attempts: Generated<number>
   lastError: string | null
   nextAttemptAt: string
-  uploadedAt: string | null
+  sentAt: string | null
   createdAt: string
 }
 

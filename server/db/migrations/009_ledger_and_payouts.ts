@@ -76,14 +76,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('payouts_by_payee').on('payouts').columns(['payee_id', 'created_at']).execute()
   await db.schema.createIndex('payouts_by_status').on('payouts').columns(['status', 'updated_at']).execute()
 
+  // An outbox like the WeChat messages' (message-outbox.ts): one row per paid order handed over.
   await db.schema
     .createTable('shipping_uploads')
-    .addColumn('order_id', 'text', (c) => c.primaryKey().references('orders.id'))
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('order_id', 'text', (c) => c.notNull().unique().references('orders.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-    .addColumn('uploaded_at', 'text')
+    .addColumn('sent_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('shipping_uploads_due').on('shipping_uploads').columns(['status', 'next_attempt_at']).execute()
