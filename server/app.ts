@@ -8,7 +8,7 @@ import type { ServerConfig } from './config'
 import type { DialectName } from './db/database'
 import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
-import { AppError, installErrorHandler } from './http/errors'
+import { installErrorHandler } from './http/errors'
 import { serveH5App, servePhotos } from './http/static-files'
 import { transportOptions } from './http/transport'
 import { installValidation } from './http/validation'
@@ -40,6 +40,7 @@ import { createParcelFlow } from './services/parcels/parcel-flow'
 import { createPickupDesk } from './services/pickups/pickup-desk'
 import { createSandboxProvider, type PaymentProvider, type ProviderName } from './services/payments/payment-provider'
 import { createPickupCodes } from './services/pickups/pickup-codes'
+import { ServiceError } from './services/service-error'
 import type { PhotoStorage } from './storage/photo-storage'
 
 export const API_PREFIX = '/api/v1'
@@ -130,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith(API_PREFIX) && !request.url.startsWith('/photos/')
     if (hasH5 && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
-    throw new AppError(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)
+    throw new ServiceError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)
   })
 
   return app

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role, UserTable } from '../db/schema'
 import type { AuthService } from '../services/accounts/auth'
-import { forbidden, unauthenticated, validationFailed } from './errors'
+import { forbidden, unauthenticated, validationFailed } from '../services/service-error'
 
 declare module 'fastify' {
   interface FastifyRequest {

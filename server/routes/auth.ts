@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireSignedIn } from '../http/auth'
-import { notFound } from '../http/errors'
+import { notFound } from '../services/service-error'
 import type { AuthService } from '../services/accounts/auth'
 import { errors, Id, NoBody, SignedIn, Strict, User } from './schemas'
 

@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { publicOrigin, requireRole } from '../http/auth'
-import { AppError, validationFailed } from '../http/errors'
 import { toPhotoView } from '../services/photos/photos'
 import { MAX_PHOTO_BYTES, uploadPhoto } from '../services/photos/photo-upload'
+import { ServiceError, validationFailed } from '../services/service-error'
 import type { PhotoStorage } from '../storage/photo-storage'
 import { errors, Photo, Strict } from './schemas'
 
@@ -51,7 +51,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (
 /** The one part of the form: a file in the field `file`, whole. Anything else is refused. */
 async function readPhotoFile(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the photo as multipart/form-data, in the field "file"')
+    throw new ServiceError('UNSUPPORTED_MEDIA_TYPE', 'send the photo as multipart/form-data, in the field "file"')
   }
   let bytes: Buffer | null = null
   try {
@@ -82,11 +82,11 @@ async function wholeFile(part: MultipartFile): Promise<Buffer> {
 }
 
 const tooLarge = () =>
-  new AppError(413, 'PAYLOAD_TOO_LARGE', 'the photo is larger than 10 MB', { file: 'at most 10 MB', maxBytes: MAX_PHOTO_BYTES })
+  new ServiceError('PAYLOAD_TOO_LARGE', 'the photo is larger than 10 MB', { file: 'at most 10 MB', maxBytes: MAX_PHOTO_BYTES })
 
 /** Multipart parsing fails on what the client sent (limits, a malformed body): a 4xx, never a 500. */
 function asFormError(error: unknown): unknown {
-  if (error instanceof AppError) return error
+  if (error instanceof ServiceError) return error
   const code = (error as { code?: string } | null)?.code
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge()
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {

@@ -2,7 +2,7 @@ import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, ty
 import type { OrderStatus } from '../../../src/domain/order-status'
 import type { AfterSaleCaseTable, OrderTable, RefundStatus, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
-import { AppError, notFound, validationFailed } from '../../http/errors'
+import { ServiceError, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { lockOrder } from '../orders/lock-order'
@@ -134,7 +134,7 @@ export function createCaseDesk(deps: CaseDeps) {
       if (!line) throw notFound('order line')
       const pickedUpAt = order.status === 'picked_up' ? order.endedAt : null
       const allowed = canReportCase(order.status as OrderStatus, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
-      if (!allowed.ok) throw new AppError(409, 'INVALID_TRANSITION', allowed.message, { reason: allowed.reason, from: order.status })
+      if (!allowed.ok) throw new ServiceError('INVALID_TRANSITION', allowed.message, { reason: allowed.reason, from: order.status })
       const photoIds = [...new Set(input.photoIds)]
       if (photoIds.length > 0) {
         // Only the reporter's own uploads: another user's photo id must not end up on this case.
@@ -188,7 +188,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const current = await tx.selectFrom('afterSaleCases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
       const to: CaseStatus = 'refundFen' in decision ? 'refunded' : 'declined'
       const step = caseStatusMachine.transition(current.status as CaseStatus, to)
-      if (!step.ok) throw new AppError(409, 'INVALID_TRANSITION', 'this case has already been decided', { from: current.status, to })
+      if (!step.ok) throw new ServiceError('INVALID_TRANSITION', 'this case has already been decided', { from: current.status, to })
       if ('declineReason' in decision) {
         await tx.updateTable('afterSaleCases').set({ status: 'declined', declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
         return current
@@ -196,7 +196,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', order.id).where('position', '=', current.position).executeTakeFirstOrThrow()
       const refundableFen = await refundableNow(tx, order, line.position, line.lineTotalFen)
       const allowed = checkCaseRefund(decision.refundFen, refundableFen)
-      if (!allowed.ok) throw new AppError(409, 'REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
+      if (!allowed.ok) throw new ServiceError('REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
       const payment = (await tx.selectFrom('payments').selectAll().where('orderId', '=', order.id).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst())!
       await tx.updateTable('afterSaleCases').set({ status: 'refunded', refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
       await createCaseRefund(tx, payment, caseId, decision.refundFen, now)

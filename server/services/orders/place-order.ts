@@ -6,7 +6,7 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
-import { AppError } from '../../http/errors'
+import { ServiceError } from '../service-error'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import type { PickupCodes } from '../pickups/pickup-codes'
@@ -56,7 +56,7 @@ interface PriceChange {
 }
 
 const outOfStock = (listing: OrderListing, available: number) =>
-  new AppError(409, 'OUT_OF_STOCK', `only ${available} left of ${listing.title}`, { listingId: listing.id, available })
+  new ServiceError('OUT_OF_STOCK', `only ${available} left of ${listing.title}`, { listingId: listing.id, available })
 
 export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempotencyKey: string | undefined, input: PlaceOrderInput, origin: string): Promise<Placed> {
   const key = checkIdempotencyKey(idempotencyKey)
@@ -98,7 +98,7 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
   for (const line of lines) {
     const listing = listings.get(line.listingId)!
     if (listing.status !== 'live' || listing.countyId !== rules.countyId) {
-      throw new AppError(409, 'LISTING_UNAVAILABLE', `${listing.title} cannot be ordered for pickup here now`, { listingId: listing.id })
+      throw new ServiceError('LISTING_UNAVAILABLE', `${listing.title} cannot be ordered for pickup here now`, { listingId: listing.id })
     }
     if (!isOrderable(listing, rules.countyId, line.quantity)) throw outOfStock(listing, listing.stock)
   }
@@ -172,10 +172,10 @@ async function priceChanged(
   expectedTotalFen: number | undefined,
   origin: string,
   changed?: PriceChange,
-): Promise<AppError> {
+): Promise<ServiceError> {
   const quote = await quoteOf({ db: tx, storage: deps.storage }, read, origin)
   const shown = expectedTotalFen === undefined ? '' : `, not the ${expectedTotalFen} fen you were shown`
-  return new AppError(409, 'PRICE_CHANGED', `the price has changed: this order now costs ${quote.totalFen} fen${shown}; confirm the new quote and order again`, {
+  return new ServiceError('PRICE_CHANGED', `the price has changed: this order now costs ${quote.totalFen} fen${shown}; confirm the new quote and order again`, {
     ...changed,
     ...(expectedTotalFen === undefined ? {} : { expectedTotalFen }),
     totalFen: quote.totalFen,
@@ -186,7 +186,7 @@ async function priceChanged(
 /** Last, so the listings' row locks are held as briefly as possible; in listing id order
  *  (lock-order.ts), so two orders for the same listings cannot deadlock. Each update re-checks
  *  stock, status and price. */
-async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string, priceChangedMeanwhile: (changed: PriceChange & { stock: number }) => Promise<AppError>): Promise<void> {
+async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string, priceChangedMeanwhile: (changed: PriceChange & { stock: number }) => Promise<ServiceError>): Promise<void> {
   for (const line of inListingIdOrder(lines)) {
     const listing = listings.get(line.listingId)!
     const taken = await tx
@@ -202,7 +202,7 @@ async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<stri
       if (current.status === 'live' && current.priceFen !== listing.priceFen) {
         throw await priceChangedMeanwhile({ listingId: listing.id, priceFen: current.priceFen, stock: current.stock })
       }
-      if (current.status !== 'live') throw new AppError(409, 'LISTING_UNAVAILABLE', `${listing.title} cannot be ordered now`, { listingId: listing.id })
+      if (current.status !== 'live') throw new ServiceError('LISTING_UNAVAILABLE', `${listing.title} cannot be ordered now`, { listingId: listing.id })
       throw outOfStock(listing, current.stock)
     }
   }

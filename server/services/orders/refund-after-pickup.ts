@@ -1,6 +1,6 @@
 import type { UserTable } from '../../db/schema'
 import { writeTransaction } from '../../db/write-transaction'
-import { AppError, notFound } from '../../http/errors'
+import { ServiceError, notFound } from '../service-error'
 import { createRefund, processRefunds, type RefundDeps } from '../payments/refunds'
 import { reverseCommissions } from '../pickups/commissions'
 import { lockOrder } from './lock-order'
@@ -14,9 +14,9 @@ export async function refundPickedUpOrder(deps: RefundDeps, _admin: UserTable, o
     // The order first (lock-order.ts), as every refund's transaction takes it.
     const order = await lockOrder(tx, deps.dialect, orderId)
     if (!order) throw notFound('order')
-    if (order.status !== 'picked_up') throw new AppError(409, 'INVALID_TRANSITION', 'only an order already picked up is refunded this way; the buyer cancels before that', { from: order.status, to: 'refunded' })
+    if (order.status !== 'picked_up') throw new ServiceError('INVALID_TRANSITION', 'only an order already picked up is refunded this way; the buyer cancels before that', { from: order.status, to: 'refunded' })
     const payment = await tx.selectFrom('payments').selectAll().where('orderId', '=', orderId).where('status', '=', 'succeeded').executeTakeFirst()
-    if (!payment) throw new AppError(409, 'INVALID_TRANSITION', 'this order has no payment to refund', { from: order.status, to: 'refunded' })
+    if (!payment) throw new ServiceError('INVALID_TRANSITION', 'this order has no payment to refund', { from: order.status, to: 'refunded' })
     await createRefund(tx, payment, now)
     await reverseCommissions(tx, orderId, now)
   })

@@ -5,7 +5,7 @@ import type { OrderStatus } from '../../../src/domain/order-status'
 import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import type { Unit } from '../../../src/domain/units'
 import type { DB } from '../../db/schema'
-import { notFound, validationFailed } from '../../http/errors'
+import { notFound, validationFailed } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { type CaseView, casesOfLines } from '../after-sale/cases'
 
