@@ -43,12 +43,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
     handler: (request) => auth.signInAsDemoUser(request.body.userId),
   })
 
-  app.post('/auth/logout', {
-    schema: { tags: ['auth'], summary: 'Revoke this token', body: NoBody, response: { 204: Type.Null(), ...errors(401) } },
-    preHandler: requireSignedIn,
-    handler: async (request, reply) => {
-      await auth.revoke(request.bearerToken!)
-      return reply.status(204).send(null)
-    },
+  await app.register(async (signedIn: typeof app) => {
+    signedIn.addHook('onRequest', requireSignedIn)
+
+    signedIn.post('/auth/logout', {
+      schema: { tags: ['auth'], summary: 'Revoke this token', body: NoBody, response: { 204: Type.Null(), ...errors(401) } },
+      handler: async (request, reply) => {
+        await auth.revoke(request.bearerToken!)
+        return reply.status(204).send(null)
+      },
+    })
   })
 }

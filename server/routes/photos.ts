@@ -6,7 +6,7 @@ import { hasForbiddenControlCharacters } from '../../src/domain/plain-text'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
-import { publicOrigin, requireRole } from '../http/auth'
+import { requireRole } from '../http/auth'
 import { toPhotoView } from '../services/photos/photos'
 import { MAX_PHOTO_BYTES, uploadPhoto } from '../services/photos/photo-upload'
 import { ServiceError, validationFailed } from '../services/service-error'
@@ -17,7 +17,6 @@ export interface PhotoRouteOptions {
   db: Kysely<DB>
   storage: PhotoStorage
   clock: Clock
-  publicUrl?: string
 }
 
 /* The form is documented here for /openapi.json; it is not validated by ajv, because the handler
@@ -27,10 +26,11 @@ const PhotoForm = Type.Object(
   Strict,
 )
 
-export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (app, { db, storage, clock, publicUrl }) => {
+export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (app, { db, storage, clock }) => {
+  // Buyers and county staff photograph a problem with the goods (after-sale cases).
+  app.addHook('onRequest', requireRole('farmer', 'operator', 'buyer', 'county_staff'))
+
   app.post('/photos', {
-    // Buyers and county staff photograph a problem with the goods (after-sale cases).
-    preHandler: requireRole('farmer', 'operator', 'buyer', 'county_staff'),
     schema: {
       tags: ['photos'],
       summary: 'Upload a photo for a listing or an after-sale case; stored upright, re-encoded, without EXIF, with a thumbnail',
@@ -43,7 +43,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (
     handler: async (request, reply) => {
       const bytes = await readPhotoFile(request)
       const row = await uploadPhoto({ db, storage, clock }, bytes, request.user!.id)
-      return reply.status(201).send(toPhotoView(row, storage, publicOrigin(request, publicUrl)))
+      return reply.status(201).send(toPhotoView(row, storage))
     },
   })
 }
