@@ -110,7 +110,7 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.status(status).send(errorBody(code, message, details))
 }
 
-const statusCodes: Record<number, string> = {
+const statusCodes: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',

@@ -16,7 +16,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
       tags: ['auth'],
       summary: 'Exchange a wx.login code for a Xiangji token (code2Session on the server)',
       body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }, Strict),
-      response: { 200: SignedIn, ...errors(400, 401, 403, 429, 502, 503) },
+      response: { 200: SignedIn, ...errors(400, 401, 403, 429, 503) },
     },
     handler: (request) => auth.signInWithWeChat(request.body.code),
   })
