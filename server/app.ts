@@ -8,7 +8,8 @@ import type { ServerConfig } from './config'
 import type { DialectName } from './db/database'
 import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
-import { AppError, installErrorHandler } from './http/errors'
+import { installPhotoUrls } from './http/photo-urls'
+import { installErrorHandler } from './http/errors'
 import { serveH5App, servePhotos } from './http/static-files'
 import { transportOptions } from './http/transport'
 import { installValidation } from './http/validation'
@@ -40,6 +41,7 @@ import { createParcelFlow } from './services/parcels/parcel-flow'
 import { createPickupDesk } from './services/pickups/pickup-desk'
 import { createSandboxProvider, type PaymentProvider, type ProviderName } from './services/payments/payment-provider'
 import { createPickupCodes } from './services/pickups/pickup-codes'
+import { ServiceError } from './services/service-error'
 import type { PhotoStorage } from './storage/photo-storage'
 
 export const API_PREFIX = '/api/v1'
@@ -106,19 +108,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      // Services name photos by their path here; every answer of the API carries them absolute.
+      installPhotoUrls(api, deps.config.publicUrl)
       await api.register(authRoutes, { auth, devLogin: deps.config.devLogin })
       await api.register(meRoutes)
       await api.register(placeRoutes, { db: deps.db })
-      await api.register(listingRoutes, { catalog, publicUrl: deps.config.publicUrl })
-      await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }), publicUrl: deps.config.publicUrl })
+      await api.register(listingRoutes, { catalog })
+      await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }) })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
-      await api.register(salesRoutes, { db: deps.db, storage: deps.storage, publicUrl: deps.config.publicUrl })
-      await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
+      await api.register(salesRoutes, { db: deps.db, storage: deps.storage })
+      await api.register(orderRoutes, { orders })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
-      await api.register(caseRoutes, { cases: createCaseDesk(orderDeps), publicUrl: deps.config.publicUrl })
-      await api.register(adminRoutes, { refunds: orderDeps, views: orderDeps, publicUrl: deps.config.publicUrl })
+      await api.register(caseRoutes, { cases: createCaseDesk(orderDeps) })
+      await api.register(adminRoutes, { refunds: orderDeps })
       if (wechatPay) await api.register(wechatPayNotifyRoutes, { config: wechatPay, payments: orders.payments, clock: deps.clock })
-      await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock, publicUrl: deps.config.publicUrl })
+      await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },
     { prefix: API_PREFIX },
@@ -130,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith(API_PREFIX) && !request.url.startsWith('/photos/')
     if (hasH5 && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
-    throw new AppError(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)
+    throw new ServiceError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)
   })
 
   return app

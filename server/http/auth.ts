@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import type { Role, UserTable } from '../db/schema'
 import type { AuthService } from '../services/accounts/auth'
-import { forbidden, unauthenticated, validationFailed } from './errors'
+import { forbidden, unauthenticated } from '../services/service-error'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,11 +19,12 @@ function bearerOf(request: FastifyRequest): string | null {
   return match ? match[1] : ''
 }
 
-/** Reads the bearer token once per request; routes then ask for the roles they need. */
+/** Reads the bearer token once per request, first of all (onRequest: before the body is read
+ *  or validated), so that a route's group can ask for the roles it needs just as early. */
 export function installAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('user', null)
   app.decorateRequest('bearerToken', null)
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const token = bearerOf(request)
     request.bearerToken = token || null
     // A public page still works with a stale token: the catalog must not lock a buyer out.
@@ -31,8 +32,10 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
   })
 }
 
-/** A preHandler: signed in, and (when roles are named) in one of them. */
-export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+/** The hook of a group of routes: signed in, and (when roles are named) in one of them. It runs
+ *  on request, before validation, so who you are is settled before what you sent: a stranger
+ *  gets 401 and a wrong role 403 whatever the body, and only then does a bad body get its 400. */
+export function requireRole(...roles: Role[]): onRequestAsyncHookHandler {
   return async (request) => {
     if (!request.user) throw unauthenticated(request.bearerToken ? 'your session has expired or was signed out' : 'sign in first')
     if (roles.length > 0 && !roles.includes(request.user.role)) throw forbidden()
@@ -40,14 +43,3 @@ export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
 }
 
 export const requireSignedIn = requireRole()
-
-/** A host and maybe a port, nothing else: a Host header is the client's word. */
-const HOST = /^(?:[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
-
-/** Where this request came from, so photo URLs work in the mini-program, which has no origin.
-    Set XIANGJI_PUBLIC_URL in production; X-Forwarded-Host counts only from a trusted proxy. */
-export function publicOrigin(request: FastifyRequest, configured?: string): string {
-  if (configured) return configured
-  if (!HOST.test(request.host)) throw validationFailed({ host: 'must be a host name, maybe with a port' }, 'the Host header is not valid')
-  return `${request.protocol}://${request.host}`
-}

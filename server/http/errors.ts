@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../../src/domain/errors'
 import { SealedCodeUnreadable } from '../services/pickups/pickup-codes'
+import { ServiceError, type ServiceErrorCode } from '../services/service-error'
 import { databaseOutage } from '../db/outage'
 
 /* Every error leaves the server in the shape of API.md:
@@ -9,25 +10,10 @@ import { databaseOutage } from '../db/outage'
    INTERNAL without detail. A database that is away (restarting, busy) is not our bug and passes:
    503 DATABASE_UNAVAILABLE with Retry-After. */
 
+/** Every code the API answers: those a service refuses with, and those only the edge knows
+    (the transport, the database, our own bugs). */
 export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_TRANSITION'
-  | 'UNDO_REFUSED'
-  | 'OUT_OF_STOCK'
-  | 'LISTING_UNAVAILABLE'
-  | 'PRICE_CHANGED'
-  | 'NOT_READY'
-  | 'IDEMPOTENCY_IN_PROGRESS'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'PAYMENT_UNAVAILABLE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_UNAVAILABLE'
+  | ServiceErrorCode
   | 'PICKUP_CODE_UNAVAILABLE'
   | 'URI_TOO_LONG'
   | 'HEADERS_TOO_LARGE'
@@ -35,22 +21,58 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL'
 
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message)
-  }
+/** The one place a code meets its HTTP status. A code has one status, wherever it is raised. */
+export const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
+  // The thing asked about changed or is not there to take: look again, then decide.
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  UNDO_REFUSED: 409,
+  REFUND_TOO_LARGE: 409,
+  OUT_OF_STOCK: 409,
+  LISTING_UNAVAILABLE: 409,
+  PRICE_CHANGED: 409,
+  NOT_READY: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  PAYMENT_UNAVAILABLE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  // Not a conflict: the same key with another body is the client's mistake, never worth a retry.
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
+  INTERNAL: 500,
+  UPSTREAM_UNAVAILABLE: 503,
+  PICKUP_CODE_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 }
 
-export const notFound = (what = 'resource') => new AppError(404, 'NOT_FOUND', `${what} not found`)
-export const unauthenticated = (message = 'sign in first') => new AppError(401, 'UNAUTHENTICATED', message)
-export const forbidden = (message = 'not allowed for your role') => new AppError(403, 'FORBIDDEN', message)
-export const validationFailed = (details: Record<string, string>, message = 'the request is not valid') =>
-  new AppError(400, 'VALIDATION_FAILED', message, details)
+/** A refusal as the API answers it. */
+export interface Refusal {
+  code: ErrorCode
+  message: string
+  details?: Record<string, unknown>
+}
+
+/** What a coded error means to the caller, or null for an error nobody foresaw. */
+export function refusalOf(error: unknown): Refusal | null {
+  if (error instanceof ServiceError) return { code: error.code, message: error.message, details: error.details }
+  if (isDomainError(error)) {
+    // A status write the machine's table does not allow: the thing changed under the caller.
+    if (error.code === 'state_machine.transition_refused') return { code: 'INVALID_TRANSITION', message: error.message, details: { ...error.details } }
+    // The domain refuses input it cannot price or count (a fractional quantity, too many lines).
+    return { code: 'VALIDATION_FAILED', message: error.message, details: { reason: error.code, ...error.details } }
+  }
+  if (error instanceof SealedCodeUnreadable) {
+    return { code: 'PICKUP_CODE_UNAVAILABLE', message: 'this server cannot show the pickup code right now; please try again shortly' }
+  }
+  return null
+}
 
 interface AjvIssue {
   instancePath: string
@@ -88,7 +110,7 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.status(status).send(errorBody(code, message, details))
 }
 
-const statusCodes: Record<number, string> = {
+const statusCodes: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -109,20 +131,16 @@ export function sendFastifyRefusal(reply: FastifyReply, error: FastifyError) {
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError & Partial<AppError>, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) return send(reply, error.status, error.code, error.message, error.details)
-    // The domain refuses input it cannot price or count (a fractional quantity, too many lines).
-    // A status write the machine's table does not allow: the thing changed under the caller.
-    if (isDomainError(error) && error.code === 'state_machine.transition_refused') return send(reply, 409, 'INVALID_TRANSITION', error.message, { ...error.details })
-    if (isDomainError(error)) return send(reply, 400, 'VALIDATION_FAILED', error.message, { reason: error.code, ...error.details })
-    if (error instanceof SealedCodeUnreadable) {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const refusal = refusalOf(error)
+    if (refusal) {
       // A process started with a secret of its own: an operator's mistake, never the buyer's.
-      request.log.error({ err: error }, 'pickup code unreadable')
-      return send(reply, 503, 'PICKUP_CODE_UNAVAILABLE', 'this server cannot show the pickup code right now; please try again shortly')
+      if (error instanceof SealedCodeUnreadable) request.log.error({ err: error }, 'pickup code unreadable')
+      return send(reply, statusOf[refusal.code], refusal.code, refusal.message, refusal.details)
     }
     if (error.validation) {
       const details = describeValidation(error.validation as AjvIssue[], error.validationContext)
-      return send(reply, 400, 'VALIDATION_FAILED', `the ${error.validationContext ?? 'request'} is not valid`, details)
+      return send(reply, statusOf.VALIDATION_FAILED, 'VALIDATION_FAILED', `the ${error.validationContext ?? 'request'} is not valid`, details)
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) return sendFastifyRefusal(reply, error)
@@ -131,9 +149,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       // One line per request, without the stack: an outage under load would bury the log.
       request.log.warn({ reason: outage.reason }, 'database unavailable')
       reply.header('retry-after', String(outage.retryAfterSeconds))
-      return send(reply, 503, 'DATABASE_UNAVAILABLE', 'the database is not answering; please try again in a moment', { retryAfterSeconds: outage.retryAfterSeconds })
+      return send(reply, statusOf.DATABASE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'the database is not answering; please try again in a moment', { retryAfterSeconds: outage.retryAfterSeconds })
     }
     request.log.error({ err: error }, 'unhandled error')
-    return send(reply, 500, 'INTERNAL', 'something went wrong on our side; please try again')
+    return send(reply, statusOf.INTERNAL, 'INTERNAL', 'something went wrong on our side; please try again')
   })
 }

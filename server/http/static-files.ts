@@ -3,7 +3,7 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
 import { type PhotoStorage } from '../storage/photo-storage'
-import { notFound } from './errors'
+import { notFound } from '../services/service-error'
 
 /* One URL for the whole product: the API under /api/v1, photos under /photos, and the built
    H5 app everywhere else (with index.html for the app's own routes). */

@@ -2,7 +2,7 @@ import { type Server, STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify'
 import type { ServerConfig } from '../config'
-import { errorBody, sendFastifyRefusal } from './errors'
+import { type ErrorCode, errorBody, sendFastifyRefusal, statusOf } from './errors'
 
 /* What happens before a request reaches a route: which proxies are believed, how long a
    connection may dawdle, and the answers to requests that never became requests (a malformed
@@ -38,7 +38,8 @@ function answerClientError(error: ClientError, socket: Socket): void {
     socket.destroy()
     return
   }
-  const [status, code, message] = clientErrorAnswer(error.code)
+  const [code, message] = clientErrorAnswer(error.code)
+  const status = statusOf[code]
   const body = JSON.stringify(errorBody(code, message))
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
@@ -46,18 +47,18 @@ function answerClientError(error: ClientError, socket: Socket): void {
   )
 }
 
-function clientErrorAnswer(code: string | undefined): [number, string, string] {
-  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'HEADERS_TOO_LARGE', 'the request headers are too large']
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'REQUEST_TIMEOUT', 'the request took too long to arrive']
+function clientErrorAnswer(code: string | undefined): [ErrorCode, string] {
+  if (code === 'HPE_HEADER_OVERFLOW') return ['HEADERS_TOO_LARGE', 'the request headers are too large']
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return ['REQUEST_TIMEOUT', 'the request took too long to arrive']
   // A control character in the path or a header, both Transfer-Encoding and Content-Length, garbage.
-  return [400, 'VALIDATION_FAILED', 'the request line or a header is not valid HTTP']
+  return ['VALIDATION_FAILED', 'the request line or a header is not valid HTTP']
 }
 
 /** Errors the router raises before any route runs: a path parameter too long keeps its 414, a
     path that is no UTF-8 (%ED%A0%80) is a 400 like any other bad input. */
 function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    void reply.status(414).send(errorBody('URI_TOO_LONG', 'a part of the path is longer than 100 characters'))
+    void reply.status(statusOf.URI_TOO_LONG).send(errorBody('URI_TOO_LONG', 'a part of the path is longer than 100 characters'))
     return
   }
   void sendFastifyRefusal(reply, error)

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireSignedIn } from '../http/auth'
-import { notFound } from '../http/errors'
+import { notFound } from '../services/service-error'
 import type { AuthService } from '../services/accounts/auth'
 import { errors, Id, NoBody, SignedIn, Strict, User } from './schemas'
 
@@ -16,7 +16,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
       tags: ['auth'],
       summary: 'Exchange a wx.login code for a Xiangji token (code2Session on the server)',
       body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }, Strict),
-      response: { 200: SignedIn, ...errors(400, 401, 403, 429, 502, 503) },
+      response: { 200: SignedIn, ...errors(400, 401, 403, 429, 503) },
     },
     handler: (request) => auth.signInWithWeChat(request.body.code),
   })
@@ -43,12 +43,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
     handler: (request) => auth.signInAsDemoUser(request.body.userId),
   })
 
-  app.post('/auth/logout', {
-    schema: { tags: ['auth'], summary: 'Revoke this token', body: NoBody, response: { 204: Type.Null(), ...errors(401) } },
-    preHandler: requireSignedIn,
-    handler: async (request, reply) => {
-      await auth.revoke(request.bearerToken!)
-      return reply.status(204).send(null)
-    },
+  await app.register(async (signedIn: typeof app) => {
+    signedIn.addHook('onRequest', requireSignedIn)
+
+    signedIn.post('/auth/logout', {
+      schema: { tags: ['auth'], summary: 'Revoke this token', body: NoBody, response: { 204: Type.Null(), ...errors(401) } },
+      handler: async (request, reply) => {
+        await auth.revoke(request.bearerToken!)
+        return reply.status(204).send(null)
+      },
+    })
   })
 }

@@ -1,35 +1,37 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { CaseKind } from '../../src/domain/after-sale'
-import { publicOrigin, requireRole } from '../http/auth'
+import { requireRole } from '../http/auth'
 import type { CaseDesk } from '../services/after-sale/cases'
 import { AfterSaleCase, CountyCase, DecideInput, ReportInput } from './case-schemas'
 import { errors, Id, Strict } from './schemas'
 
 export interface CaseRouteOptions {
   cases: CaseDesk
-  publicUrl?: string
 }
 
 /* After-sale cases (售后): reported by the order's buyer or recorded by its county's staff, decided by that county's staff. */
-export const caseRoutes: FastifyPluginAsyncTypebox<CaseRouteOptions> = async (app, { cases, publicUrl }) => {
-  const staff = requireRole('county_staff')
+export const caseRoutes: FastifyPluginAsyncTypebox<CaseRouteOptions> = async (app, { cases }) => {
+  await app.register(async (buyerOrStaff: typeof app) => {
+    buyerOrStaff.addHook('onRequest', requireRole('buyer', 'county_staff'))
 
-  app.post('/orders/:id/cases', {
-    schema: { tags: ['after-sale'], summary: 'Report a problem with a line: the buyer within 24 h of pickup, county staff at the desk', params: Type.Object({ id: Id }, Strict), body: ReportInput, response: { 201: AfterSaleCase, ...errors(400, 401, 403, 404, 409) } },
-    preHandler: requireRole('buyer', 'county_staff'),
-    handler: async (request, reply) => reply.status(201).send(await cases.report(request.user!, request.params.id, { ...request.body, kind: request.body.kind as CaseKind }, publicOrigin(request, publicUrl))),
+    buyerOrStaff.post('/orders/:id/cases', {
+      schema: { tags: ['after-sale'], summary: 'Report a problem with a line: the buyer within 24 h of pickup, county staff at the desk', params: Type.Object({ id: Id }, Strict), body: ReportInput, response: { 201: AfterSaleCase, ...errors(400, 401, 403, 404, 409) } },
+      handler: async (request, reply) => reply.status(201).send(await cases.report(request.user!, request.params.id, { ...request.body, kind: request.body.kind as CaseKind })),
+    })
   })
 
-  app.get('/county/cases', {
-    schema: { tags: ['after-sale'], summary: 'The cases of the staff member’s county, open ones first', response: { 200: Type.Object({ items: Type.Array(CountyCase), nextCursor: Type.Null() }), ...errors(401, 403) } },
-    preHandler: staff,
-    handler: async (request) => ({ items: await cases.countyCases(request.user!, publicOrigin(request, publicUrl)), nextCursor: null }),
-  })
+  await app.register(async (staff: typeof app) => {
+    staff.addHook('onRequest', requireRole('county_staff'))
 
-  app.post('/cases/:id/decide', {
-    schema: { tags: ['after-sale'], summary: 'Decide a case: refund part or all of the line ({refundFen}), or not ({declineReason})', params: Type.Object({ id: Id }, Strict), body: DecideInput, response: { 200: AfterSaleCase, ...errors(400, 401, 403, 404, 409) } },
-    preHandler: staff,
-    handler: (request) => cases.decide(request.user!, request.params.id, request.body, publicOrigin(request, publicUrl)),
+    staff.get('/county/cases', {
+      schema: { tags: ['after-sale'], summary: 'The cases of the staff member’s county, open ones first', response: { 200: Type.Object({ items: Type.Array(CountyCase), nextCursor: Type.Null() }), ...errors(401, 403) } },
+      handler: async (request) => ({ items: await cases.countyCases(request.user!), nextCursor: null }),
+    })
+
+    staff.post('/cases/:id/decide', {
+      schema: { tags: ['after-sale'], summary: 'Decide a case: refund part or all of the line ({refundFen}), or not ({declineReason})', params: Type.Object({ id: Id }, Strict), body: DecideInput, response: { 200: AfterSaleCase, ...errors(400, 401, 403, 404, 409) } },
+      handler: (request) => cases.decide(request.user!, request.params.id, request.body),
+    })
   })
 }

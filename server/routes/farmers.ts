@@ -9,7 +9,7 @@ import { errors, Farmer, PageOf, Strict } from './schemas'
 
 export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock }> = async (app, { db, clock }) => {
   // Only the village's cun xiao'er keeps its farmers.
-  app.addHook('preHandler', requireRole('operator'))
+  app.addHook('onRequest', requireRole('operator'))
 
   app.get('/farmers', {
     schema: { tags: ['farmers'], summary: "The farmers of the operator's village", querystring: Type.Object({}, Strict), response: { 200: PageOf(Farmer), ...errors(400, 401, 403) } },

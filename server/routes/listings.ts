@@ -1,15 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { publicOrigin } from '../http/auth'
 import type { CatalogService } from '../services/listings/catalog'
 import { Category, errors, Id, Listing, PageOf, Paging, Strict } from './schemas'
 
 export interface ListingRouteOptions {
   catalog: CatalogService
-  publicUrl?: string
 }
 
-export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = async (app, { catalog, publicUrl }) => {
+export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = async (app, { catalog }) => {
   app.get('/listings', {
     schema: {
       tags: ['listings'],
@@ -28,7 +26,7 @@ export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = asy
     },
     handler: async (request) => {
       const { limit = 20, cursor, ...filter } = request.query
-      return catalog.listLive(filter, limit, cursor, publicOrigin(request, publicUrl))
+      return catalog.listLive(filter, limit, cursor)
     },
   })
 
@@ -49,6 +47,6 @@ export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = asy
       params: Type.Object({ id: Id }, Strict),
       response: { 200: Listing, ...errors(400, 404) },
     },
-    handler: (request) => catalog.getListing(request.params.id, request.user, publicOrigin(request, publicUrl)),
+    handler: (request) => catalog.getListing(request.params.id, request.user),
   })
 }

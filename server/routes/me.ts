@@ -4,9 +4,10 @@ import { toUserView } from '../services/accounts/users'
 import { errors, User } from './schemas'
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', requireSignedIn)
+
   app.get('/me', {
     schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: User, ...errors(401) } },
-    preHandler: requireSignedIn,
     handler: (request) => toUserView(request.user!),
   })
 }

@@ -1,25 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { publicOrigin, requireRole } from '../http/auth'
+import { requireRole } from '../http/auth'
 import type { OrderService } from '../services/orders/order-service'
 import { Order, OrderInput, PaymentRequest, PaymentStart, PlaceOrderInput, Quote } from './order-schemas'
 import { errors, Id, NoBody, PageOf, Paging, Strict } from './schemas'
 
 export interface OrderRouteOptions {
   orders: OrderService
-  publicUrl?: string
 }
 
 const ById = Type.Object({ id: Id }, Strict)
 
 /* The buyer's orders and payments (API.md "Orders"). */
-export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (app, { orders, publicUrl }) => {
-  const buyer = requireRole('buyer')
+export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (app, { orders }) => {
+  app.addHook('onRequest', requireRole('buyer'))
 
   app.post('/orders/quote', {
     schema: { tags: ['orders'], summary: 'What this order would cost now, line by line (nothing is reserved)', body: OrderInput, response: { 200: Quote, ...errors(400, 401, 403, 404) } },
-    preHandler: buyer,
-    handler: (request) => orders.quote(request.body, publicOrigin(request, publicUrl)),
+    handler: (request) => orders.quote(request.body),
   })
 
   app.post('/orders', {
@@ -30,9 +28,8 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (
       body: PlaceOrderInput,
       response: { 201: Order, ...errors(400, 401, 403, 404, 409, 422) },
     },
-    preHandler: buyer,
     handler: async (request, reply) => {
-      const placed = await orders.place(request.user!, request.headers['idempotency-key'], request.body, publicOrigin(request, publicUrl))
+      const placed = await orders.place(request.user!, request.headers['idempotency-key'], request.body)
       if (placed.replayed) reply.header('idempotent-replayed', 'true')
       return reply.status(201).send(JSON.parse(placed.body))
     },
@@ -40,28 +37,24 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (
 
   app.get('/orders', {
     schema: { tags: ['orders'], summary: 'The buyer’s orders, newest first', querystring: Type.Object(Paging, Strict), response: { 200: PageOf(Order), ...errors(400, 401, 403) } },
-    preHandler: buyer,
-    handler: (request) => orders.list(request.user!, request.query.limit ?? 20, request.query.cursor, publicOrigin(request, publicUrl)),
+    handler: (request) => orders.list(request.user!, request.query.limit ?? 20, request.query.cursor),
   })
 
   app.get('/orders/:id', {
     schema: { tags: ['orders'], summary: 'One of the buyer’s orders', params: ById, response: { 200: Order, ...errors(400, 401, 403, 404) } },
-    preHandler: buyer,
-    handler: (request) => orders.get(request.user!, request.params.id, publicOrigin(request, publicUrl)),
+    handler: (request) => orders.get(request.user!, request.params.id),
   })
 
   app.post('/orders/:id/cancel', {
     schema: { tags: ['orders'], summary: 'Cancel: unpaid, or paid while no parcel is handed in (refunded)', params: ById, body: NoBody, response: { 200: Order, ...errors(400, 401, 403, 404, 409) } },
-    preHandler: buyer,
     handler: async (request) => {
       await orders.cancel(request.user!, request.params.id)
-      return orders.get(request.user!, request.params.id, publicOrigin(request, publicUrl))
+      return orders.get(request.user!, request.params.id)
     },
   })
 
   app.post('/orders/:id/payments', {
     schema: { tags: ['payments'], summary: 'Start paying: wechat → the wx.requestPayment fields; sandbox (dev only) → a payment id', params: ById, body: PaymentRequest, response: { 200: PaymentStart, ...errors(400, 401, 403, 404, 409) } },
-    preHandler: buyer,
     handler: (request) => orders.payments.start(request.user!, request.params.id, request.body.provider),
   })
 
@@ -73,10 +66,9 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (
       body: NoBody,
       response: { 200: Order, ...errors(400, 401, 403, 404) },
     },
-    preHandler: buyer,
     handler: async (request) => {
       const { orderId } = await orders.payments.confirmSandbox(request.user!, request.params.paymentId)
-      return orders.get(request.user!, orderId, publicOrigin(request, publicUrl))
+      return orders.get(request.user!, orderId)
     },
   })
 }

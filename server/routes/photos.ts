@@ -6,10 +6,10 @@ import { hasForbiddenControlCharacters } from '../../src/domain/plain-text'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
-import { publicOrigin, requireRole } from '../http/auth'
-import { AppError, validationFailed } from '../http/errors'
+import { requireRole } from '../http/auth'
 import { toPhotoView } from '../services/photos/photos'
 import { MAX_PHOTO_BYTES, uploadPhoto } from '../services/photos/photo-upload'
+import { ServiceError, validationFailed } from '../services/service-error'
 import type { PhotoStorage } from '../storage/photo-storage'
 import { errors, Photo, Strict } from './schemas'
 
@@ -17,7 +17,6 @@ export interface PhotoRouteOptions {
   db: Kysely<DB>
   storage: PhotoStorage
   clock: Clock
-  publicUrl?: string
 }
 
 /* The form is documented here for /openapi.json; it is not validated by ajv, because the handler
@@ -27,10 +26,11 @@ const PhotoForm = Type.Object(
   Strict,
 )
 
-export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (app, { db, storage, clock, publicUrl }) => {
+export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (app, { db, storage, clock }) => {
+  // Buyers and county staff photograph a problem with the goods (after-sale cases).
+  app.addHook('onRequest', requireRole('farmer', 'operator', 'buyer', 'county_staff'))
+
   app.post('/photos', {
-    // Buyers and county staff photograph a problem with the goods (after-sale cases).
-    preHandler: requireRole('farmer', 'operator', 'buyer', 'county_staff'),
     schema: {
       tags: ['photos'],
       summary: 'Upload a photo for a listing or an after-sale case; stored upright, re-encoded, without EXIF, with a thumbnail',
@@ -43,7 +43,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (
     handler: async (request, reply) => {
       const bytes = await readPhotoFile(request)
       const row = await uploadPhoto({ db, storage, clock }, bytes, request.user!.id)
-      return reply.status(201).send(toPhotoView(row, storage, publicOrigin(request, publicUrl)))
+      return reply.status(201).send(toPhotoView(row, storage))
     },
   })
 }
@@ -51,7 +51,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<PhotoRouteOptions> = async (
 /** The one part of the form: a file in the field `file`, whole. Anything else is refused. */
 async function readPhotoFile(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the photo as multipart/form-data, in the field "file"')
+    throw new ServiceError('UNSUPPORTED_MEDIA_TYPE', 'send the photo as multipart/form-data, in the field "file"')
   }
   let bytes: Buffer | null = null
   try {
@@ -82,11 +82,11 @@ async function wholeFile(part: MultipartFile): Promise<Buffer> {
 }
 
 const tooLarge = () =>
-  new AppError(413, 'PAYLOAD_TOO_LARGE', 'the photo is larger than 10 MB', { file: 'at most 10 MB', maxBytes: MAX_PHOTO_BYTES })
+  new ServiceError('PAYLOAD_TOO_LARGE', 'the photo is larger than 10 MB', { file: 'at most 10 MB', maxBytes: MAX_PHOTO_BYTES })
 
 /** Multipart parsing fails on what the client sent (limits, a malformed body): a 4xx, never a 500. */
 function asFormError(error: unknown): unknown {
-  if (error instanceof AppError) return error
+  if (error instanceof ServiceError) return error
   const code = (error as { code?: string } | null)?.code
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge()
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {

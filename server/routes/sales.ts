@@ -6,7 +6,6 @@ import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import { assertVillageFarmer, farmerSales } from '../services/sales/farmer-sales'
 import type { PhotoStorage } from '../storage/photo-storage'
-import { publicOrigin } from '../http/auth'
 import { AfterSaleCase } from './case-schemas'
 import { errors, Id, Strict, Unit } from './schemas'
 
@@ -46,19 +45,25 @@ export const Sales = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 })
 
-export const salesRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; storage: PhotoStorage; publicUrl?: string }> = async (app, { db, storage, publicUrl }) => {
-  app.get('/my/sales', {
-    schema: { tags: ['sales'], summary: "The farmer's paid orders' lines by collection run, newest first, with what to hand in by when", querystring: SalesQuery, response: { 200: Sales, ...errors(400, 401, 403) } },
-    preHandler: requireRole('farmer'),
-    handler: (request) => farmerSales({ db, storage }, request.user!.farmerId!, request.query, publicOrigin(request, publicUrl)),
+export const salesRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; storage: PhotoStorage }> = async (app, { db, storage }) => {
+  await app.register(async (farmer: typeof app) => {
+    farmer.addHook('onRequest', requireRole('farmer'))
+
+    farmer.get('/my/sales', {
+      schema: { tags: ['sales'], summary: "The farmer's paid orders' lines by collection run, newest first, with what to hand in by when", querystring: SalesQuery, response: { 200: Sales, ...errors(400, 401, 403) } },
+      handler: (request) => farmerSales({ db, storage }, request.user!.farmerId!, request.query),
+    })
   })
 
-  app.get('/farmers/:id/sales', {
-    schema: { tags: ['sales'], summary: "The same for a farmer of the operator's village", params: Type.Object({ id: Id }, Strict), querystring: SalesQuery, response: { 200: Sales, ...errors(400, 401, 403, 404) } },
-    preHandler: requireRole('operator'),
-    handler: async (request) => {
-      await assertVillageFarmer(db, request.user!.villageId, request.params.id)
-      return farmerSales({ db, storage }, request.params.id, request.query, publicOrigin(request, publicUrl))
-    },
+  await app.register(async (operator: typeof app) => {
+    operator.addHook('onRequest', requireRole('operator'))
+
+    operator.get('/farmers/:id/sales', {
+      schema: { tags: ['sales'], summary: "The same for a farmer of the operator's village", params: Type.Object({ id: Id }, Strict), querystring: SalesQuery, response: { 200: Sales, ...errors(400, 401, 403, 404) } },
+      handler: async (request) => {
+        await assertVillageFarmer(db, request.user!.villageId, request.params.id)
+        return farmerSales({ db, storage }, request.params.id, request.query)
+      },
+    })
   })
 }

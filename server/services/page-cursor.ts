@@ -1,4 +1,4 @@
-import { validationFailed } from '../http/errors'
+import { validationFailed } from './service-error'
 import { ID_PATTERN } from '../ids'
 
 /* Lists (the catalog, a farmer's listings, the review queue, a buyer's orders) are paged by an

@@ -81,7 +81,9 @@ describe.each(DATABASES)('the HTTP edge on %s', (dialect) => {
 
   describe('closes connections that trickle', () => {
     it('a body sent 10 bytes at a time, slower than the request deadline: 408 in the error shape, closed by the deadline', async () => {
-      const head = 'POST /api/v1/orders/quote HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n'
+      // Signed in: a stranger is refused on the headers, before any body is read.
+      const token = await signInAs(t.app, 'buyer-chenxiao')
+      const head = `POST /api/v1/orders/quote HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`
       // Each gap is shorter than the idle timeout: only the request deadline can end this.
       const answers = await Promise.all(Array.from({ length: 5 }, () => raw(port, [head, ...Array.from({ length: 60 }, () => '          ')], 300)))
       for (const answer of answers) {
@@ -100,7 +102,8 @@ describe.each(DATABASES)('the HTTP edge on %s', (dialect) => {
     })
 
     it('a connection that goes quiet mid-request is closed after the idle timeout', async () => {
-      const answer = await raw(port, ['POST /api/v1/orders/quote HTTP/1.1\r\nHost: localhost\r\nContent-Length: 50\r\n\r\n{"li'])
+      const token = await signInAs(t.app, 'buyer-chenxiao')
+      const answer = await raw(port, [`POST /api/v1/orders/quote HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Length: 50\r\n\r\n{"li`])
       expect(answer.closedAfterMs).toBeLessThan(3_000)
     })
   })

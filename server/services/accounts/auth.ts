@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB, UserTable } from '../../db/schema'
-import { AppError, notFound, unauthenticated } from '../../http/errors'
+import { ServiceError, notFound, unauthenticated } from '../service-error'
 import { newId, sha256Hex } from '../../ids'
 import { type WeChatLogin, WeChatLoginError } from '../../integrations/wechat-login'
 import { findUser, listDemoUsers, toUserView, type UserView } from './users'
@@ -66,7 +66,7 @@ export function createAuthService(deps: AuthDeps) {
     try {
       session = await deps.wechatLogin.code2Session(code)
     } catch (error) {
-      throw toHttpError(error)
+      throw signInRefusal(error)
     }
     const now = clock().toISOString()
     const user = await db.transaction().execute(async (trx) => {
@@ -97,16 +97,16 @@ export function createAuthService(deps: AuthDeps) {
 
 export type AuthService = ReturnType<typeof createAuthService>
 
-function toHttpError(error: unknown): AppError {
-  if (!(error instanceof WeChatLoginError)) return new AppError(502, 'UPSTREAM_UNAVAILABLE', 'WeChat sign-in is unavailable; please try again')
+function signInRefusal(error: unknown): ServiceError {
+  if (!(error instanceof WeChatLoginError)) return new ServiceError('UPSTREAM_UNAVAILABLE', 'WeChat sign-in is unavailable; please try again')
   switch (error.failure) {
     case 'invalid_code':
       return unauthenticated('the WeChat login code is invalid or already used; call wx.login again')
     case 'rate_limited':
-      return new AppError(429, 'RATE_LIMITED', 'too many WeChat sign-ins; please wait a minute')
+      return new ServiceError('RATE_LIMITED', 'too many WeChat sign-ins; please wait a minute')
     case 'blocked':
-      return new AppError(403, 'FORBIDDEN', 'WeChat refused this sign-in')
+      return new ServiceError('FORBIDDEN', 'WeChat refused this sign-in')
     default:
-      return new AppError(503, 'UPSTREAM_UNAVAILABLE', 'WeChat sign-in is unavailable; please try again')
+      return new ServiceError('UPSTREAM_UNAVAILABLE', 'WeChat sign-in is unavailable; please try again')
   }
 }

@@ -2,7 +2,7 @@ import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, ty
 import type { OrderStatus } from '../../../src/domain/order-status'
 import type { AfterSaleCaseTable, OrderTable, RefundStatus, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
-import { AppError, notFound, validationFailed } from '../../http/errors'
+import { ServiceError, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { lockOrder } from '../orders/lock-order'
@@ -60,24 +60,24 @@ export type Decision = { refundFen: number } | { declineReason: string }
 
 /** The cases of these orders, per order then per line, photos as URLs: the order view's `cases`,
  *  and what the farmer's sales page shows beside each line (filter by listingId). */
-export async function casesOfOrders(deps: Pick<CaseDeps, 'db' | 'storage'>, orderIds: string[], origin: string): Promise<Map<string, CaseView[]>> {
+export async function casesOfOrders(deps: Pick<CaseDeps, 'db' | 'storage'>, orderIds: string[]): Promise<Map<string, CaseView[]>> {
   const byOrder = new Map<string, CaseView[]>()
   if (orderIds.length === 0) return byOrder
   const rows = await deps.db.selectFrom('afterSaleCases').selectAll().where('orderId', 'in', orderIds).orderBy('createdAt').orderBy('id').execute()
-  for (const view of await viewCases(deps, rows, origin)) byOrder.set(view.orderId, [...(byOrder.get(view.orderId) ?? []), view])
+  for (const view of await viewCases(deps, rows)) byOrder.set(view.orderId, [...(byOrder.get(view.orderId) ?? []), view])
   return byOrder
 }
 
 /** For the farmer's sales page: the cases of each (order, listing), keyed `${orderId}:${listingId}`. */
-export async function casesOfLines(deps: Pick<CaseDeps, 'db' | 'storage'>, orderIds: string[], origin: string): Promise<Map<string, CaseView[]>> {
+export async function casesOfLines(deps: Pick<CaseDeps, 'db' | 'storage'>, orderIds: string[]): Promise<Map<string, CaseView[]>> {
   const byLine = new Map<string, CaseView[]>()
-  for (const cases of (await casesOfOrders(deps, orderIds, origin)).values()) {
+  for (const cases of (await casesOfOrders(deps, orderIds)).values()) {
     for (const view of cases) byLine.set(`${view.orderId}:${view.listingId}`, [...(byLine.get(`${view.orderId}:${view.listingId}`) ?? []), view])
   }
   return byLine
 }
 
-async function viewCases(deps: Pick<CaseDeps, 'db' | 'storage'>, rows: AfterSaleCaseTable[], origin: string): Promise<CaseView[]> {
+async function viewCases(deps: Pick<CaseDeps, 'db' | 'storage'>, rows: AfterSaleCaseTable[]): Promise<CaseView[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [photos, refunds, lines] = await Promise.all([
@@ -94,7 +94,7 @@ async function viewCases(deps: Pick<CaseDeps, 'db' | 'storage'>, rows: AfterSale
       title: lines.find((l) => l.orderId === r.orderId && l.position === r.position)?.title ?? '',
       kind: r.kind as CaseKind,
       note: r.note,
-      photos: photos.filter((p) => p.caseId === r.id).map((p) => toPhotoView(p, deps.storage, origin)),
+      photos: photos.filter((p) => p.caseId === r.id).map((p) => toPhotoView(p, deps.storage)),
       reportedBy: r.reporterRole,
       status: r.status as CaseStatus,
       refundFen: r.refundFen,
@@ -125,7 +125,7 @@ async function refundableNow(tx: WriteTx, order: OrderTable, position: number, l
 export function createCaseDesk(deps: CaseDeps) {
   const { db, clock } = deps
 
-  async function report(user: UserTable, orderId: string, input: ReportInput, origin: string): Promise<CaseView> {
+  async function report(user: UserTable, orderId: string, input: ReportInput): Promise<CaseView> {
     const row = await writeTransaction(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
       const order = await lockOrder(tx, deps.dialect, orderId)
@@ -134,7 +134,7 @@ export function createCaseDesk(deps: CaseDeps) {
       if (!line) throw notFound('order line')
       const pickedUpAt = order.status === 'picked_up' ? order.endedAt : null
       const allowed = canReportCase(order.status as OrderStatus, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
-      if (!allowed.ok) throw new AppError(409, 'INVALID_TRANSITION', allowed.message, { reason: allowed.reason, from: order.status })
+      if (!allowed.ok) throw new ServiceError('INVALID_TRANSITION', allowed.message, { reason: allowed.reason, from: order.status })
       const photoIds = [...new Set(input.photoIds)]
       if (photoIds.length > 0) {
         // Only the reporter's own uploads: another user's photo id must not end up on this case.
@@ -146,11 +146,11 @@ export function createCaseDesk(deps: CaseDeps) {
       if (photoIds.length > 0) await tx.insertInto('afterSaleCasePhotos').values(photoIds.map((photoId, position) => ({ caseId: created.id, photoId, position }))).execute()
       return created
     })
-    return (await viewCases(deps, [row], origin))[0]
+    return (await viewCases(deps, [row]))[0]
   }
 
   /** The cases of the staff member's county, open ones first, then the most recent. */
-  async function countyCases(staff: UserTable, origin: string): Promise<CountyCaseView[]> {
+  async function countyCases(staff: UserTable): Promise<CountyCaseView[]> {
     const rows = await db
       .selectFrom('afterSaleCases')
       .innerJoin('orders', 'orders.id', 'afterSaleCases.orderId')
@@ -163,7 +163,7 @@ export function createCaseDesk(deps: CaseDeps) {
     if (rows.length === 0) return []
     const orderIds = [...new Set(rows.map((r) => r.orderId))]
     const [views, orders, lines] = await Promise.all([
-      viewCases(deps, rows, origin),
+      viewCases(deps, rows),
       db.selectFrom('orders').innerJoin('users', 'users.id', 'orders.buyerId').selectAll('orders').select(['users.name as buyerName']).where('orders.id', 'in', orderIds).execute(),
       db.selectFrom('orderLines').selectAll().where('orderId', 'in', orderIds).execute(),
     ])
@@ -177,7 +177,7 @@ export function createCaseDesk(deps: CaseDeps) {
     return result
   }
 
-  async function decide(staff: UserTable, caseId: string, decision: Decision, origin: string): Promise<CaseView> {
+  async function decide(staff: UserTable, caseId: string, decision: Decision): Promise<CaseView> {
     // The case names its order, which never changes: read it unlocked, then lock the order first.
     const named = await db.selectFrom('afterSaleCases').select('orderId').where('id', '=', caseId).executeTakeFirst()
     if (!named) throw notFound('case')
@@ -188,7 +188,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const current = await tx.selectFrom('afterSaleCases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
       const to: CaseStatus = 'refundFen' in decision ? 'refunded' : 'declined'
       const step = caseStatusMachine.transition(current.status as CaseStatus, to)
-      if (!step.ok) throw new AppError(409, 'INVALID_TRANSITION', 'this case has already been decided', { from: current.status, to })
+      if (!step.ok) throw new ServiceError('INVALID_TRANSITION', 'this case has already been decided', { from: current.status, to })
       if ('declineReason' in decision) {
         await tx.updateTable('afterSaleCases').set({ status: 'declined', declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
         return current
@@ -196,7 +196,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', order.id).where('position', '=', current.position).executeTakeFirstOrThrow()
       const refundableFen = await refundableNow(tx, order, line.position, line.lineTotalFen)
       const allowed = checkCaseRefund(decision.refundFen, refundableFen)
-      if (!allowed.ok) throw new AppError(409, 'REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
+      if (!allowed.ok) throw new ServiceError('REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
       const payment = (await tx.selectFrom('payments').selectAll().where('orderId', '=', order.id).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst())!
       await tx.updateTable('afterSaleCases').set({ status: 'refunded', refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
       await createCaseRefund(tx, payment, caseId, decision.refundFen, now)
@@ -205,7 +205,7 @@ export function createCaseDesk(deps: CaseDeps) {
     })
     if ('refundFen' in decision) await processRefunds(deps, [decided.orderId])
     const row = await db.selectFrom('afterSaleCases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
-    return (await viewCases(deps, [row], origin))[0]
+    return (await viewCases(deps, [row]))[0]
   }
 
   return { report, countyCases, decide }

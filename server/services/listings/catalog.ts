@@ -4,7 +4,7 @@ import type { Unit } from '../../../src/domain/units'
 import { canViewListing, type ListingPlace } from '../../../src/domain/listing-access'
 import type { ListingStatus } from '../../../src/domain/listing-status'
 import type { DB, ListingTable, PhotoTable, UserTable } from '../../db/schema'
-import { notFound } from '../../http/errors'
+import { notFound } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { decodeCursor, encodeCursor, type Page } from '../page-cursor'
 import { type PhotoView, toPhotoView } from '../photos/photos'
@@ -84,7 +84,7 @@ export function createCatalogService(deps: CatalogDeps) {
     return byListing
   }
 
-  function toView(row: Row, photos: PhotoTable[], origin: string): ListingView {
+  function toView(row: Row, photos: PhotoTable[]): ListingView {
     return {
       id: row.id,
       title: row.title,
@@ -96,7 +96,7 @@ export function createCatalogService(deps: CatalogDeps) {
       soldOut: row.stock === 0,
       status: row.status,
       description: row.description,
-      photos: photos.map((photo) => toPhotoView(photo, deps.storage, origin)),
+      photos: photos.map((photo) => toPhotoView(photo, deps.storage)),
       farmer: { id: row.farmerId, name: row.farmerName },
       village: { id: row.villageId, name: row.villageName },
       ...(row.listedByUserId && row.listerName ? { listedBy: { id: row.listedByUserId, name: row.listerName } } : {}),
@@ -110,7 +110,7 @@ export function createCatalogService(deps: CatalogDeps) {
   type Order = 'newest' | 'oldest'
 
   /** One page of listings in creation order, after the cursor (the last item seen). */
-  async function pageOf(query: Query, order: Order, limit: number, cursor: string | undefined, origin: string): Promise<Page<ListingView>> {
+  async function pageOf(query: Query, order: Order, limit: number, cursor: string | undefined): Promise<Page<ListingView>> {
     if (cursor) {
       const after = decodeCursor(cursor)
       const beyond = order === 'newest' ? '<' : '>'
@@ -127,12 +127,12 @@ export function createCatalogService(deps: CatalogDeps) {
     const photos = await photosOf(pageRows.map((r) => r.id))
     const last = pageRows[pageRows.length - 1]
     return {
-      items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [], origin)),
+      items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [])),
       nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     }
   }
 
-  async function listLive(filter: CatalogFilter, limit: number, cursor: string | undefined, origin: string): Promise<Page<ListingView>> {
+  async function listLive(filter: CatalogFilter, limit: number, cursor: string | undefined): Promise<Page<ListingView>> {
     let query = listingsQuery().where('listings.status', '=', 'live')
     if (filter.category) query = query.where('listings.category', '=', filter.category)
     if (filter.villageId) query = query.where('listings.villageId', '=', filter.villageId)
@@ -147,26 +147,26 @@ export function createCatalogService(deps: CatalogDeps) {
         ]),
       )
     }
-    return pageOf(query, 'newest', limit, cursor, origin)
+    return pageOf(query, 'newest', limit, cursor)
   }
 
   /** The operator's review queue: the village's listings waiting for review, oldest first. */
-  function reviewQueue(villageId: string, limit: number, cursor: string | undefined, origin: string) {
+  function reviewQueue(villageId: string, limit: number, cursor: string | undefined) {
     const query = listingsQuery().where('listings.villageId', '=', villageId).where('listings.status', '=', 'pending_review')
-    return pageOf(query, 'oldest', limit, cursor, origin)
+    return pageOf(query, 'oldest', limit, cursor)
   }
 
   /** A farmer's own listings in every status, newest first. */
-  function farmersListings(farmerId: string, limit: number, cursor: string | undefined, origin: string) {
-    return pageOf(listingsQuery().where('listings.farmerId', '=', farmerId), 'newest', limit, cursor, origin)
+  function farmersListings(farmerId: string, limit: number, cursor: string | undefined) {
+    return pageOf(listingsQuery().where('listings.farmerId', '=', farmerId), 'newest', limit, cursor)
   }
 
   /** Anyone sees a live listing; otherwise only its farmer and its village's operator do. */
-  async function getListing(id: string, viewer: UserTable | null, origin: string): Promise<ListingView> {
+  async function getListing(id: string, viewer: UserTable | null): Promise<ListingView> {
     const row = (await listingsQuery().where('listings.id', '=', id).executeTakeFirst()) as Row | undefined
     if (!row || !canViewListing(asPlace(row), viewer)) throw notFound('listing')
     const photos = await photosOf([row.id])
-    return toView(row, photos.get(row.id) ?? [], origin)
+    return toView(row, photos.get(row.id) ?? [])
   }
 
   async function countsByCategory(countyId?: string): Promise<Record<string, number>> {

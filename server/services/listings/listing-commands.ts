@@ -7,7 +7,7 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, ListingAction, ListingTable, UserTable } from '../../db/schema'
 import { writeTransaction } from '../../db/write-transaction'
-import { AppError, forbidden, notFound, validationFailed } from '../../http/errors'
+import { ServiceError, forbidden, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
 import { asPlace } from './catalog'
 import { listingOfSameRequest, REPLAY_WINDOW_MS } from './listing-replay'
@@ -36,7 +36,7 @@ export interface ListingDeps {
 type Tx = Kysely<DB>
 
 const invalidTransition = (from: string, to: string, message: string) =>
-  new AppError(409, 'INVALID_TRANSITION', message, { from, to })
+  new ServiceError('INVALID_TRANSITION', message, { from, to })
 
 export function createListingCommands({ db, dialect, clock }: ListingDeps) {
   async function load(tx: Tx, id: string): Promise<ListingTable> {

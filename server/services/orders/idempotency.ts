@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
-import { AppError, validationFailed } from '../../http/errors'
+import { ServiceError, validationFailed } from '../service-error'
 
 /* Idempotency-Key for POST /orders (API.md): a buyer on a train loses the answer to "place my
    order" and taps again. Keys are the buyer's own; the first request with a key claims it, and
@@ -48,7 +48,7 @@ export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, ke
   const existing = await db.selectFrom('idempotencyKeys').selectAll().where('buyerId', '=', buyerId).where('key', '=', key).executeTakeFirst()
   if (!existing) return claimKey(db, clock, buyerId, key, hash) // released in between: try again
   if (existing.requestHash !== hash) {
-    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order; use a new key for a new order')
+    throw new ServiceError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order; use a new key for a new order')
   }
   if (existing.orderId !== null) return { kind: 'replay', orderId: existing.orderId, responseBody: existing.responseBody }
   const abandoned = clock().getTime() - Date.parse(existing.updatedAt) > ABANDONED_AFTER_MS
@@ -63,7 +63,7 @@ export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, ke
       .executeTakeFirst()
     if (Number(taken.numUpdatedRows) === 1) return { kind: 'claimed', at: now }
   }
-  throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed; ask again in a moment')
+  throw new ServiceError('IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed; ask again in a moment')
 }
 
 /** Inside the order's transaction: the key is bound to the order, or neither exists. */

@@ -6,7 +6,7 @@ import type { DialectName } from '../../db/database'
 import { databaseOutage } from '../../db/outage'
 import type { DB, UserTable } from '../../db/schema'
 import { writeTransaction } from '../../db/write-transaction'
-import { AppError, notFound } from '../../http/errors'
+import { ServiceError, notFound } from '../service-error'
 import type { PaymentProvider, ProviderName } from '../payments/payment-provider'
 import type { PaymentService } from '../payments/payment-service'
 import { closeAtProviders, closeOpenPayments } from '../payments/open-payments'
@@ -39,9 +39,9 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
       if (!order || order.buyerId !== buyer.id) throw notFound('order')
       const parcels = await tx.selectFrom('parcels').select('status').where('orderId', '=', orderId).execute()
       const decision = canCancelOrder(order.status as OrderStatus, parcels.map((p) => p.status as ParcelStatus))
-      if (!decision.ok) throw new AppError(409, 'INVALID_TRANSITION', decision.message, { from: order.status, to: 'cancelled', reason: decision.reason })
+      if (!decision.ok) throw new ServiceError('INVALID_TRANSITION', decision.message, { from: order.status, to: 'cancelled', reason: decision.reason })
       if (!(await moveOrder(tx, orderId, order.status, 'cancelled', now, { ended: true }))) {
-        throw new AppError(409, 'INVALID_TRANSITION', 'the order changed meanwhile; look again', { from: order.status, to: 'cancelled' })
+        throw new ServiceError('INVALID_TRANSITION', 'the order changed meanwhile; look again', { from: order.status, to: 'cancelled' })
       }
       await releaseOrder(tx, orderId, now)
       if (decision.refundRequired) {

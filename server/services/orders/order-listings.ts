@@ -3,7 +3,7 @@ import type { OrderLineInput } from '../../../src/domain/pricing'
 import type { RequestedLine } from '../../../src/domain/order-lines'
 import type { Unit } from '../../../src/domain/units'
 import type { DB } from '../../db/schema'
-import { notFound } from '../../http/errors'
+import { notFound } from '../service-error'
 
 /* The listings an order names, as they are now: the price, stock and farmer an order is made
    from always come from here, never from what the buyer sent. */

@@ -4,7 +4,7 @@ import type { PickupRules } from '../../../src/domain/pickup-window'
 import type { ShippingTariff } from '../../../src/domain/shipping'
 import type { SubsidyPolicy } from '../../../src/domain/subsidy'
 import type { DB, PickupPointTable } from '../../db/schema'
-import { notFound } from '../../http/errors'
+import { notFound } from '../service-error'
 import { closedWeekdaysOf } from '../places/places'
 
 /* The county's rules an order is priced and scheduled by, read from the database into the

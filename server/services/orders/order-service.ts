@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, UserTable } from '../../db/schema'
-import { notFound } from '../../http/errors'
+import { notFound } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { decodeCursor, encodeCursor, type Page } from '../page-cursor'
 import type { PaymentProvider, ProviderName } from '../payments/payment-provider'
@@ -28,15 +28,15 @@ export function createOrderService(deps: OrderServiceDeps) {
   const payments = createPaymentService(deps)
   const lifecycle = createOrderLifecycle({ ...deps, payments })
 
-  async function get(buyer: UserTable, orderId: string, origin: string): Promise<OrderView> {
+  async function get(buyer: UserTable, orderId: string): Promise<OrderView> {
     const row = await deps.db.selectFrom('orders').selectAll().where('id', '=', orderId).where('buyerId', '=', buyer.id).executeTakeFirst()
     if (!row) throw notFound('order')
-    const [view] = await viewOrders(deps, [row], origin)
+    const [view] = await viewOrders(deps, [row])
     return view
   }
 
   /** The buyer's orders, newest first. */
-  async function list(buyer: UserTable, limit: number, cursor: string | undefined, origin: string): Promise<Page<OrderView>> {
+  async function list(buyer: UserTable, limit: number, cursor: string | undefined): Promise<Page<OrderView>> {
     let query = deps.db.selectFrom('orders').selectAll().where('buyerId', '=', buyer.id)
     if (cursor) {
       const after = decodeCursor(cursor)
@@ -45,12 +45,12 @@ export function createOrderService(deps: OrderServiceDeps) {
     const rows = await query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
     const pageRows = rows.slice(0, limit)
     const last = pageRows[pageRows.length - 1]
-    return { items: await viewOrders(deps, pageRows, origin), nextCursor: rows.length > limit && last ? encodeCursor(last) : null }
+    return { items: await viewOrders(deps, pageRows), nextCursor: rows.length > limit && last ? encodeCursor(last) : null }
   }
 
   return {
-    quote: (input: PlaceOrderInput, origin: string) => quoteOrder(deps, input, origin),
-    place: (buyer: UserTable, key: string | undefined, input: PlaceOrderInput, origin: string) => placeOrder(deps, buyer, key, input, origin),
+    quote: (input: PlaceOrderInput) => quoteOrder(deps, input),
+    place: (buyer: UserTable, key: string | undefined, input: PlaceOrderInput) => placeOrder(deps, buyer, key, input),
     get,
     list,
     cancel: lifecycle.cancel,

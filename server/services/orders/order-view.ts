@@ -56,7 +56,7 @@ const groupBy = <T>(items: T[], key: (item: T) => string) => {
 }
 
 /** The orders with these rows, in the same order, read in a fixed number of queries. */
-export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], origin: string): Promise<OrderView[]> {
+export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[]): Promise<OrderView[]> {
   if (orders.length === 0) return []
   const { db } = deps
   const ids = orders.map((o) => o.id)
@@ -74,8 +74,8 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
     // A case's partial refund shows on its case; `refund` is the whole order's.
     db.selectFrom('refunds').selectAll().where('orderId', 'in', ids).where('caseId', 'is', null).orderBy('createdAt').execute(),
   ])
-  const casesOf = await casesOfOrders(deps, ids, origin)
-  const covers = await coverThumbs(deps, [...new Set(lines.map((l) => l.listingId))], origin)
+  const casesOf = await casesOfOrders(deps, ids)
+  const covers = await coverThumbs(deps, [...new Set(lines.map((l) => l.listingId))])
   const linesOf = groupBy(lines, (l) => l.orderId)
   const parcelViewsOf = groupBy(await viewParcels(db, parcels), (p) => p.orderId)
   const eventsOf = groupBy(events, (e) => e.orderId)
@@ -131,8 +131,8 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
   })
 }
 
-/** The first photo of each listing, as a thumbnail URL. */
-export async function coverThumbs(deps: Pick<OrderViewDeps, 'db' | 'storage'>, listingIds: string[], origin: string): Promise<Map<string, string>> {
+/** The first photo of each listing: the path of its thumbnail on this server. */
+export async function coverThumbs(deps: Pick<OrderViewDeps, 'db' | 'storage'>, listingIds: string[]): Promise<Map<string, string>> {
   if (listingIds.length === 0) return new Map()
   const rows = await deps.db
     .selectFrom('listingPhotos')
@@ -141,5 +141,5 @@ export async function coverThumbs(deps: Pick<OrderViewDeps, 'db' | 'storage'>, l
     .where('listingPhotos.listingId', 'in', listingIds)
     .where('listingPhotos.position', '=', 0)
     .execute()
-  return new Map(rows.map((r) => [r.listingId, origin + deps.storage.pathFor(r.thumbKey)]))
+  return new Map(rows.map((r) => [r.listingId, deps.storage.pathFor(r.thumbKey)]))
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
-import { AppError } from '../../http/errors'
+import { ServiceError } from '../service-error'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import type { PickupCodes } from '../pickups/pickup-codes'
@@ -45,7 +45,8 @@ export interface PlaceOrderInput {
 
 export interface Placed {
   replayed: boolean
-  /** The answer as JSON text: a replay sends exactly what the first request was sent. */
+  /** The answer as JSON text: a replay sends exactly what the first request was sent. Its photos
+   *  are paths on this server, made absolute for whichever request is answered. */
   body: string
 }
 
@@ -56,18 +57,18 @@ interface PriceChange {
 }
 
 const outOfStock = (listing: OrderListing, available: number) =>
-  new AppError(409, 'OUT_OF_STOCK', `only ${available} left of ${listing.title}`, { listingId: listing.id, available })
+  new ServiceError('OUT_OF_STOCK', `only ${available} left of ${listing.title}`, { listingId: listing.id, available })
 
-export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempotencyKey: string | undefined, input: PlaceOrderInput, origin: string): Promise<Placed> {
+export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempotencyKey: string | undefined, input: PlaceOrderInput): Promise<Placed> {
   const key = checkIdempotencyKey(idempotencyKey)
   const lines = mergeOrderLines(input.lines)
   const claim = await claimKey(deps.db, deps.clock, buyer.id, key, requestHash(input))
-  if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody ?? (await keepAnswer(deps, buyer, key, claim.orderId, origin)) }
+  if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody ?? (await keepAnswer(deps, buyer, key, claim.orderId)) }
   let orderId: string
   try {
     // Short: row locks on the listings are held until it commits, and every buyer waits on them.
     orderId = await writeTransaction(deps.db, deps.dialect, async (tx) => {
-      const order = await writeOrder(deps, tx, buyer, lines, input, origin)
+      const order = await writeOrder(deps, tx, buyer, lines, input)
       await completeKey(tx, deps.clock, buyer.id, key, order.id)
       return order.id
     })
@@ -77,20 +78,20 @@ export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempot
     await releaseKey(deps.db, buyer.id, key, claim.at).catch(() => releaseKeyLater(deps.db, buyer.id, key, claim.at))
     throw error
   }
-  return { replayed: false, body: await keepAnswer(deps, buyer, key, orderId, origin) }
+  return { replayed: false, body: await keepAnswer(deps, buyer, key, orderId) }
 }
 
 /** The answer to the key's first request, kept so every replay gets exactly it. Written after
  *  the order's commit; a replay that finds the order without it writes it then. */
-async function keepAnswer(deps: PlaceOrderDeps, buyer: UserTable, key: string, orderId: string, origin: string): Promise<string> {
+async function keepAnswer(deps: PlaceOrderDeps, buyer: UserTable, key: string, orderId: string): Promise<string> {
   const order = await deps.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow()
-  const [view] = await viewOrders(deps, [order], origin)
+  const [view] = await viewOrders(deps, [order])
   const body = JSON.stringify(view satisfies OrderView)
   await keepResponse(deps.db, deps.clock, buyer.id, key, body)
   return body
 }
 
-async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], input: PlaceOrderInput, origin: string) {
+async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], input: PlaceOrderInput) {
   const { pickupPointId, expectedTotalFen } = input
   const now = deps.clock().toISOString()
   const rules = await loadOrderRules(tx, pickupPointId)
@@ -98,14 +99,14 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
   for (const line of lines) {
     const listing = listings.get(line.listingId)!
     if (listing.status !== 'live' || listing.countyId !== rules.countyId) {
-      throw new AppError(409, 'LISTING_UNAVAILABLE', `${listing.title} cannot be ordered for pickup here now`, { listingId: listing.id })
+      throw new ServiceError('LISTING_UNAVAILABLE', `${listing.title} cannot be ordered for pickup here now`, { listingId: listing.id })
     }
     if (!isOrderable(listing, rules.countyId, line.quantity)) throw outOfStock(listing, listing.stock)
   }
   const priced = priceOrder({ lines: lines.map((line) => pricingLine(listings.get(line.listingId)!, line)), tariff: rules.tariff, subsidy: rules.subsidy, commissionRateBp: rules.commissionRateBp, orderedAt: now })
   // Before anything is written: a price raised (or lowered) since the quote is asked again, never charged.
   if (expectedTotalFen !== undefined && priced.totalFen !== expectedTotalFen) {
-    throw await priceChanged(deps, tx, { lines, rules, listings, at: now }, expectedTotalFen, origin)
+    throw await priceChanged(deps, tx, { lines, rules, listings, at: now }, expectedTotalFen)
   }
 
   const order = {
@@ -158,7 +159,7 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     // Edited between our read and our update (PostgreSQL, read committed). Not re-read whole:
     // this transaction has already taken stock of the lines before it.
     const current = new Map(listings).set(changed.listingId, { ...listings.get(changed.listingId)!, priceFen: changed.priceFen, stock: changed.stock })
-    return priceChanged(deps, tx, { lines, rules, listings: current, at: now }, expectedTotalFen, origin, { listingId: changed.listingId, priceFen: changed.priceFen })
+    return priceChanged(deps, tx, { lines, rules, listings: current, at: now }, expectedTotalFen, { listingId: changed.listingId, priceFen: changed.priceFen })
   })
   return order
 }
@@ -170,12 +171,11 @@ async function priceChanged(
   tx: WriteTx,
   read: Parameters<typeof quoteOf>[1],
   expectedTotalFen: number | undefined,
-  origin: string,
   changed?: PriceChange,
-): Promise<AppError> {
-  const quote = await quoteOf({ db: tx, storage: deps.storage }, read, origin)
+): Promise<ServiceError> {
+  const quote = await quoteOf({ db: tx, storage: deps.storage }, read)
   const shown = expectedTotalFen === undefined ? '' : `, not the ${expectedTotalFen} fen you were shown`
-  return new AppError(409, 'PRICE_CHANGED', `the price has changed: this order now costs ${quote.totalFen} fen${shown}; confirm the new quote and order again`, {
+  return new ServiceError('PRICE_CHANGED', `the price has changed: this order now costs ${quote.totalFen} fen${shown}; confirm the new quote and order again`, {
     ...changed,
     ...(expectedTotalFen === undefined ? {} : { expectedTotalFen }),
     totalFen: quote.totalFen,
@@ -186,7 +186,7 @@ async function priceChanged(
 /** Last, so the listings' row locks are held as briefly as possible; in listing id order
  *  (lock-order.ts), so two orders for the same listings cannot deadlock. Each update re-checks
  *  stock, status and price. */
-async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string, priceChangedMeanwhile: (changed: PriceChange & { stock: number }) => Promise<AppError>): Promise<void> {
+async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string, priceChangedMeanwhile: (changed: PriceChange & { stock: number }) => Promise<ServiceError>): Promise<void> {
   for (const line of inListingIdOrder(lines)) {
     const listing = listings.get(line.listingId)!
     const taken = await tx
@@ -202,7 +202,7 @@ async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<stri
       if (current.status === 'live' && current.priceFen !== listing.priceFen) {
         throw await priceChangedMeanwhile({ listingId: listing.id, priceFen: current.priceFen, stock: current.stock })
       }
-      if (current.status !== 'live') throw new AppError(409, 'LISTING_UNAVAILABLE', `${listing.title} cannot be ordered now`, { listingId: listing.id })
+      if (current.status !== 'live') throw new ServiceError('LISTING_UNAVAILABLE', `${listing.title} cannot be ordered now`, { listingId: listing.id })
       throw outOfStock(listing, current.stock)
     }
   }

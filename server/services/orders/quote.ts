@@ -39,16 +39,16 @@ export interface QuoteDeps {
   clock: Clock
 }
 
-export async function quoteOrder(deps: QuoteDeps, input: { lines: RequestedLine[]; pickupPointId: string }, origin: string): Promise<QuoteView> {
+export async function quoteOrder(deps: QuoteDeps, input: { lines: RequestedLine[]; pickupPointId: string }): Promise<QuoteView> {
   const lines = mergeOrderLines(input.lines)
   const rules = await loadOrderRules(deps.db, input.pickupPointId)
   const listings = await loadOrderListings(deps.db, lines.map((l) => l.listingId))
-  return quoteOf(deps, { lines, rules, listings, at: deps.clock() }, origin)
+  return quoteOf(deps, { lines, rules, listings, at: deps.clock() })
 }
 
 /** The quote of rows already read: POST /orders answers a changed price with the quote of the
  *  very rows it priced (inside its transaction, `deps.db` being that transaction). */
-export async function quoteOf(deps: Omit<QuoteDeps, 'clock'>, read: { lines: RequestedLine[]; rules: OrderRules; listings: Map<string, OrderListing>; at: Instant }, origin: string): Promise<QuoteView> {
+export async function quoteOf(deps: Omit<QuoteDeps, 'clock'>, read: { lines: RequestedLine[]; rules: OrderRules; listings: Map<string, OrderListing>; at: Instant }): Promise<QuoteView> {
   const { lines, rules, listings, at: now } = read
   const available = lines.filter((line) => isOrderable(listings.get(line.listingId)!, rules.countyId, line.quantity))
   const priced =
@@ -56,7 +56,7 @@ export async function quoteOf(deps: Omit<QuoteDeps, 'clock'>, read: { lines: Req
       ? priceOrder({ lines: available.map((line) => pricingLine(listings.get(line.listingId)!, line)), tariff: rules.tariff, subsidy: rules.subsidy, commissionRateBp: rules.commissionRateBp, orderedAt: now })
       : null
   const totals = new Map(priced?.lines.map((l) => [l.listingId, l.lineTotalFen]))
-  const thumbOf = await coverThumbs(deps, lines.map((l) => l.listingId), origin)
+  const thumbOf = await coverThumbs(deps, lines.map((l) => l.listingId))
   const named = (id: string, name: string) => ({ id, name })
 
   return {

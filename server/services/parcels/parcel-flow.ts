@@ -8,7 +8,7 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, ParcelTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
-import { AppError, notFound } from '../../http/errors'
+import { ServiceError, notFound } from '../service-error'
 import { newId } from '../../ids'
 import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
@@ -32,7 +32,7 @@ export interface ManifestView {
   villages: { village: { id: string; name: string }; parcels: ParcelView[]; parcelCount: number; weightGrams: number }[]
 }
 
-const invalidTransition = (from: string, to: string) => new AppError(409, 'INVALID_TRANSITION', `this parcel is ${from} and cannot become ${to}`, { from, to })
+const invalidTransition = (from: string, to: string) => new ServiceError('INVALID_TRANSITION', `this parcel is ${from} and cannot become ${to}`, { from, to })
 
 export function createParcelFlow(deps: ParcelFlowDeps) {
   const { db, clock } = deps
@@ -140,7 +140,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       const order = await lockedOrder(tx, found.orderId)
       // Read again under the order's lock: another phone may have collected it meanwhile.
       const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
-      if (order.status !== 'paid') throw new AppError(409, 'INVALID_TRANSITION', `the order is ${order.status}: nothing to collect`, { from: row.status, to: 'collected' })
+      if (order.status !== 'paid') throw new ServiceError('INVALID_TRANSITION', `the order is ${order.status}: nothing to collect`, { from: row.status, to: 'collected' })
       await move(tx, row, 'collected', operator, now)
       return tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
     })

@@ -5,7 +5,7 @@ import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import type { DialectName } from '../../db/database'
 import type { OrderTable, ParcelTable, UserTable } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
-import { AppError, notFound } from '../../http/errors'
+import { ServiceError, notFound } from '../service-error'
 import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
@@ -20,10 +20,10 @@ import { moveOrder } from '../orders/release-order'
    outside this lock: a message already being sent at this very moment still goes out; the rule
    refuses only once the outbox says it was sent. */
 
-export function refusalError(reason: ParcelUndoRefusalReason, message: string): AppError {
+export function refusalError(reason: ParcelUndoRefusalReason, message: string): ServiceError {
   // Someone else's step is a matter of who may, as elsewhere; the rest is the parcel's state.
-  if (reason === 'undo.not_yours') return new AppError(403, 'FORBIDDEN', message, { reason })
-  return new AppError(409, 'UNDO_REFUSED', message, { reason })
+  if (reason === 'undo.not_yours') return new ServiceError('FORBIDDEN', message, { reason })
+  return new ServiceError('UNDO_REFUSED', message, { reason })
 }
 
 function mayTouch(actor: UserTable, parcel: ParcelTable, order: OrderTable): boolean {

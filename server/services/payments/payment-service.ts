@@ -3,7 +3,7 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, PaymentTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
-import { AppError, notFound } from '../../http/errors'
+import { ServiceError, notFound } from '../service-error'
 import { newId } from '../../ids'
 import { lockOrder } from '../orders/lock-order'
 import type { PickupCodes } from '../pickups/pickup-codes'
@@ -33,7 +33,7 @@ export interface PaymentStartView {
 /** Ask WeChat about a payment once it has been pending this long without news. */
 export const RECONCILE_AFTER_MS = 3 * 60_000
 
-const unavailable = (message: string) => new AppError(409, 'PAYMENT_UNAVAILABLE', message)
+const unavailable = (message: string) => new ServiceError('PAYMENT_UNAVAILABLE', message)
 
 export function createPaymentService(deps: PaymentDeps) {
   const { db, clock } = deps
@@ -47,7 +47,7 @@ export function createPaymentService(deps: PaymentDeps) {
       const provider = deps.providers[providerName]
       if (!provider) throw unavailable(`${providerName} payments are not available on this server`)
       if (order.status !== 'pending_payment' || clock() >= new Date(order.expiresAt)) {
-        throw new AppError(409, 'INVALID_TRANSITION', order.status === 'pending_payment' ? 'this order has expired' : `this order is ${order.status}, not awaiting payment`, { from: order.status, to: 'paid' })
+        throw new ServiceError('INVALID_TRANSITION', order.status === 'pending_payment' ? 'this order has expired' : `this order is ${order.status}, not awaiting payment`, { from: order.status, to: 'paid' })
       }
       const openid = providerName === 'wechat' ? await tx.selectFrom('users').select('wechatOpenid').where('id', '=', buyer.id).executeTakeFirst() : null
       if (providerName === 'wechat' && !openid?.wechatOpenid) throw unavailable('sign in with WeChat to pay with WeChat Pay')
@@ -66,7 +66,7 @@ export function createPaymentService(deps: PaymentDeps) {
         prepayId: payment.prepayId,
       })
       .catch((error: unknown) => {
-        if (error instanceof ProviderUnavailable) throw new AppError(503, 'UPSTREAM_UNAVAILABLE', 'WeChat Pay is not answering; try again in a moment')
+        if (error instanceof ProviderUnavailable) throw new ServiceError('UPSTREAM_UNAVAILABLE', 'WeChat Pay is not answering; try again in a moment')
         throw unavailable(`the payment could not be started: ${(error as Error).message}`)
       })
     if (prepared.prepayId !== payment.prepayId) {
@@ -96,7 +96,7 @@ export function createPaymentService(deps: PaymentDeps) {
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { payment: row, closed }
     // Opened meanwhile by a writer that did not wait for the order's lock: that one is the order's payment.
     const winner = await openPaymentOf(tx, order.id)
-    if (winner?.provider !== provider) throw new AppError(409, 'CONFLICT', 'another payment of this order was just started; try again in a moment')
+    if (winner?.provider !== provider) throw new ServiceError('CONFLICT', 'another payment of this order was just started; try again in a moment')
     return { payment: winner, closed }
   }
 

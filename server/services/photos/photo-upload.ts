@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import sharp from 'sharp'
 import type { Clock } from '../../clock'
 import type { DB, PhotoTable } from '../../db/schema'
-import { AppError, validationFailed } from '../../http/errors'
+import { ServiceError, validationFailed } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { MAX_PHOTO_PIXELS, UnreadablePhotoError } from './photo-processing'
 import { storePhoto } from './photos'
@@ -28,7 +28,7 @@ export function sniffPhotoFormat(bytes: Buffer): PhotoFormat | null {
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 const unsupported = () =>
-  new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the file must be a JPEG, PNG or WebP photo', { file: 'must be a JPEG, PNG or WebP image' })
+  new ServiceError('UNSUPPORTED_MEDIA_TYPE', 'the file must be a JPEG, PNG or WebP photo', { file: 'must be a JPEG, PNG or WebP image' })
 const unreadable = () => validationFailed({ file: 'the image cannot be read' }, 'the photo is damaged or incomplete')
 
 export async function uploadPhoto(
@@ -56,7 +56,7 @@ export async function uploadPhoto(
   // a small file). API.md keeps 422 for idempotency keys, and to the farmer it is the same
   // advice as for too many bytes: send a smaller photo.
   if (pixels > MAX_PHOTO_PIXELS) {
-    throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'the photo has too many pixels', {
+    throw new ServiceError('PAYLOAD_TOO_LARGE', 'the photo has too many pixels', {
       file: `the image is ${header.width}×${header.height} = ${pixels} pixels; at most ${MAX_PHOTO_PIXELS}`,
       pixels,
       maxPixels: MAX_PHOTO_PIXELS,

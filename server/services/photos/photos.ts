@@ -40,11 +40,13 @@ export async function storePhoto(
   return row
 }
 
-export function toPhotoView(row: PhotoTable, storage: PhotoStorage, origin: string): PhotoView {
+/** A photo named by its path on this server (`/photos/<key>`), the same whoever asks: the
+ *  route layer puts the request's public origin in front (server/http/photo-urls.ts). */
+export function toPhotoView(row: PhotoTable, storage: PhotoStorage): PhotoView {
   return {
     id: row.id,
-    url: origin + storage.pathFor(row.storageKey),
-    thumbUrl: origin + storage.pathFor(row.thumbKey),
+    url: storage.pathFor(row.storageKey),
+    thumbUrl: storage.pathFor(row.thumbKey),
     width: row.width,
     height: row.height,
   }

@@ -4,7 +4,7 @@ import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { parseOrderNumber } from '../../../src/domain/order-number'
-import { AppError, notFound, validationFailed } from '../../http/errors'
+import { ServiceError, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
 import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
@@ -128,7 +128,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
     return Math.max(1, ...waits)
   }
 
-  type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: AppError }
+  type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: ServiceError }
 
   /** Hands an order over: the code (and, from a QR code, the order id) checked at this center. */
   async function verify(staff: UserTable, input: { code: string; orderId?: string }): Promise<DeskOrderView> {
@@ -148,7 +148,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
         const message = `too many wrong pickup codes; try again in ${Math.ceil(seconds / 60)} minutes`
         // Told apart so the desk can say that scanning the buyer's QR code still works.
         const scope = wrong.byStaff.count >= WRONG_CODES_PER_STAFF ? 'staff' : 'center'
-        return { kind: 'refused', error: new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds: seconds, scope }) }
+        return { kind: 'refused', error: new ServiceError('RATE_LIMITED', message, { retryAfterSeconds: seconds, scope }) }
       }
       let query = tx.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('pickupCodeHash', '=', deps.pickupCodes.hash(point.id, input.code))
       if (input.orderId) query = query.where('id', '=', input.orderId)
@@ -158,13 +158,13 @@ export function createPickupDesk(deps: PickupDeskDeps) {
         await attempt(false)
         return { kind: 'wrong_code' }
       }
-      if (order.status === 'paid') return { kind: 'refused', error: new AppError(409, 'NOT_READY', 'this order has not all arrived at the center yet', { orderId: order.id }) }
-      const pickedUp = () => ({ kind: 'refused' as const, error: new AppError(409, 'INVALID_TRANSITION', 'this order has already been picked up', { from: 'picked_up', to: 'picked_up' }) })
+      if (order.status === 'paid') return { kind: 'refused', error: new ServiceError('NOT_READY', 'this order has not all arrived at the center yet', { orderId: order.id }) }
+      const pickedUp = () => ({ kind: 'refused' as const, error: new ServiceError('INVALID_TRANSITION', 'this order has already been picked up', { from: 'picked_up', to: 'picked_up' }) })
       if (order.status === 'picked_up') return pickedUp()
       if (!(await moveOrder(tx, order.id, 'ready_for_pickup', 'picked_up', now, { ended: true }))) {
         // Moved meanwhile: handed over at another desk, or a parcel's receipt undone (parcel-undo.ts).
         const moved = await tx.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow()
-        if (moved.status === 'paid') return { kind: 'refused', error: new AppError(409, 'NOT_READY', 'this order has not all arrived at the center yet', { orderId: order.id }) }
+        if (moved.status === 'paid') return { kind: 'refused', error: new ServiceError('NOT_READY', 'this order has not all arrived at the center yet', { orderId: order.id }) }
         return pickedUp()
       }
       await creditCommissions(tx, order.id, now)
@@ -175,7 +175,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       const [view] = await deskView(tx, [{ ...order, status: 'picked_up' }])
       return { kind: 'picked_up', order: view }
     })
-    if (outcome.kind === 'wrong_code') throw new AppError(404, 'NOT_FOUND', 'no order at this center is waiting with that code')
+    if (outcome.kind === 'wrong_code') throw new ServiceError('NOT_FOUND', 'no order at this center is waiting with that code')
     if (outcome.kind === 'refused') throw outcome.error
     return outcome.order
   }

@@ -5,7 +5,7 @@ import type { OrderStatus } from '../../../src/domain/order-status'
 import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import type { Unit } from '../../../src/domain/units'
 import type { DB } from '../../db/schema'
-import { notFound, validationFailed } from '../../http/errors'
+import { notFound, validationFailed } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { type CaseView, casesOfLines } from '../after-sale/cases'
 
@@ -68,7 +68,7 @@ function add(totals: SaleTotals, line: SaleLine): void {
 }
 
 /** The farmer's sales, newest run first; `run` alone, or the runs before `cursor`. */
-export async function farmerSales(deps: { db: Kysely<DB>; storage: PhotoStorage }, farmerId: string, query: { run?: string; cursor?: string; limit?: number }, origin: string): Promise<SalesView> {
+export async function farmerSales(deps: { db: Kysely<DB>; storage: PhotoStorage }, farmerId: string, query: { run?: string; cursor?: string; limit?: number }): Promise<SalesView> {
   const { db } = deps
   for (const field of ['run', 'cursor'] as const) {
     // A cursor is the last run date given out; both are compared as text in SQL, so only a real date passes.
@@ -93,7 +93,7 @@ export async function farmerSales(deps: { db: Kysely<DB>; storage: PhotoStorage 
   const months = [...new Set(dates.map((d) => d.slice(0, 7)))]
   const lines = months.length === 0 ? [] : await saleLines(db, farmerId, `${months[months.length - 1]}-01`, `${addChinaMonths(months[0], 1)}-01`)
   const place = `${farmer.village}服务站`
-  const cases = await casesOfLines(deps, [...new Set(lines.map((l) => l.orderId))], origin)
+  const cases = await casesOfLines(deps, [...new Set(lines.map((l) => l.orderId))])
   const toSaleLine = (row: LineRow): SaleLine => saleLineOf(row, cases.get(`${row.orderId}:${row.listingId}`) ?? [])
 
   const runs = dates.map((date): SalesRun => {

@@ -6,7 +6,8 @@ import SqliteDatabase from 'better-sqlite3'
 import Fastify from 'fastify'
 import { Client, Pool } from 'pg'
 import { databaseOutage } from '../../../server/db/outage'
-import { AppError, installErrorHandler } from '../../../server/http/errors'
+import { installErrorHandler } from '../../../server/http/errors'
+import { ServiceError } from '../../../server/services/service-error'
 import { newKey, orderBody, placeOrder } from '../support/order-fixtures'
 import { createTestApp, signInAs, TEST_PG_URL } from '../support/test-app'
 import { freePort } from '../support/free-port'
@@ -88,7 +89,7 @@ describe('databaseOutage: PostgreSQL (pg) errors', () => {
     await client.end()
     // A failed fetch to WeChat carries ECONNREFUSED as its cause: that is not our database.
     const wechat = await caught(async () => fetch(`http://127.0.0.1:${await freePort()}/`))
-    for (const error of [duplicate, syntax, wechat, new Error('boom'), new AppError(409, 'OUT_OF_STOCK', 'gone'), null, undefined, 'ECONNREFUSED']) {
+    for (const error of [duplicate, syntax, wechat, new Error('boom'), new ServiceError('OUT_OF_STOCK', 'gone'), null, undefined, 'ECONNREFUSED']) {
       expect(databaseOutage(error)).toBeNull()
     }
   })
