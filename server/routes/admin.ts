@@ -5,8 +5,9 @@ import { refundPickedUpOrder } from '../services/orders/refund-after-pickup'
 import type { RefundDeps } from '../services/payments/refunds'
 import type { OrderViewDeps } from '../services/orders/order-view'
 import { viewOrders } from '../services/orders/order-view'
-import { Order } from './order-schemas'
-import { errors, Id, NoBody, Strict } from './schemas'
+import { Id, NoBody, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Order } from '../contract/orders'
 
 export interface AdminRouteOptions {
   refunds: RefundDeps

@@ -5,7 +5,9 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import { addFarmer, listVillageFarmers } from '../services/accounts/farmers'
-import { errors, Farmer, PageOf, Strict } from './schemas'
+import { PageOf, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Farmer } from '../contract/listings'
 
 export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock }> = async (app, { db, clock }) => {
   // Only the village's cun xiao'er keeps its farmers.

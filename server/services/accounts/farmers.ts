@@ -2,18 +2,12 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB, UserTable } from '../../db/schema'
 import { newId } from '../../ids'
+import type { Farmer } from '../../contract/listings'
 
 /* The farmers of a village, as its cun xiao'er keeps them: many have no phone, so the
    operator creates their profile and lists for them. */
 
-export interface FarmerView {
-  id: string
-  name: string
-  phone: string | null
-  villageId: string
-  /** Whether the farmer signs in themselves (has a phone and an account). */
-  hasAccount: boolean
-}
+export type FarmerView = Farmer
 
 export async function listVillageFarmers(db: Kysely<DB>, villageId: string): Promise<FarmerView[]> {
   const rows = await db
