@@ -69,6 +69,7 @@ export type ListingEdit = Static<typeof ListingEdit>
 
 /** POST /listings/:id/reject. */
 export const RejectInput = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict)
+export type RejectInput = Static<typeof RejectInput>
 
 /** GET /listings/counts: live listings per category (the home page shelves). */
 export const CategoryCountsView = Type.Object({ counts: Type.Record(Type.String(), Type.Integer()) })
@@ -82,6 +83,17 @@ export const Farmer = Type.Object({
   hasAccount: Type.Boolean(),
 })
 export type Farmer = Static<typeof Farmer>
+
+/** POST /farmers: a farmer without a phone of their own, or with one. */
+export const NewFarmerInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 20, pattern: '\\S' }),
+    // Mainland mobile numbers: 11 digits starting with 1.
+    phone: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
+  },
+  Strict,
+)
+export type NewFarmerInput = Static<typeof NewFarmerInput>
 
 export const LISTING_ACTIONS = ['created', 'edited', 'approved', 'rejected', 'withdrawn'] as const
 export type ListingAction = (typeof LISTING_ACTIONS)[number]

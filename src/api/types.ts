@@ -5,7 +5,7 @@ import type { Category } from '../domain/catalog'
 
 export type { Named, Page, Photo } from '../../server/contract/common'
 export type { ErrorBody } from '../../server/contract/errors'
-export type { Farmer, Listing, ListingAction, ListingEvent, ListingFields as ListingInput, ListingQuery } from '../../server/contract/listings'
+export type { Farmer, Listing, ListingAction, ListingEdit, ListingEvent, ListingFields as ListingInput, ListingQuery, NewFarmerInput, NewListingInput } from '../../server/contract/listings'
 export type { County, PickupPoint, Village } from '../../server/contract/places'
 export type { Role, SignedIn, User } from '../../server/contract/users'
 export type { ListingStatus } from '../domain/listing-status'

@@ -12,7 +12,7 @@ import { moveOrder } from '../orders/release-order'
 import { viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from './pickup-codes'
 import { creditCommissions, reverseCaseCommissions } from './commissions'
-import type { DeskOrder } from '../../contract/parcels'
+import type { DeskOrder, PickupVerifyInput } from '../../contract/parcels'
 
 /* The county center's pickup desk. The buyer shows a 6-digit code (typed, or read from their QR
    code with the order id); it works only at its own center, only while the order is ready, and
@@ -124,7 +124,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
   type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: AppError }
 
   /** Hands an order over: the code (and, from a QR code, the order id) checked at this center. */
-  async function verify(staff: UserTable, input: { code: string; orderId?: string }): Promise<DeskOrderView> {
+  async function verify(staff: UserTable, input: PickupVerifyInput): Promise<DeskOrderView> {
     const outcome = await writeTransaction<Outcome>(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
       const point = await pickupPointOf(tx, staff)
