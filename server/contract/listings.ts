@@ -72,7 +72,7 @@ export const RejectInput = Type.Object({ reason: Type.String({ minLength: 1, max
 export type RejectInput = Static<typeof RejectInput>
 
 /** GET /listings/counts: live listings per category (the home page shelves). */
-export const CategoryCountsView = Type.Object({ counts: Type.Record(Type.String(), Type.Integer()) })
+export const ListingCounts = Type.Object({ counts: Type.Record(Type.String(), Type.Integer()) })
 
 /** A farmer of the operator's village; `hasAccount` false means no phone: the operator lists for them. */
 export const Farmer = Type.Object({

@@ -4,7 +4,7 @@ import { publicOrigin } from '../http/auth'
 import type { CatalogService } from '../services/listings/catalog'
 import { Id, PageOf, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
-import { CategoryCountsView, Listing, ListingQuery } from '../contract/listings'
+import { Listing, ListingCounts, ListingQuery } from '../contract/listings'
 
 export interface ListingRouteOptions {
   catalog: CatalogService
@@ -30,7 +30,7 @@ export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = asy
       tags: ['listings'],
       summary: 'How many live listings each category has (the home page shelves)',
       querystring: Type.Object({ countyId: Type.Optional(Id) }, Strict),
-      response: { 200: CategoryCountsView, ...errors(400) },
+      response: { 200: ListingCounts, ...errors(400) },
     },
     handler: async (request) => ({ counts: await catalog.countsByCategory(request.query.countyId) }),
   })

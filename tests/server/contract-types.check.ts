@@ -11,12 +11,12 @@ import type { ParcelStatus } from '../../src/domain/parcel-status'
 import type { PickupEstimate as DomainPickupEstimate } from '../../src/domain/pickup-window'
 import type { Unit } from '../../src/domain/units'
 import type { AfterSaleCase, CountyCase, ReportCaseInput } from '../../server/contract/cases'
-import type { Listing, ListingEvent, ListingQuery } from '../../server/contract/listings'
+import type { Listing, ListingAction, ListingEvent, ListingQuery } from '../../server/contract/listings'
 import type { Order, OrderEvent, OrderLineInput, Parcel, PaymentProviderName, PickupEstimate, Refund } from '../../server/contract/orders'
 import type { CommissionKind, DeskOrderLine } from '../../server/contract/parcels'
 import type { SaleLine } from '../../server/contract/sales'
 import type { User } from '../../server/contract/users'
-import type { CommissionKind as CommissionKindRow, OrderEventKind, RefundStatus, Role } from '../../server/db/schema'
+import type { CommissionKind as CommissionKindRow, ListingAction as ListingActionRow, OrderEventKind, RefundStatus, Role } from '../../server/db/schema'
 import type { ProviderName } from '../../server/services/payments/payment-provider'
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -46,6 +46,8 @@ same<AfterSaleCase['reportedBy'], CaseReporter>(true)
 same<Exclude<SaleLine['reason'], undefined>, SaleEndReason>(true)
 same<OrderEvent['kind'], OrderEventKind>(true)
 same<CommissionKind, CommissionKindRow>(true)
+same<ListingAction, ListingActionRow>(true)
+same<ListingEvent['action'], ListingAction>(true)
 same<User['role'], Role>(true)
 same<PaymentProviderName, ProviderName>(true)
 
