@@ -32,6 +32,7 @@ export const CountyCase = Type.Object({
   quantity: Type.Integer(),
   unit: stringOf<Unit>(),
   lineTotalFen: Type.Integer(),
+  /** What a refund on this case may be at most now. */
   refundableFen: Type.Integer(),
 })
 export type CountyCase = Static<typeof CountyCase>

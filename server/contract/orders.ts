@@ -58,8 +58,7 @@ export const Parcel = Type.Object({
 })
 export type Parcel = Static<typeof Parcel>
 
-export const ORDER_EVENT_KINDS = ['placed', 'paid', 'parcel_collected', 'parcel_received', 'parcel_collect_undone', 'parcel_receive_undone', 'ready_for_pickup', 'picked_up', 'expired', 'cancelled', 'refunded'] as const
-export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number]
+export type OrderEventKind = 'placed' | 'paid' | 'parcel_collected' | 'parcel_received' | 'parcel_collect_undone' | 'parcel_receive_undone' | 'ready_for_pickup' | 'picked_up' | 'expired' | 'cancelled' | 'refunded'
 
 export const OrderLine = Type.Object({
   listingId: Type.String(),
@@ -141,10 +140,8 @@ export const Quote = Type.Object({
 })
 export type Quote = Static<typeof Quote>
 
-export const PAYMENT_PROVIDERS = ['wechat', 'sandbox'] as const
-export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number]
-
 export const PaymentRequest = Type.Object({ provider: Type.Union([Type.Literal('wechat'), Type.Literal('sandbox')]) }, Strict)
+export type PaymentProviderName = Static<typeof PaymentRequest>['provider']
 
 /** POST /orders/:id/payments. For wechat, the fields of wx.requestPayment. */
 export const PaymentStart = Type.Object({

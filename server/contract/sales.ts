@@ -17,7 +17,7 @@ export type SaleTotals = Static<typeof SaleTotals>
 
 export const SaleLine = Type.Object({
   orderId: Type.String(),
-  /** The short number people read (1203-017); null only for an order not yet paid. */
+  /** The short number people read (1203-017): what the farmer says to the cun xiao'er; null only for an order not yet paid. */
   number: Type.Union([Type.String(), Type.Null()]),
   title: Type.String(),
   quantity: Type.Integer(),
@@ -26,7 +26,8 @@ export const SaleLine = Type.Object({
   lineTotalFen: Type.Integer(),
   status: literals(SALE_LINE_STATUSES),
   reason: Type.Optional(Type.Union([Type.Literal('buyer_cancelled'), Type.Literal('refunded_after_pickup')])),
-  /** What went wrong with the goods, and what was decided (售后). */
+  /** What went wrong with the goods (售后): the farmer sees what, the photo, the decision and
+      the amount taken from her sale. Never who the buyer is: a case carries no buyer. */
   cases: Type.Array(AfterSaleCase),
 })
 export type SaleLine = Static<typeof SaleLine>
@@ -36,7 +37,9 @@ export const SalesRun = Type.Object({
   /** Where and by when (ISO UTC) the farmer hands this run's goods in. */
   handIn: Type.Object({ place: Type.String(), address: Type.String(), by: Type.String({ format: 'date-time' }) }),
   lines: Type.Array(SaleLine),
+  /** Lines still with the farmer, to bring to the service center. */
   toHandIn: Type.Integer(),
+  /** Of the lines that stand (neither cancelled nor refunded). */
   totals: SaleTotals,
 })
 export type SalesRun = Static<typeof SalesRun>
@@ -44,6 +47,7 @@ export type SalesRun = Static<typeof SalesRun>
 export const Sales = Type.Object({
   farmer: Type.Object({ id: Type.String(), name: Type.String() }),
   runs: Type.Array(SalesRun),
+  /** Month by month (the run's month), over every run of those months, not only this page's. */
   months: Type.Array(Type.Object({ month: Type.String(), ...Totals })),
   /** Lines still with the farmer, over all runs: the badge on 我的. */
   toHandIn: Type.Integer(),

@@ -11,7 +11,7 @@ import { toPickupPointView } from '../places/places'
 import { loadOrderRules, type OrderRules } from './order-rules'
 import type { Order } from '../../contract/orders'
 
-/* An order as the buyer reads it (API.md "Orders", and src/api/order-types.ts in the app): its
+/* An order as the buyer reads it (API.md "Orders"; its shape is server/contract/orders.ts): its
    lines, parcels, timeline, pickup point and estimate, and the pickup code once paid. */
 
 export type OrderView = Order
