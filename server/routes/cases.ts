@@ -3,8 +3,9 @@ import { Type } from '@sinclair/typebox'
 import type { CaseKind } from '../../src/domain/after-sale'
 import { requireRole } from '../http/auth'
 import type { CaseDesk } from '../services/after-sale/cases'
-import { AfterSaleCase, CountyCase, DecideInput, ReportInput } from './case-schemas'
-import { errors, Id, Strict } from './schemas'
+import { AfterSaleCase, CountyCase, DecideInput, ReportInput } from '../contract/cases'
+import { Id, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
 
 export interface CaseRouteOptions {
   cases: CaseDesk

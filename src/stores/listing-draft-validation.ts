@@ -1,6 +1,6 @@
 /* The listing form's checks, in the farmer's words, before anything is sent: on 3G a round
    trip to learn "price is missing" costs the farmer half a minute. The limits are the server's
-   (server/routes/schemas.ts listingFieldSchemas); the server checks again. */
+   (server/contract/listings.ts listingFieldSchemas); the server checks again. */
 import type { ListingInput } from '../api/types'
 import type { Category } from '../domain/catalog'
 import { yuanToFen } from '../domain/money'

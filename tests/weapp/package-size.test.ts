@@ -50,6 +50,11 @@ describe('the compiled mini-program', () => {
     }
   }
 
+  it('bundles no TypeBox anywhere: the app takes the API’s shapes from server/contract as types only', () => {
+    const code = scripts(WEAPP_DIR).map((file) => fs.readFileSync(file, 'utf8')).join('\n')
+    for (const marker of ['TypeBox.Kind', '@sinclair/typebox']) expect({ marker, bundled: code.includes(marker) }).toEqual({ marker, bundled: false })
+  })
+
   it('keeps the checkout, the orders and the QR encoder in packages/buyer, out of the main package', () => {
     // qrcode-generator's API, the pickup QR format, placing and paying orders.
     expectOnlyIn('buyer', ['getModuleCount', 'XJPICKUP', 'Idempotency-Key', 'requestPayment'])

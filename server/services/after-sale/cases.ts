@@ -1,6 +1,7 @@
 import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, type CaseKind, type CaseStatus } from '../../../src/domain/after-sale'
 import type { OrderStatus } from '../../../src/domain/order-status'
-import type { AfterSaleCaseTable, OrderTable, RefundStatus, UserTable } from '../../db/schema'
+import type { Unit } from '../../../src/domain/units'
+import type { AfterSaleCaseTable, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { ServiceError, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
@@ -8,7 +9,8 @@ import type { PhotoStorage } from '../../storage/photo-storage'
 import { lockOrder } from '../orders/lock-order'
 import { createCaseRefund, paymentLeftFen, processRefunds, type RefundDeps } from '../payments/refunds'
 import { reverseCaseCommissions } from '../pickups/commissions'
-import { type PhotoView, toPhotoView } from '../photos/photos'
+import { toPhotoView } from '../photos/photos'
+import type { AfterSaleCase, CaseDecision, CountyCase, ReportCaseInput as ReportInput } from '../../contract/cases'
 
 /* After-sale cases (售后): a problem with one order line, reported by the order's buyer within 24
    hours of pickup, or recorded by staff of the order's county at the desk, and decided by that
@@ -22,41 +24,11 @@ export interface CaseDeps extends RefundDeps {
   storage: PhotoStorage
 }
 
-export interface CaseView {
-  id: string
-  orderId: string
-  listingId: string
-  title: string
-  kind: CaseKind
-  note: string
-  photos: PhotoView[]
-  reportedBy: 'buyer' | 'county_staff'
-  status: CaseStatus
-  refundFen: number | null
-  declineReason: string | null
-  /** The partial refund's progress at the provider, once decided with a refund. */
-  refund: { status: RefundStatus } | null
-  createdAt: string
-  decidedAt: string | null
-}
+export type CaseView = AfterSaleCase
 
-export interface CountyCaseView extends CaseView {
-  buyer: { id: string; name: string }
-  quantity: number
-  unit: string
-  lineTotalFen: number
-  /** What a refund on this case may be at most now. */
-  refundableFen: number
-}
+export type CountyCaseView = CountyCase
 
-export interface ReportInput {
-  listingId: string
-  kind: CaseKind
-  note: string
-  photoIds: string[]
-}
-
-export type Decision = { refundFen: number } | { declineReason: string }
+export type Decision = CaseDecision
 
 /** The cases of these orders, per order then per line, photos as URLs: the order view's `cases`,
  *  and what the farmer's sales page shows beside each line (filter by listingId). */
@@ -172,7 +144,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const order = orders.find((o) => o.id === view.orderId)!
       const line = lines.find((l) => l.orderId === view.orderId && l.position === rows[i].position)!
       const refundableFen = view.status === 'reported' ? await refundableNow(db, order, line.position, line.lineTotalFen) : 0
-      result.push({ ...view, buyer: { id: order.buyerId, name: order.buyerName }, quantity: line.quantity, unit: line.unit, lineTotalFen: line.lineTotalFen, refundableFen })
+      result.push({ ...view, buyer: { id: order.buyerId, name: order.buyerName }, quantity: line.quantity, unit: line.unit as Unit, lineTotalFen: line.lineTotalFen, refundableFen })
     }
     return result
   }

@@ -7,30 +7,13 @@ import type { DB, ListingTable, PhotoTable, UserTable } from '../../db/schema'
 import { notFound } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { decodeCursor, encodeCursor, type Page } from '../page-cursor'
-import { type PhotoView, toPhotoView } from '../photos/photos'
+import { toPhotoView } from '../photos/photos'
+import type { Listing } from '../../contract/listings'
 
 /* The catalog buyers browse: live listings only, newest first, paged by the cursor of
    page-cursor.ts. */
 
-export interface ListingView {
-  id: string
-  title: string
-  category: Category
-  unit: Unit
-  unitWeightGrams: number
-  priceFen: number
-  stock: number
-  soldOut: boolean
-  status: string
-  description: string
-  photos: PhotoView[]
-  farmer: { id: string; name: string }
-  village: { id: string; name: string }
-  listedBy?: { id: string; name: string }
-  rejectionReason?: string
-  createdAt: string
-  updatedAt: string
-}
+export type ListingView = Listing
 
 export interface CatalogFilter {
   category?: Category
@@ -94,7 +77,7 @@ export function createCatalogService(deps: CatalogDeps) {
       priceFen: row.priceFen,
       stock: row.stock,
       soldOut: row.stock === 0,
-      status: row.status,
+      status: row.status as ListingStatus,
       description: row.description,
       photos: photos.map((photo) => toPhotoView(photo, deps.storage)),
       farmer: { id: row.farmerId, name: row.farmerName },

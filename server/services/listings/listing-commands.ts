@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely'
-import type { Category } from '../../../src/domain/catalog'
 import { canManageListing, canReviewListing, canViewListing } from '../../../src/domain/listing-access'
 import { type ListingStatus, listingStatusAfterEdit, listingStatusMachine } from '../../../src/domain/listing-status'
 import { gramsPerUnit, type Unit } from '../../../src/domain/units'
@@ -11,21 +10,11 @@ import { ServiceError, forbidden, notFound, validationFailed } from '../service-
 import { newId } from '../../ids'
 import { asPlace } from './catalog'
 import { listingOfSameRequest, REPLAY_WINDOW_MS } from './listing-replay'
+import type { ListingFields } from '../../contract/listings'
 
 /* The farmer's and the cun xiao'er's changes to listings. Each one is a transaction that
    checks who may act, moves the status only through the domain's state machine (guarded by a
    conditional update, so two operators clicking at once cannot both win), and records an event. */
-
-export interface ListingFields {
-  title: string
-  category: Category
-  unit: Unit
-  unitWeightGrams: number
-  priceFen: number
-  stock: number
-  photoIds: string[]
-  description: string
-}
 
 export interface ListingDeps {
   db: Kysely<DB>
@@ -197,8 +186,8 @@ export function createListingCommands({ db, dialect, clock }: ListingDeps) {
       at: e.at,
       actor: { id: e.actorUserId, name: e.actorName },
       action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
+      fromStatus: e.fromStatus as ListingStatus | null,
+      toStatus: e.toStatus as ListingStatus,
       ...(e.reason ? { reason: e.reason } : {}),
       ...(e.changedFields ? { changedFields: e.changedFields.split(',') } : {}),
     }))

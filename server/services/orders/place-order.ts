@@ -17,6 +17,7 @@ import { recordOrderEvent } from './order-events'
 import { loadOrderRules } from './order-rules'
 import { type OrderView, viewOrders } from './order-view'
 import { quoteOf } from './quote'
+import type { PlaceOrderInput } from '../../contract/orders'
 
 /* POST /orders. In one write transaction: the listings are read, the order priced by the
    domain from the listings' own prices, the order, its lines, its parcels (one per farmer) and
@@ -33,14 +34,6 @@ export interface PlaceOrderDeps {
   clock: Clock
   storage: PhotoStorage
   pickupCodes: PickupCodes
-}
-
-export interface PlaceOrderInput {
-  lines: RequestedLine[]
-  pickupPointId: string
-  /** The total the buyer saw and agreed to. Older apps do not send it: they are charged the
-   *  price of the moment, as before. */
-  expectedTotalFen?: number
 }
 
 export interface Placed {

@@ -15,6 +15,7 @@ import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
 import { undoParcelStep } from './parcel-undo'
 import { type ParcelView, viewParcels } from './parcel-view'
+import type { Manifest } from '../../contract/parcels'
 
 /* The parcels' way from the farmer to the county center. The cun xiao'er marks a parcel
    collected when the farmer hands it in at the village service center; county staff receive it
@@ -27,10 +28,7 @@ export interface ParcelFlowDeps {
   clock: Clock
 }
 
-export interface ManifestView {
-  date: string
-  villages: { village: { id: string; name: string }; parcels: ParcelView[]; parcelCount: number; weightGrams: number }[]
-}
+export type ManifestView = Manifest
 
 const invalidTransition = (from: string, to: string) => new ServiceError('INVALID_TRANSITION', `this parcel is ${from} and cannot become ${to}`, { from, to })
 

@@ -3,28 +3,11 @@ import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import { lastParcelStep, undoDeadline } from '../../../src/domain/parcel-undo'
 import type { Unit } from '../../../src/domain/units'
 import type { DB, ParcelTable } from '../../db/schema'
+import type { Parcel } from '../../contract/orders'
 
 /* A parcel as API.md reads it: one farmer's share of an order, with what is in it. */
 
-interface Named {
-  id: string
-  name: string
-}
-
-export interface ParcelView {
-  id: string
-  orderId: string
-  /** Its order's short number, once paid. */
-  number: string | null
-  status: ParcelStatus
-  farmer: Named
-  village: Named
-  lines: { listingId: string; title: string; quantity: number; unit: Unit }[]
-  weightGrams: number
-  shippingFen: number
-  collectionRunDate: string | null
-  undoUntil?: string
-}
+export type ParcelView = Parcel
 
 /** Who is looking, and when: their own last step on a parcel shows until when they may undo it. */
 export interface ParcelViewer {

@@ -11,6 +11,7 @@ import { type ApplyOutcome, applyPaymentSuccess, PaymentMismatch } from './apply
 import { type ClosedPayment, closeAtProviders, closeOpenPayments } from './open-payments'
 import { type PaymentProvider, type ProviderName, ProviderUnavailable } from './payment-provider'
 import { applyRefundNotice, processRefunds } from './refunds'
+import type { PaymentStart } from '../../contract/orders'
 
 /* Paying for an order: the buyer starts a payment with a provider (the order's one open payment);
    the provider's word that it succeeded is applied by apply-payment.ts. WeChat's notification can
@@ -24,11 +25,7 @@ export interface PaymentDeps {
   providers: Partial<Record<ProviderName, PaymentProvider>>
 }
 
-export interface PaymentStartView {
-  paymentId: string
-  provider: ProviderName
-  [param: string]: string
-}
+export type PaymentStartView = PaymentStart
 
 /** Ask WeChat about a payment once it has been pending this long without news. */
 export const RECONCILE_AFTER_MS = 3 * 60_000

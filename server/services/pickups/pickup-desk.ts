@@ -4,13 +4,15 @@ import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { parseOrderNumber } from '../../../src/domain/order-number'
+import type { Unit } from '../../../src/domain/units'
 import { ServiceError, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
 import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
-import { type ParcelView, viewParcels } from '../parcels/parcel-view'
+import { viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from './pickup-codes'
 import { creditCommissions, reverseCaseCommissions } from './commissions'
+import type { DeskOrder, PickupVerifyInput } from '../../contract/parcels'
 
 /* The county center's pickup desk. The buyer shows a 6-digit code (typed, or read from their QR
    code with the order id); it works only at its own center, only while the order is ready, and
@@ -35,16 +37,7 @@ export interface PickupDeskDeps {
   pickupCodes: PickupCodes
 }
 
-export interface DeskOrderView {
-  id: string
-  number: string | null
-  status: string
-  buyer: { id: string; name: string }
-  lines: { listingId: string; title: string; quantity: number; unit: string }[]
-  parcels: ParcelView[]
-  totalFen: number
-  paidAt: string | null
-}
+export type DeskOrderView = DeskOrder
 
 export function createPickupDesk(deps: PickupDeskDeps) {
   const { db, clock } = deps
@@ -69,7 +62,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       number: o.number,
       status: o.status,
       buyer: buyers.find((b) => b.id === o.buyerId)!,
-      lines: lines.filter((l) => l.orderId === o.id).map(({ orderId: _o, ...line }) => line),
+      lines: lines.filter((l) => l.orderId === o.id).map(({ orderId: _o, ...line }) => ({ ...line, unit: line.unit as Unit })),
       parcels: parcelViews.filter((p) => p.orderId === o.id),
       totalFen: o.totalFen,
       paidAt: o.paidAt,
@@ -131,7 +124,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
   type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: ServiceError }
 
   /** Hands an order over: the code (and, from a QR code, the order id) checked at this center. */
-  async function verify(staff: UserTable, input: { code: string; orderId?: string }): Promise<DeskOrderView> {
+  async function verify(staff: UserTable, input: PickupVerifyInput): Promise<DeskOrderView> {
     const outcome = await writeTransaction<Outcome>(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
       const point = await pickupPointOf(tx, staff)
