@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely'
-import type { Category } from '../../../src/domain/catalog'
 import { canManageListing, canReviewListing, canViewListing } from '../../../src/domain/listing-access'
 import { type ListingStatus, listingStatusAfterEdit, listingStatusMachine } from '../../../src/domain/listing-status'
 import { gramsPerUnit, type Unit } from '../../../src/domain/units'
@@ -10,22 +9,12 @@ import { writeTransaction } from '../../db/write-transaction'
 import { AppError, forbidden, notFound, validationFailed } from '../../http/errors'
 import { newId } from '../../ids'
 import { asPlace } from './catalog'
+import type { ListingFields } from './listing-fields'
 import { listingOfSameRequest, REPLAY_WINDOW_MS } from './listing-replay'
 
 /* The farmer's and the cun xiao'er's changes to listings. Each one is a transaction that
    checks who may act, moves the status only through the domain's state machine (guarded by a
    conditional update, so two operators clicking at once cannot both win), and records an event. */
-
-export interface ListingFields {
-  title: string
-  category: Category
-  unit: Unit
-  unitWeightGrams: number
-  priceFen: number
-  stock: number
-  photoIds: string[]
-  description: string
-}
 
 export interface ListingDeps {
   db: Kysely<DB>
