@@ -4,14 +4,13 @@ import type { Page } from '../api/types'
 import type { LoadStatus } from './load-status'
 import { runInAction } from './run-in-action'
 
+const idOf = (item: unknown) => (item as { id: string }).id
+
 /* A list the server pages by cursor (API.md: {items, nextCursor}), as the work and order pages
    show it: read from the first page again each time the page shows (things change meanwhile),
    the next page added on scrolling without showing an item twice, and an answer to a reload
    that was overtaken by a newer one dropped. A page may carry more than its items (我卖出的's
    month totals): the store that wants it is told of each page. */
-
-const idOf = (item: unknown) => (item as { id: string }).id
-
 export class CursorPages<T, P extends Page<T> = Page<T>> {
   items: T[] = []
   nextCursor: string | null = null
@@ -71,7 +70,7 @@ export class CursorPages<T, P extends Page<T> = Page<T>> {
       if (asked !== this.asked) return
       runInAction(`apply${this.name}More`, () => {
         this.onPage(page, false)
-        const seen = new Set(this.items.map(this.keyOf))
+        const seen = new Set(this.items.map((item) => this.keyOf(item)))
         this.items = this.items.concat(page.items.filter((item) => !seen.has(this.keyOf(item))))
         this.nextCursor = page.nextCursor
       })
