@@ -1,6 +1,7 @@
 import { makeAutoObservable } from 'mobx'
-import { type ApiError, toApiError } from '../api/api-error'
+import { toApiError } from '../api/api-error'
 import type { AfterSaleCase, ReportCaseInput } from '../api/case-types'
+import type { CaseReportProblem } from '../api/problems'
 import type { Photo } from '../api/types'
 import type { CaseKind } from '../domain/after-sale'
 import { runInAction } from './run-in-action'
@@ -21,9 +22,6 @@ export interface CaseReportForm {
   /** Local paths from the camera or album, in the order chosen. */
   photoPaths: string[]
 }
-
-/** Why the form was not sent: a kind not chosen, a note too long, or the server's answer. */
-export type CaseReportProblem = { kind: 'no-kind' } | { kind: 'note-too-long' } | { kind: 'refused'; error: ApiError }
 
 export const MAX_CASE_NOTE = 500
 export const MAX_CASE_PHOTOS = 6

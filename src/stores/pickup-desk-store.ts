@@ -1,15 +1,13 @@
 import { makeAutoObservable } from 'mobx'
-import { type ApiError, toApiError } from '../api/api-error'
+import { toApiError } from '../api/api-error'
 import type { DeskOrder, PickupVerifyInput } from '../api/parcel-types'
+import type { DeskProblem } from '../api/problems'
 import { parsePickupQr } from '../domain/pickup-qr'
 import { runInAction } from './run-in-action'
 
 /* The county center's pickup desk: the buyer's QR code scanned, or the six digits typed, checked
    by the server (which hands each order over once), then what to give the buyer, until the staff
    member taps 完成 for the next one. */
-
-/** Why no order is shown: the server's refusal, a QR code that is not ours, or not six digits. */
-export type DeskProblem = { kind: 'refused'; error: ApiError } | { kind: 'not-pickup-qr' } | { kind: 'code-format' }
 
 export interface PickupDeskDeps {
   verify(input: PickupVerifyInput): Promise<DeskOrder>

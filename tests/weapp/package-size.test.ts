@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { WEAPP_DIR, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from '../../bench/weapp-packages'
+import { WEAPP_DIR, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from '../../support/weapp-packages'
 
 /* WeChat refuses to upload a main package or a subpackage over 2 MB: a hard limit, so a test.
    The tighter budgets (600 KB main, 160 KB H5 first load) are measured by `npm run bench:size`. */

@@ -15,6 +15,7 @@ import { moveOrder } from '../orders/release-order'
 import type { PickupCodes } from '../pickups/pickup-codes'
 import { closeAtProviders, closeOpenPayments } from './open-payments'
 import type { PaymentProvider, ProviderName } from './payment-provider'
+import { PaymentMismatch } from './payment-mismatch'
 import { createRefund } from './refunds'
 
 /* The one place a payment becomes a paid order, whoever brings the news (a verified WeChat
@@ -39,8 +40,6 @@ export interface ConfirmedPayment {
 }
 
 export type ApplyOutcome = 'paid' | 'already_applied' | 'refund_due'
-
-export class PaymentMismatch extends Error {}
 
 export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: ConfirmedPayment): Promise<ApplyOutcome> {
   const { outcome, closed } = await writeTransaction(deps.db, deps.dialect, async (tx) => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../server/db/schema'
+import type { DB } from '../server/db/schema'
 
 /** `count` more live listings of the demo county's first farmer, each with a demo photo. */
 export async function addBulkListings(db: Kysely<DB>, countyId: string, count: number): Promise<void> {
