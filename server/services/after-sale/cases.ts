@@ -1,5 +1,4 @@
 import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, type CaseKind, type CaseStatus } from '../../../src/domain/after-sale'
-import type { OrderStatus } from '../../../src/domain/order-status'
 import type { AfterSaleCaseTable, OrderTable, RefundStatus, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { AppError, notFound, validationFailed } from '../../http/errors'
@@ -9,6 +8,7 @@ import { lockOrder } from '../orders/lock-order'
 import { createCaseRefund, paymentLeftFen, processRefunds, type RefundDeps } from '../payments/refunds'
 import { reverseCaseCommissions } from '../pickups/commissions'
 import { type PhotoView, toPhotoView } from '../photos/photos'
+import { moveCase } from './move-case'
 
 /* After-sale cases (售后): a problem with one order line, reported by the order's buyer within 24
    hours of pickup, or recorded by staff of the order's county at the desk, and decided by that
@@ -92,11 +92,11 @@ async function viewCases(deps: Pick<CaseDeps, 'db' | 'storage'>, rows: AfterSale
       orderId: r.orderId,
       listingId: r.listingId,
       title: lines.find((l) => l.orderId === r.orderId && l.position === r.position)?.title ?? '',
-      kind: r.kind as CaseKind,
+      kind: r.kind,
       note: r.note,
       photos: photos.filter((p) => p.caseId === r.id).map((p) => toPhotoView(p, deps.storage, origin)),
       reportedBy: r.reporterRole,
-      status: r.status as CaseStatus,
+      status: r.status,
       refundFen: r.refundFen,
       declineReason: r.declineReason,
       refund: refund ? { status: refund.status } : null,
@@ -133,7 +133,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', orderId).where('listingId', '=', input.listingId).executeTakeFirst()
       if (!line) throw notFound('order line')
       const pickedUpAt = order.status === 'picked_up' ? order.endedAt : null
-      const allowed = canReportCase(order.status as OrderStatus, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
+      const allowed = canReportCase(order.status, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
       if (!allowed.ok) throw new AppError(409, 'INVALID_TRANSITION', allowed.message, { reason: allowed.reason, from: order.status })
       const photoIds = [...new Set(input.photoIds)]
       if (photoIds.length > 0) {
@@ -187,10 +187,10 @@ export function createCaseDesk(deps: CaseDeps) {
       if (!mayHandle(staff, order) || staff.role !== 'county_staff') throw notFound('case')
       const current = await tx.selectFrom('afterSaleCases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
       const to: CaseStatus = 'refundFen' in decision ? 'refunded' : 'declined'
-      const step = caseStatusMachine.transition(current.status as CaseStatus, to)
+      const step = caseStatusMachine.transition(current.status, to)
       if (!step.ok) throw new AppError(409, 'INVALID_TRANSITION', 'this case has already been decided', { from: current.status, to })
       if ('declineReason' in decision) {
-        await tx.updateTable('afterSaleCases').set({ status: 'declined', declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
+        await moveCase(tx, caseId, current.status, 'declined', now, { declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now })
         return current
       }
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', order.id).where('position', '=', current.position).executeTakeFirstOrThrow()
@@ -198,7 +198,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const allowed = checkCaseRefund(decision.refundFen, refundableFen)
       if (!allowed.ok) throw new AppError(409, 'REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
       const payment = (await tx.selectFrom('payments').selectAll().where('orderId', '=', order.id).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst())!
-      await tx.updateTable('afterSaleCases').set({ status: 'refunded', refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
+      await moveCase(tx, caseId, current.status, 'refunded', now, { refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now })
       await createCaseRefund(tx, payment, caseId, decision.refundFen, now)
       await reverseCaseCommissions(tx, order.id, now)
       return current

@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely'
 import { CATEGORIES, type Category } from '../../../src/domain/catalog'
 import type { Unit } from '../../../src/domain/units'
 import { canViewListing, type ListingPlace } from '../../../src/domain/listing-access'
-import type { ListingStatus } from '../../../src/domain/listing-status'
 import type { DB, ListingTable, PhotoTable, UserTable } from '../../db/schema'
 import { notFound } from '../../http/errors'
 import type { PhotoStorage } from '../../storage/photo-storage'
@@ -186,6 +185,6 @@ export function createCatalogService(deps: CatalogDeps) {
 }
 
 /** The fields the domain's access rules read. */
-export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status as ListingStatus, farmerId: row.farmerId, villageId: row.villageId })
+export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status, farmerId: row.farmerId, villageId: row.villageId })
 
 export type CatalogService = ReturnType<typeof createCatalogService>

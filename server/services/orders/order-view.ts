@@ -90,7 +90,7 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[], orig
     const firstLine = (farmerId: string) => orderLines.findIndex((l) => l.farmerId === farmerId)
     const orderParcels = (parcelViewsOf.get(order.id) ?? []).sort((a, b) => firstLine(a.farmer.id) - firstLine(b.farmer.id))
     const farmerOfParcel = new Map(orderParcels.map((p) => [p.id, p.farmer]))
-    const status = order.status as OrderStatus
+    const status = order.status
     const refund = refundOf.get(order.id)
     const view: OrderView = {
       id: order.id,

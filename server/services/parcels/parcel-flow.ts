@@ -124,7 +124,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
   }
 
   async function move(tx: WriteTx, parcel: ParcelTable, to: ParcelStatus, actor: UserTable, now: string): Promise<void> {
-    const transition = parcelStatusMachine.transition(parcel.status as ParcelStatus, to)
+    const transition = parcelStatusMachine.transition(parcel.status, to)
     if (!transition.ok) throw invalidTransition(parcel.status, to)
     const stamp = to === 'collected' ? { collectedAt: now, collectedBy: actor.id } : { receivedAt: now, receivedBy: actor.id }
     if (!(await moveParcel(tx, parcel.id, parcel.status, to, now, stamp))) throw invalidTransition(parcel.status, to)
@@ -158,7 +158,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
       await move(tx, row, 'received', staff, now)
       const statuses = await tx.selectFrom('parcels').select('status').where('orderId', '=', order.id).execute()
-      if (areAllParcelsReceived(statuses.map((p) => p.status as ParcelStatus)) && (await moveOrder(tx, order.id, 'paid', 'ready_for_pickup', now))) {
+      if (areAllParcelsReceived(statuses.map((p) => p.status)) && (await moveOrder(tx, order.id, 'paid', 'ready_for_pickup', now))) {
         await recordOrderEvent(tx, order.id, 'ready_for_pickup', now)
         await tx.insertInto('buyerMessages').values({ id: newId('msg'), orderId: order.id, kind: 'ready_for_pickup', status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null }).execute()
       }
