@@ -3,7 +3,7 @@ import { handInDeadline } from '../../../src/domain/farmer-sales'
 import type { Kysely } from 'kysely'
 import { defaultManifestRunDate, defaultVillageRunDate, firstOpenVillageRun } from '../../../src/domain/default-run'
 import { areAllParcelsReceived } from '../../../src/domain/order-status'
-import { type ParcelStatus, parcelStatusMachine } from '../../../src/domain/parcel-status'
+import { PARCEL_STATUSES_HANDED_IN, PARCEL_STATUSES_ON_VILLAGE_RUN, type ParcelStatus, parcelStatusMachine } from '../../../src/domain/parcel-status'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, ParcelTable, UserTable } from '../../db/schema'
@@ -71,7 +71,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       .selectAll('parcels')
       .where('parcels.villageId', '=', operator.villageId!)
       .where('parcels.collectionRunDate', '=', date)
-      .where('parcels.status', 'in', ['awaiting_collection', 'collected', 'received'])
+      .where('parcels.status', 'in', PARCEL_STATUSES_ON_VILLAGE_RUN)
       .orderBy('farmers.name')
       .orderBy('parcels.createdAt')
       .execute()
@@ -101,7 +101,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       .selectAll('parcels')
       .where('orders.countyId', '=', staff.countyId!)
       .where('parcels.collectionRunDate', '=', date)
-      .where('parcels.status', 'in', ['collected', 'received'])
+      .where('parcels.status', 'in', PARCEL_STATUSES_HANDED_IN)
       .orderBy('villages.name')
       .orderBy('parcels.createdAt')
       .execute()

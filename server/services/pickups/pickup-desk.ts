@@ -4,6 +4,7 @@ import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { parseOrderNumber } from '../../../src/domain/order-number'
+import { ORDER_STATUSES_SHOWING_PICKUP_CODE } from '../../../src/domain/order-status'
 import { AppError, notFound, validationFailed } from '../../http/errors'
 import { newId } from '../../ids'
 import { recordOrderEvent } from '../orders/order-events'
@@ -152,7 +153,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       }
       let query = tx.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('pickupCodeHash', '=', deps.pickupCodes.hash(point.id, input.code))
       if (input.orderId) query = query.where('id', '=', input.orderId)
-      const order = await query.where('status', 'in', ['paid', 'ready_for_pickup', 'picked_up']).orderBy('updatedAt', 'desc').executeTakeFirst()
+      const order = await query.where('status', 'in', ORDER_STATUSES_SHOWING_PICKUP_CODE).orderBy('updatedAt', 'desc').executeTakeFirst()
       const attempt = (succeeded: boolean) => tx.insertInto('pickupAttempts').values({ id: newId('pat'), staffUserId: staff.id, pickupPointId: point.id, succeeded: succeeded ? 1 : 0, at: now }).execute()
       if (!order || (order.status === 'paid' && !input.orderId)) {
         await attempt(false)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { addChinaMonths, chinaInstant, type ChinaDate, type ChinaMonth } from '../../../src/domain/china-time'
 import { formatYuan } from '../../../src/domain/money'
+import { ORDER_STATUSES_COUNTING_FOR_SUBSIDY } from '../../../src/domain/order-status'
 import type { DB } from '../../db/schema'
 
 /* The county's monthly claim for its shipping subsidy: every order paid in the month (China
@@ -27,7 +28,7 @@ export async function subsidyReportCsv(db: Kysely<DB>, countyId: string, month: 
     .where('orders.countyId', '=', countyId)
     .where('orders.paidAt', '>=', from)
     .where('orders.paidAt', '<', until)
-    .where('orders.status', 'in', ['paid', 'ready_for_pickup', 'picked_up'])
+    .where('orders.status', 'in', ORDER_STATUSES_COUNTING_FOR_SUBSIDY)
     .where('refunds.id', 'is', null)
     .orderBy('orders.paidAt')
     .orderBy('orders.id')
