@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { canCancelOrder } from '../../../src/domain/order-status'
+import { isOrderExpired } from '../../../src/domain/order-expiry'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import { databaseOutage } from '../../db/outage'
@@ -71,7 +72,7 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
       const now = clock().toISOString()
       // Locked before its payments are closed, as a payment being applied locks it (lock-order.ts).
       const order = await lockOrder(tx, deps.dialect, orderId)
-      if (order?.status !== 'pending_payment' || new Date(order.expiresAt) > clock()) return null
+      if (order?.status !== 'pending_payment' || !isOrderExpired(order.expiresAt, clock())) return null
       if (!(await moveOrder(tx, orderId, 'pending_payment', 'expired', now, { ended: true }))) return null
       await releaseOrder(tx, orderId, now)
       await recordOrderEvent(tx, orderId, 'expired', now)
