@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox'
+import { PICKUP_CODE_PATTERN } from '../../src/domain/pickup-code'
 import { OrderNumber, Parcel } from './order-schemas'
 import { Id, Strict } from './schemas'
 
@@ -28,7 +29,7 @@ export const DeskOrder = Type.Object({
 /** A short order number as people type it: `1203-017`, `1203017`, with spaces. */
 export const PickupsQuery = Type.Object({ number: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, Strict)
 
-export const VerifyInput = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), orderId: Type.Optional(Id) }, Strict)
+export const VerifyInput = Type.Object({ code: Type.String({ pattern: PICKUP_CODE_PATTERN.source }), orderId: Type.Optional(Id) }, Strict)
 
 export const CommissionStatement = Type.Object({
   month: Type.String(),

@@ -1,6 +1,8 @@
 import { makeAutoObservable } from 'mobx'
 import { type ApiError, toApiError } from '../api/api-error'
 import type { DeskOrder, PickupVerifyInput } from '../api/parcel-types'
+import { WRONG_CODE_WINDOW_MINUTES } from '../domain/pickup-attempts'
+import { isPickupCodeFormat } from '../domain/pickup-code'
 import { parsePickupQr } from '../domain/pickup-qr'
 import { runInAction } from './run-in-action'
 
@@ -17,8 +19,6 @@ export interface PickupDeskDeps {
   scanCode(): Promise<string | null>
 }
 
-const SIX_DIGITS = /^\d{6}$/
-
 export class PickupDeskStore {
   busy = false
   /** The order just handed over: what to give the buyer. */
@@ -34,7 +34,7 @@ export class PickupDeskStore {
     const problem = this.problem
     if (problem?.kind !== 'refused' || problem.error.code !== 'RATE_LIMITED') return null
     const seconds = Number(problem.error.details?.retryAfterSeconds)
-    return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15
+    return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : WRONG_CODE_WINDOW_MINUTES
   }
 
   /** The buyer's QR code carries the order id and the code: nothing to read aloud or mistype. */
@@ -64,7 +64,7 @@ export class PickupDeskStore {
   async verifyTyped(typed: string): Promise<boolean> {
     if (this.busy) return false
     const code = typed.trim()
-    if (!SIX_DIGITS.test(code)) {
+    if (!isPickupCodeFormat(code)) {
       this.problem = { kind: 'code-format' }
       return false
     }
