@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Kysely } from 'kysely'
+import { MOBILE_NUMBER_PATTERN, PERSON_NAME_MAX_LENGTH } from '../../src/domain/people'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
@@ -22,9 +23,8 @@ export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Cl
       summary: "Add a farmer (without a phone) to the operator's village",
       body: Type.Object(
         {
-          name: Type.String({ minLength: 1, maxLength: 20, pattern: '\\S' }),
-          // Mainland mobile numbers: 11 digits starting with 1.
-          phone: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
+          name: Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH, pattern: '\\S' }),
+          phone: Type.Optional(Type.String({ pattern: MOBILE_NUMBER_PATTERN.source })),
         },
         Strict,
       ),

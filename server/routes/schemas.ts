@@ -1,5 +1,17 @@
 import { type TSchema, Type } from '@sinclair/typebox'
 import { CATEGORIES } from '../../src/domain/catalog'
+import {
+  LISTING_DESCRIPTION_MAX_LENGTH,
+  LISTING_PHOTOS_MAX,
+  LISTING_PHOTOS_MIN,
+  LISTING_PRICE_MAX_FEN,
+  LISTING_PRICE_MIN_FEN,
+  LISTING_STOCK_MAX,
+  LISTING_STOCK_MIN,
+  LISTING_TITLE_MAX_LENGTH,
+  LISTING_UNIT_WEIGHT_MAX_GRAMS,
+  LISTING_UNIT_WEIGHT_MIN_GRAMS,
+} from '../../src/domain/listing-limits'
 import { UNITS } from '../../src/domain/units'
 import { ID_PATTERN } from '../ids'
 import { MULTILINE_TEXT, OPTIONAL_BODY } from '../http/validation'
@@ -113,14 +125,14 @@ export const NoBody = Type.Object({}, { ...Strict, [OPTIONAL_BODY]: true })
 
 /** What a farmer or operator may set on a listing; nothing else (no status, no village). */
 export const listingFieldSchemas = {
-  title: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
+  title: Type.String({ minLength: 1, maxLength: LISTING_TITLE_MAX_LENGTH, pattern: '\\S' }),
   category: Category,
   unit: Unit,
-  unitWeightGrams: Type.Integer({ minimum: 1, maximum: 200_000 }),
-  priceFen: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
-  stock: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-  photoIds: Type.Array(Id, { minItems: 1, maxItems: 9 }),
-  description: Type.String({ maxLength: 1000, [MULTILINE_TEXT]: true }),
+  unitWeightGrams: Type.Integer({ minimum: LISTING_UNIT_WEIGHT_MIN_GRAMS, maximum: LISTING_UNIT_WEIGHT_MAX_GRAMS }),
+  priceFen: Type.Integer({ minimum: LISTING_PRICE_MIN_FEN, maximum: LISTING_PRICE_MAX_FEN }),
+  stock: Type.Integer({ minimum: LISTING_STOCK_MIN, maximum: LISTING_STOCK_MAX }),
+  photoIds: Type.Array(Id, { minItems: LISTING_PHOTOS_MIN, maxItems: LISTING_PHOTOS_MAX }),
+  description: Type.String({ maxLength: LISTING_DESCRIPTION_MAX_LENGTH, [MULTILINE_TEXT]: true }),
 }
 
 export const Farmer = Type.Object({
