@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { LISTING_REJECTION_REASON_MAX_LENGTH } from '../../src/domain/listing-limits'
 import { publicOrigin, requireRole } from '../http/auth'
 import { MULTILINE_TEXT } from '../http/validation'
 import type { CatalogService } from '../services/listings/catalog'
@@ -59,7 +60,7 @@ export const listingChangeRoutes: FastifyPluginAsyncTypebox<ListingChangeOptions
     })
 
   statusRoute('/listings/:id/approve', 'Approve a listing under review (village operator)', (r) => commands.approve(r.user, r.params.id))
-  statusRoute('/listings/:id/reject', 'Reject a listing under review, with the reason shown to the farmer', (r) => commands.reject(r.user, r.params.id, r.body.reason.trim()), operator, Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict))
+  statusRoute('/listings/:id/reject', 'Reject a listing under review, with the reason shown to the farmer', (r) => commands.reject(r.user, r.params.id, r.body.reason.trim()), operator, Type.Object({ reason: Type.String({ minLength: 1, maxLength: LISTING_REJECTION_REASON_MAX_LENGTH, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict))
   statusRoute('/listings/:id/withdraw', 'Withdraw a listing (its farmer or village operator)', (r) => commands.withdraw(r.user, r.params.id), farmerOrOperator)
 
   app.get('/listings/:id/history', {

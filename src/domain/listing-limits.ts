@@ -21,6 +21,9 @@ export const LISTING_PRICE_MAX_FEN = 10_000_000
 export const LISTING_UNIT_WEIGHT_MIN_GRAMS = 1
 export const LISTING_UNIT_WEIGHT_MAX_GRAMS = 200_000
 
+/** The cun xiao'er's reason for sending a listing back, shown to the farmer. */
+export const LISTING_REJECTION_REASON_MAX_LENGTH = 200
+
 /** Zero is a listing sold out for now; a million is a typo guard, not a warehouse. */
 export const LISTING_STOCK_MIN = 0
 export const LISTING_STOCK_MAX = 1_000_000

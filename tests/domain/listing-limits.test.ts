@@ -14,6 +14,7 @@ describe('listing limits', () => {
       LISTING_UNIT_WEIGHT_MAX_GRAMS: 200_000,
       LISTING_STOCK_MIN: 0,
       LISTING_STOCK_MAX: 1_000_000,
+      LISTING_REJECTION_REASON_MAX_LENGTH: 200,
     })
   })
 
