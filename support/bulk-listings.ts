@@ -21,7 +21,7 @@ export async function addBulkListings(db: Kysely<DB>, countyId: string, count: n
         unitWeightGrams: 500,
         priceFen: 500 + (n % 300),
         stock: 10 + (n % 50),
-        status: 'live',
+        status: 'live' as const,
         description: '长目录测试',
         listedByUserId: null,
         rejectionReason: null,

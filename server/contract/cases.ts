@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { CASE_KINDS, CASE_STATUSES } from '../../src/domain/after-sale'
+import { CASE_DECLINE_REASON_MAX_LENGTH, CASE_KINDS, CASE_NOTE_MAX_LENGTH, CASE_PHOTOS_MAX, CASE_STATUSES } from '../../src/domain/after-sale'
 import type { Unit } from '../../src/domain/units'
 import { Id, literals, MULTILINE_TEXT, Photo, Strict, stringOf } from './common'
 
@@ -41,8 +41,8 @@ export const ReportInput = Type.Object(
   {
     listingId: Id,
     kind: literals(CASE_KINDS),
-    note: Type.String({ maxLength: 500, [MULTILINE_TEXT]: true }),
-    photoIds: Type.Array(Id, { maxItems: 6 }),
+    note: Type.String({ maxLength: CASE_NOTE_MAX_LENGTH, [MULTILINE_TEXT]: true }),
+    photoIds: Type.Array(Id, { maxItems: CASE_PHOTOS_MAX }),
   },
   Strict,
 )
@@ -51,7 +51,7 @@ export type ReportCaseInput = Static<typeof ReportInput>
 
 export const DecideInput = Type.Union([
   Type.Object({ refundFen: Type.Integer({ minimum: 1, description: 'fen, at most what is left refundable on the line' }) }, Strict),
-  Type.Object({ declineReason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict),
+  Type.Object({ declineReason: Type.String({ minLength: 1, maxLength: CASE_DECLINE_REASON_MAX_LENGTH, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict),
 ])
 /** POST /cases/:id/decide. */
 export type CaseDecision = Static<typeof DecideInput>

@@ -1,6 +1,20 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { CATEGORIES } from '../../src/domain/catalog'
+import {
+  LISTING_DESCRIPTION_MAX_LENGTH,
+  LISTING_PHOTOS_MAX,
+  LISTING_PHOTOS_MIN,
+  LISTING_PRICE_MAX_FEN,
+  LISTING_PRICE_MIN_FEN,
+  LISTING_REJECTION_REASON_MAX_LENGTH,
+  LISTING_STOCK_MAX,
+  LISTING_STOCK_MIN,
+  LISTING_TITLE_MAX_LENGTH,
+  LISTING_UNIT_WEIGHT_MAX_GRAMS,
+  LISTING_UNIT_WEIGHT_MIN_GRAMS,
+} from '../../src/domain/listing-limits'
 import type { ListingStatus } from '../../src/domain/listing-status'
+import { MOBILE_NUMBER_PATTERN, PERSON_NAME_MAX_LENGTH } from '../../src/domain/people'
 import { UNITS } from '../../src/domain/units'
 import { Id, literals, MULTILINE_TEXT, Named, Paging, Photo, Strict, stringOf } from './common'
 
@@ -45,14 +59,14 @@ export type ListingQuery = Static<typeof ListingQuery>
 
 /** What a farmer or operator may set on a listing; nothing else (no status, no village). */
 export const listingFieldSchemas = {
-  title: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
+  title: Type.String({ minLength: 1, maxLength: LISTING_TITLE_MAX_LENGTH, pattern: '\\S' }),
   category: Category,
   unit: Unit,
-  unitWeightGrams: Type.Integer({ minimum: 1, maximum: 200_000 }),
-  priceFen: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
-  stock: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-  photoIds: Type.Array(Id, { minItems: 1, maxItems: 9 }),
-  description: Type.String({ maxLength: 1000, [MULTILINE_TEXT]: true }),
+  unitWeightGrams: Type.Integer({ minimum: LISTING_UNIT_WEIGHT_MIN_GRAMS, maximum: LISTING_UNIT_WEIGHT_MAX_GRAMS }),
+  priceFen: Type.Integer({ minimum: LISTING_PRICE_MIN_FEN, maximum: LISTING_PRICE_MAX_FEN }),
+  stock: Type.Integer({ minimum: LISTING_STOCK_MIN, maximum: LISTING_STOCK_MAX }),
+  photoIds: Type.Array(Id, { minItems: LISTING_PHOTOS_MIN, maxItems: LISTING_PHOTOS_MAX }),
+  description: Type.String({ maxLength: LISTING_DESCRIPTION_MAX_LENGTH, [MULTILINE_TEXT]: true }),
 }
 
 /** Every field of a listing, as a farmer (or the operator for them) fills them in. */
@@ -68,7 +82,7 @@ export const ListingEdit = Type.Partial(Type.Object(listingFieldSchemas), { ...S
 export type ListingEdit = Static<typeof ListingEdit>
 
 /** POST /listings/:id/reject. */
-export const RejectInput = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict)
+export const RejectInput = Type.Object({ reason: Type.String({ minLength: 1, maxLength: LISTING_REJECTION_REASON_MAX_LENGTH, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict)
 export type RejectInput = Static<typeof RejectInput>
 
 /** GET /listings/counts: live listings per category (the home page shelves). */
@@ -87,9 +101,8 @@ export type Farmer = Static<typeof Farmer>
 /** POST /farmers: a farmer without a phone of their own, or with one. */
 export const NewFarmerInput = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 20, pattern: '\\S' }),
-    // Mainland mobile numbers: 11 digits starting with 1.
-    phone: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
+    name: Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH, pattern: '\\S' }),
+    phone: Type.Optional(Type.String({ pattern: MOBILE_NUMBER_PATTERN.source })),
   },
   Strict,
 )

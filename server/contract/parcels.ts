@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
+import { PICKUP_CODE_PATTERN } from '../../src/domain/pickup-code'
 import type { Unit } from '../../src/domain/units'
 import { Id, Named, Strict, stringOf } from './common'
 import { OrderNumber, Parcel } from './orders'
@@ -43,7 +44,7 @@ export type DeskOrder = Static<typeof DeskOrder>
 export const PickupsQuery = Type.Object({ number: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, Strict)
 
 /** POST /pickups/verify: the code typed, or the order id and code read from the buyer's QR code. */
-export const VerifyInput = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), orderId: Type.Optional(Id) }, Strict)
+export const VerifyInput = Type.Object({ code: Type.String({ pattern: PICKUP_CODE_PATTERN.source }), orderId: Type.Optional(Id) }, Strict)
 export type PickupVerifyInput = Static<typeof VerifyInput>
 
 /** One order line's commission, or its reversal (negative) when a picked-up order was refunded;

@@ -5,6 +5,10 @@
  */
 
 import type { Generated } from 'kysely'
+import type { CaseKind, CaseStatus } from '../../src/domain/after-sale'
+import type { ListingStatus } from '../../src/domain/listing-status'
+import type { OrderStatus } from '../../src/domain/order-status'
+import type { ParcelStatus } from '../../src/domain/parcel-status'
 
 export interface CountyTable {
   id: string
@@ -99,7 +103,7 @@ export interface ListingTable {
   unitWeightGrams: number
   priceFen: number
   stock: number
-  status: string
+  status: ListingStatus
   description: string
   listedByUserId: string | null
   rejectionReason: string | null
@@ -121,8 +125,8 @@ export interface ListingEventTable {
   seq: number
   actorUserId: string
   action: ListingAction
-  fromStatus: string | null
-  toStatus: string
+  fromStatus: ListingStatus | null
+  toStatus: ListingStatus
   reason: string | null
   /** Comma-separated names of the fields an edit changed. */
   changedFields: string
@@ -134,7 +138,7 @@ export interface OrderTable {
   buyerId: string
   countyId: string
   pickupPointId: string
-  status: string
+  status: OrderStatus
   subtotalFen: number
   shippingFen: number
   subsidyFen: number
@@ -178,7 +182,7 @@ export interface ParcelTable {
   orderId: string
   farmerId: string
   villageId: string
-  status: string
+  status: ParcelStatus
   weightGrams: number
   shippingFen: number
   createdAt: string
@@ -282,11 +286,11 @@ export interface AfterSaleCaseTable {
   orderId: string
   position: number
   listingId: string
-  kind: string
+  kind: CaseKind
   note: string
   reportedBy: string
   reporterRole: 'buyer' | 'county_staff'
-  status: string
+  status: CaseStatus
   refundFen: number | null
   declineReason: string | null
   decidedBy: string | null

@@ -3,7 +3,7 @@ import { toApiError } from '../api/api-error'
 import type { AfterSaleCase, ReportCaseInput } from '../api/case-types'
 import type { CaseReportProblem } from '../api/problems'
 import type { Photo } from '../api/types'
-import type { CaseKind } from '../domain/after-sale'
+import { CASE_NOTE_MAX_LENGTH, CASE_PHOTOS_MAX, type CaseKind } from '../domain/after-sale'
 import { runInAction } from './run-in-action'
 
 /* Reporting a problem with one line (申请售后 for the buyer, 登记问题 at the county desk): the
@@ -23,8 +23,6 @@ export interface CaseReportForm {
   photoPaths: string[]
 }
 
-export const MAX_CASE_NOTE = 500
-export const MAX_CASE_PHOTOS = 6
 
 export class CaseReportStore {
   busy = false
@@ -39,12 +37,12 @@ export class CaseReportStore {
   async submit(orderId: string, form: CaseReportForm): Promise<AfterSaleCase | null> {
     if (this.busy) return null
     if (!form.kind) return this.fail({ kind: 'no-kind' })
-    if (form.note.trim().length > MAX_CASE_NOTE) return this.fail({ kind: 'note-too-long' })
+    if (form.note.trim().length > CASE_NOTE_MAX_LENGTH) return this.fail({ kind: 'note-too-long' })
     this.busy = true
     this.problem = null
     try {
       const photoIds: string[] = []
-      for (const path of form.photoPaths.slice(0, MAX_CASE_PHOTOS)) {
+      for (const path of form.photoPaths.slice(0, CASE_PHOTOS_MAX)) {
         let id = this.uploaded.get(path)
         if (!id) {
           id = (await this.deps.uploadPhoto(path)).id

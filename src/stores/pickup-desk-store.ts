@@ -2,6 +2,8 @@ import { makeAutoObservable } from 'mobx'
 import { toApiError } from '../api/api-error'
 import type { DeskOrder, PickupVerifyInput } from '../api/parcel-types'
 import type { DeskProblem } from '../api/problems'
+import { WRONG_CODE_WINDOW_MINUTES } from '../domain/pickup-attempts'
+import { isPickupCodeFormat } from '../domain/pickup-code'
 import { parsePickupQr } from '../domain/pickup-qr'
 import { runInAction } from './run-in-action'
 
@@ -14,8 +16,6 @@ export interface PickupDeskDeps {
   /** The scanned text, or null when the staff member closed the scanner. */
   scanCode(): Promise<string | null>
 }
-
-const SIX_DIGITS = /^\d{6}$/
 
 export class PickupDeskStore {
   busy = false
@@ -32,7 +32,7 @@ export class PickupDeskStore {
     const problem = this.problem
     if (problem?.kind !== 'refused' || problem.error.code !== 'RATE_LIMITED') return null
     const seconds = Number(problem.error.details?.retryAfterSeconds)
-    return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15
+    return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : WRONG_CODE_WINDOW_MINUTES
   }
 
   /** The buyer's QR code carries the order id and the code: nothing to read aloud or mistype. */
@@ -62,7 +62,7 @@ export class PickupDeskStore {
   async verifyTyped(typed: string): Promise<boolean> {
     if (this.busy) return false
     const code = typed.trim()
-    if (!SIX_DIGITS.test(code)) {
+    if (!isPickupCodeFormat(code)) {
       this.problem = { kind: 'code-format' }
       return false
     }

@@ -1,5 +1,4 @@
-import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, type CaseKind, type CaseStatus } from '../../../src/domain/after-sale'
-import type { OrderStatus } from '../../../src/domain/order-status'
+import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, type CaseStatus } from '../../../src/domain/after-sale'
 import type { Unit } from '../../../src/domain/units'
 import type { AfterSaleCaseTable, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
@@ -11,6 +10,7 @@ import { createCaseRefund, paymentLeftFen, processRefunds, type RefundDeps } fro
 import { reverseCaseCommissions } from '../pickups/commissions'
 import { toPhotoView } from '../photos/photos'
 import type { AfterSaleCase, CaseDecision, CountyCase, ReportCaseInput as ReportInput } from '../../contract/cases'
+import { moveCase } from './move-case'
 
 /* After-sale cases (售后): a problem with one order line, reported by the order's buyer within 24
    hours of pickup, or recorded by staff of the order's county at the desk, and decided by that
@@ -64,11 +64,11 @@ async function viewCases(deps: Pick<CaseDeps, 'db' | 'storage'>, rows: AfterSale
       orderId: r.orderId,
       listingId: r.listingId,
       title: lines.find((l) => l.orderId === r.orderId && l.position === r.position)?.title ?? '',
-      kind: r.kind as CaseKind,
+      kind: r.kind,
       note: r.note,
       photos: photos.filter((p) => p.caseId === r.id).map((p) => toPhotoView(p, deps.storage)),
       reportedBy: r.reporterRole,
-      status: r.status as CaseStatus,
+      status: r.status,
       refundFen: r.refundFen,
       declineReason: r.declineReason,
       refund: refund ? { status: refund.status } : null,
@@ -105,7 +105,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', orderId).where('listingId', '=', input.listingId).executeTakeFirst()
       if (!line) throw notFound('order line')
       const pickedUpAt = order.status === 'picked_up' ? order.endedAt : null
-      const allowed = canReportCase(order.status as OrderStatus, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
+      const allowed = canReportCase(order.status, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
       if (!allowed.ok) throw new ServiceError('INVALID_TRANSITION', allowed.message, { reason: allowed.reason, from: order.status })
       const photoIds = [...new Set(input.photoIds)]
       if (photoIds.length > 0) {
@@ -159,10 +159,10 @@ export function createCaseDesk(deps: CaseDeps) {
       if (!mayHandle(staff, order) || staff.role !== 'county_staff') throw notFound('case')
       const current = await tx.selectFrom('afterSaleCases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
       const to: CaseStatus = 'refundFen' in decision ? 'refunded' : 'declined'
-      const step = caseStatusMachine.transition(current.status as CaseStatus, to)
+      const step = caseStatusMachine.transition(current.status, to)
       if (!step.ok) throw new ServiceError('INVALID_TRANSITION', 'this case has already been decided', { from: current.status, to })
       if ('declineReason' in decision) {
-        await tx.updateTable('afterSaleCases').set({ status: 'declined', declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
+        await moveCase(tx, caseId, current.status, 'declined', now, { declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now })
         return current
       }
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', order.id).where('position', '=', current.position).executeTakeFirstOrThrow()
@@ -170,7 +170,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const allowed = checkCaseRefund(decision.refundFen, refundableFen)
       if (!allowed.ok) throw new ServiceError('REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
       const payment = (await tx.selectFrom('payments').selectAll().where('orderId', '=', order.id).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst())!
-      await tx.updateTable('afterSaleCases').set({ status: 'refunded', refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
+      await moveCase(tx, caseId, current.status, 'refunded', now, { refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now })
       await createCaseRefund(tx, payment, caseId, decision.refundFen, now)
       await reverseCaseCommissions(tx, order.id, now)
       return current

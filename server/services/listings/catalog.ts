@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely'
 import { CATEGORIES, type Category } from '../../../src/domain/catalog'
 import type { Unit } from '../../../src/domain/units'
 import { canViewListing, type ListingPlace } from '../../../src/domain/listing-access'
-import type { ListingStatus } from '../../../src/domain/listing-status'
 import type { DB, ListingTable, PhotoTable, UserTable } from '../../db/schema'
 import { notFound } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
@@ -77,7 +76,7 @@ export function createCatalogService(deps: CatalogDeps) {
       priceFen: row.priceFen,
       stock: row.stock,
       soldOut: row.stock === 0,
-      status: row.status as ListingStatus,
+      status: row.status,
       description: row.description,
       photos: photos.map((photo) => toPhotoView(photo, deps.storage)),
       farmer: { id: row.farmerId, name: row.farmerName },
@@ -169,6 +168,6 @@ export function createCatalogService(deps: CatalogDeps) {
 }
 
 /** The fields the domain's access rules read. */
-export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status as ListingStatus, farmerId: row.farmerId, villageId: row.villageId })
+export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status, farmerId: row.farmerId, villageId: row.villageId })
 
 export type CatalogService = ReturnType<typeof createCatalogService>

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { canCancelOrder, isPickupCodeShown, type OrderStatus } from '../../../src/domain/order-status'
+import { canCancelOrder, isPickupCodeShown } from '../../../src/domain/order-status'
 import { estimatePickup } from '../../../src/domain/pickup-window'
 import type { Unit } from '../../../src/domain/units'
 import type { DB, OrderTable } from '../../db/schema'
@@ -63,7 +63,7 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[]): Pro
     const firstLine = (farmerId: string) => orderLines.findIndex((l) => l.farmerId === farmerId)
     const orderParcels = (parcelViewsOf.get(order.id) ?? []).sort((a, b) => firstLine(a.farmer.id) - firstLine(b.farmer.id))
     const farmerOfParcel = new Map(orderParcels.map((p) => [p.id, p.farmer]))
-    const status = order.status as OrderStatus
+    const status = order.status
     const refund = refundOf.get(order.id)
     const view: OrderView = {
       id: order.id,

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import { orderExpiresAt } from '../../../src/domain/order-expiry'
 import { mergeOrderLines, type RequestedLine } from '../../../src/domain/order-lines'
 import { priceOrder } from '../../../src/domain/pricing'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
-import type { DB, UserTable } from '../../db/schema'
+import type { DB, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { ServiceError } from '../service-error'
 import { newId } from '../../ids'
@@ -120,7 +120,7 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     paidAt: null,
     endedAt: null,
     updatedAt: now,
-  }
+  } satisfies Insertable<OrderTable>
   await tx.insertInto('orders').values(order).execute()
   await tx
     .insertInto('orderLines')

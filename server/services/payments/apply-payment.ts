@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { ORDER_STATUSES_HOLDING_PICKUP_CODE } from '../../../src/domain/order-status'
 import { generateUniquePickupCodeAsync } from '../../../src/domain/pickup-code'
 import { collectionRunDateFor } from '../../../src/domain/pickup-window'
 import type { Clock } from '../../clock'
@@ -94,7 +95,7 @@ function pickupCodeFor(tx: WriteTx, codes: PickupCodes, pickupPointId: string): 
         .select('id')
         .where('pickupPointId', '=', pickupPointId)
         .where('pickupCodeHash', '=', codes.hash(pickupPointId, code))
-        .where('status', 'in', ['paid', 'ready_for_pickup'])
+        .where('status', 'in', ORDER_STATUSES_HOLDING_PICKUP_CODE)
         .executeTakeFirst()
       return taken !== undefined
     },

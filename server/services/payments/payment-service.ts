@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { isOrderExpired } from '../../../src/domain/order-expiry'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, PaymentTable, UserTable } from '../../db/schema'
@@ -44,7 +45,7 @@ export function createPaymentService(deps: PaymentDeps) {
       if (!order || order.buyerId !== buyer.id) throw notFound('order')
       const provider = deps.providers[providerName]
       if (!provider) throw unavailable(`${providerName} payments are not available on this server`)
-      if (order.status !== 'pending_payment' || clock() >= new Date(order.expiresAt)) {
+      if (order.status !== 'pending_payment' || isOrderExpired(order.expiresAt, clock())) {
         throw new ServiceError('INVALID_TRANSITION', order.status === 'pending_payment' ? 'this order has expired' : `this order is ${order.status}, not awaiting payment`, { from: order.status, to: 'paid' })
       }
       const openid = providerName === 'wechat' ? await tx.selectFrom('users').select('wechatOpenid').where('id', '=', buyer.id).executeTakeFirst() : null

@@ -3,6 +3,8 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { ORDER_STATUSES_SHOWING_PICKUP_CODE } from '../../../src/domain/order-status'
+import { WRONG_CODE_WINDOW_MINUTES, WRONG_CODES_PER_CENTER, WRONG_CODES_PER_STAFF, wrongCodeRetryAfterSeconds } from '../../../src/domain/pickup-attempts'
 import { parseOrderNumber } from '../../../src/domain/order-number'
 import type { Unit } from '../../../src/domain/units'
 import { ServiceError, notFound, validationFailed } from '../service-error'
@@ -26,9 +28,7 @@ import type { DeskOrder, PickupVerifyInput } from '../../contract/parcels'
    many accounts, but only for typed codes: a scanned QR code carries the order id with its code,
    which a guesser does not have, so honest desks keep handing orders over while typing is shut. */
 
-export const WRONG_CODE_WINDOW_MS = 15 * 60_000
-export const WRONG_CODES_PER_STAFF = 5
-export const WRONG_CODES_PER_CENTER = 20
+const WRONG_CODE_WINDOW_MS = WRONG_CODE_WINDOW_MINUTES * 60_000
 
 export interface PickupDeskDeps {
   db: Kysely<DB>
@@ -110,17 +110,6 @@ export function createPickupDesk(deps: PickupDeskDeps) {
     return { byStaff: await tally('staffUserId', staffId), byCenter: await tally('pickupPointId', pointId) }
   }
 
-  /**
-   * How long until a refused desk may try again: until the oldest wrong try of each limit that is
-   * reached leaves the window (the count then falls below the limit, since it never passes it).
-   */
-  function retryAfterSeconds(limits: { count: number; oldest: number | null; limit: number }[], now: number): number {
-    const waits = limits
-      .filter((l) => l.count >= l.limit && l.oldest !== null)
-      .map((l) => Math.ceil((l.oldest! + WRONG_CODE_WINDOW_MS - now) / 1000))
-    return Math.max(1, ...waits)
-  }
-
   type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: ServiceError }
 
   /** Hands an order over: the code (and, from a QR code, the order id) checked at this center. */
@@ -131,7 +120,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       const wrong = await lockAndCountWrongTries(tx, staff.id, point.id, new Date(clock().getTime() - WRONG_CODE_WINDOW_MS).toISOString())
       const centerShut = wrong.byCenter.count >= WRONG_CODES_PER_CENTER && !input.orderId
       if (wrong.byStaff.count >= WRONG_CODES_PER_STAFF || centerShut) {
-        const seconds = retryAfterSeconds(
+        const seconds = wrongCodeRetryAfterSeconds(
           [
             { ...wrong.byStaff, limit: WRONG_CODES_PER_STAFF },
             ...(centerShut ? [{ ...wrong.byCenter, limit: WRONG_CODES_PER_CENTER }] : []),
@@ -145,7 +134,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       }
       let query = tx.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('pickupCodeHash', '=', deps.pickupCodes.hash(point.id, input.code))
       if (input.orderId) query = query.where('id', '=', input.orderId)
-      const order = await query.where('status', 'in', ['paid', 'ready_for_pickup', 'picked_up']).orderBy('updatedAt', 'desc').executeTakeFirst()
+      const order = await query.where('status', 'in', ORDER_STATUSES_SHOWING_PICKUP_CODE).orderBy('updatedAt', 'desc').executeTakeFirst()
       const attempt = (succeeded: boolean) => tx.insertInto('pickupAttempts').values({ id: newId('pat'), staffUserId: staff.id, pickupPointId: point.id, succeeded: succeeded ? 1 : 0, at: now }).execute()
       if (!order || (order.status === 'paid' && !input.orderId)) {
         await attempt(false)

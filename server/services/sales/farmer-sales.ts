@@ -17,7 +17,7 @@ import type { SaleLine, SaleTotals, SalesRun, SalesView } from '../../contract/s
 
 export const RUNS_PER_PAGE = 10
 
-type LineRow = Omit<SaleLine, 'status' | 'reason' | 'cases'> & { listingId: string; runDate: string; parcelStatus: string; orderStatus: string; refunded: boolean }
+type LineRow = Omit<SaleLine, 'status' | 'reason' | 'cases'> & { listingId: string; runDate: string; parcelStatus: ParcelStatus; orderStatus: OrderStatus; refunded: boolean }
 
 const noTotals = (): SaleTotals => ({ lineCount: 0, weightGrams: 0, amountFen: 0 })
 function add(totals: SaleTotals, line: SaleLine): void {
@@ -78,7 +78,7 @@ export async function farmerSales(deps: { db: Kysely<DB>; storage: PhotoStorage 
 }
 
 function saleLineOf({ runDate: _run, listingId: _listing, parcelStatus, orderStatus, refunded, ...line }: LineRow, cases: CaseView[]): SaleLine {
-  return { ...line, ...saleLineState(parcelStatus as ParcelStatus, orderStatus as OrderStatus, refunded), cases }
+  return { ...line, ...saleLineState(parcelStatus, orderStatus, refunded), cases }
 }
 
 /** The farmer's lines on runs from `from` (inclusive) to `until` (exclusive), oldest order first within a run. */
