@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { DialectName } from '../server/db/database'
 import { seedId } from '../server/ids'
-import { createBuyers, paidOrderOf, PICKUP_POINT } from '../tests/server/support/order-fixtures'
-import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from '../tests/server/support/test-app'
+import { createBuyers, paidOrderOf, PICKUP_POINT } from '../support/order-fixtures'
+import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from '../support/test-app'
 
 /* `npm run bench:county`: a county center's busy day over real HTTP against the real server, on
    SQLite and on PostgreSQL. BENCH_DAY_ORDERS (default 200) buyers' orders are paid (not timed);

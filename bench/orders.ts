@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { DialectName } from '../server/db/database'
-import { createBuyers, listingId, orderBody, setStock } from '../tests/server/support/order-fixtures'
-import { createTestApp, DATABASES, type TestApp } from '../tests/server/support/test-app'
+import { createBuyers, listingId, orderBody, setStock } from '../support/order-fixtures'
+import { createTestApp, DATABASES, type TestApp } from '../support/test-app'
 
 /* `npm run bench:orders`: many buyers placing orders at once over real HTTP against the real
    server, on SQLite and on PostgreSQL, more of them than there is stock. Afterwards every

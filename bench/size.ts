@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { launchChromium } from '../tests/support/chromium'
-import { startDemoServer } from '../tests/support/demo-server'
-import { H5_FIRST_LOAD_BUDGET, MAIN_PACKAGE_BUDGET, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from './weapp-packages'
+import { launchChromium } from '../support/chromium'
+import { startDemoServer } from '../support/demo-server'
+import { H5_FIRST_LOAD_BUDGET, MAIN_PACKAGE_BUDGET, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from '../support/weapp-packages'
 
 /* `npm run bench:size` (after build:weapp and build:h5): what a buyer downloads. The weapp
    packages as WeChat counts them, and the JavaScript an H5 buyer's browser fetches to show the

@@ -5,6 +5,11 @@
  */
 
 import type { Generated } from 'kysely'
+import type { CaseKind, CaseStatus } from '../../src/domain/after-sale'
+import type { CaseFault } from '../../src/domain/order-ledger'
+import type { ListingStatus } from '../../src/domain/listing-status'
+import type { OrderStatus } from '../../src/domain/order-status'
+import type { ParcelStatus } from '../../src/domain/parcel-status'
 import type { MoneyTables } from './schema-money'
 
 export interface CountyTable {
@@ -100,7 +105,7 @@ export interface ListingTable {
   unitWeightGrams: number
   priceFen: number
   stock: number
-  status: string
+  status: ListingStatus
   description: string
   listedByUserId: string | null
   rejectionReason: string | null
@@ -122,8 +127,8 @@ export interface ListingEventTable {
   seq: number
   actorUserId: string
   action: ListingAction
-  fromStatus: string | null
-  toStatus: string
+  fromStatus: ListingStatus | null
+  toStatus: ListingStatus
   reason: string | null
   /** Comma-separated names of the fields an edit changed. */
   changedFields: string
@@ -135,7 +140,7 @@ export interface OrderTable {
   buyerId: string
   countyId: string
   pickupPointId: string
-  status: string
+  status: OrderStatus
   subtotalFen: number
   shippingFen: number
   subsidyFen: number
@@ -183,7 +188,7 @@ export interface ParcelTable {
   orderId: string
   farmerId: string
   villageId: string
-  status: string
+  status: ParcelStatus
   weightGrams: number
   shippingFen: number
   createdAt: string
@@ -287,16 +292,18 @@ export interface AfterSaleCaseTable {
   orderId: string
   position: number
   listingId: string
-  kind: string
+  kind: CaseKind
   note: string
   reportedBy: string
   reporterRole: 'buyer' | 'county_staff'
-  status: string
+  status: CaseStatus
   refundFen: number | null
   declineReason: string | null
   decidedBy: string | null
   decidedAt: string | null
   commissionReversedFen: number | null
+  /** Whose fault staff found: the farmer's goods (the refund comes out of her share) or the county's transport. */
+  fault: CaseFault
   createdAt: string
   updatedAt: string
 }

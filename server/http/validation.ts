@@ -10,11 +10,8 @@ const common = { removeAdditional: false, allErrors: true, useDefaults: true, st
 const forBodies = new Ajv({ ...common, coerceTypes: false })
 const forUrls = new Ajv({ ...common, coerceTypes: 'array' })
 
-/** Marks a body schema that may also be absent: an action with nothing to say (approve). */
-export const OPTIONAL_BODY = 'x-optional-body'
-
-/** Marks a string typed in a text area (a description, a reason): line breaks and tabs allowed. */
-export const MULTILINE_TEXT = 'x-multiline'
+// The two marks are part of the shapes (server/contract); read here, where they take effect.
+import { MULTILINE_TEXT, OPTIONAL_BODY } from '../contract/common'
 
 /* Every string a request schema declares is plain text (src/domain/plain-text.ts), in the
    body, the query, the path and the headers alike: the rule is added here, to every string

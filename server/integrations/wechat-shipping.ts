@@ -1,6 +1,6 @@
 import type { WeChatConfig } from '../config'
 import { createWeChatServerApi, type WeChatServerApi } from './wechat-access-token'
-import { chinaRfc3339 } from './wxpay/client'
+import { chinaRfc3339 } from '../../src/domain/china-time'
 
 /* WeChat's shipping information for a paid order (小程序发货信息管理服务, uploadShippingInfo):
    until it is uploaded, WeChat keeps the buyer's money frozen. Our goods are picked up at the

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireRole } from '../http/auth'
 import { type RefundAfterPickupDeps, refundPickedUpOrder } from '../services/orders/refund-after-pickup'
-import { Order } from './order-schemas'
-import { errors, Id, NoBody, Strict } from './schemas'
+import { Id, NoBody, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Order } from '../contract/orders'
 
 export interface AdminRouteOptions {
   refunds: RefundAfterPickupDeps

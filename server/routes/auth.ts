@@ -3,7 +3,9 @@ import { Type } from '@sinclair/typebox'
 import { requireSignedIn } from '../http/auth'
 import { notFound } from '../services/service-error'
 import type { AuthService } from '../services/accounts/auth'
-import { errors, Id, NoBody, SignedIn, Strict, User } from './schemas'
+import { Id, NoBody, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { SignedIn, User } from '../contract/users'
 
 export interface AuthRouteOptions {
   auth: AuthService

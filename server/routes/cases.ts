@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import type { CaseKind } from '../../src/domain/after-sale'
 import { requireRole } from '../http/auth'
 import type { CaseDesk } from '../services/after-sale/cases'
-import { AfterSaleCase, CountyCase, DecideInput, ReportInput } from './case-schemas'
-import { errors, Id, Strict } from './schemas'
+import { AfterSaleCase, CountyCase, DecideInput, ReportInput } from '../contract/cases'
+import { Id, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
 
 export interface CaseRouteOptions {
   cases: CaseDesk
@@ -17,7 +17,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<CaseRouteOptions> = async (ap
 
     buyerOrStaff.post('/orders/:id/cases', {
       schema: { tags: ['after-sale'], summary: 'Report a problem with a line: the buyer within 24 h of pickup, county staff at the desk', params: Type.Object({ id: Id }, Strict), body: ReportInput, response: { 201: AfterSaleCase, ...errors(400, 401, 403, 404, 409) } },
-      handler: async (request, reply) => reply.status(201).send(await cases.report(request.user!, request.params.id, { ...request.body, kind: request.body.kind as CaseKind })),
+      handler: async (request, reply) => reply.status(201).send(await cases.report(request.user!, request.params.id, request.body)),
     })
   })
 

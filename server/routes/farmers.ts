@@ -5,7 +5,9 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import { addFarmer, listVillageFarmers } from '../services/accounts/farmers'
-import { errors, Farmer, PageOf, Strict } from './schemas'
+import { PageOf, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Farmer, NewFarmerInput } from '../contract/listings'
 
 export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock }> = async (app, { db, clock }) => {
   // Only the village's cun xiao'er keeps its farmers.
@@ -20,14 +22,7 @@ export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Cl
     schema: {
       tags: ['farmers'],
       summary: "Add a farmer (without a phone) to the operator's village",
-      body: Type.Object(
-        {
-          name: Type.String({ minLength: 1, maxLength: 20, pattern: '\\S' }),
-          // Mainland mobile numbers: 11 digits starting with 1.
-          phone: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
-        },
-        Strict,
-      ),
+      body: NewFarmerInput,
       response: { 201: Farmer, ...errors(400, 401, 403) },
     },
     handler: async (request, reply) => reply.status(201).send(await addFarmer({ db, clock }, request.user!, request.body)),

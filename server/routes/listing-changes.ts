@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireRole } from '../http/auth'
-import { MULTILINE_TEXT } from '../http/validation'
 import type { CatalogService } from '../services/listings/catalog'
 import type { ListingCommands } from '../services/listings/listing-commands'
-import { errors, Id, Listing, ListingEvent, listingFieldSchemas, NoBody, PageOf, Paging, Strict } from './schemas'
+import { Id, NoBody, PageOf, Paging, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Listing, ListingEdit, ListingEvent, NewListingInput, RejectInput } from '../contract/listings'
 
 export interface ListingChangeOptions {
   catalog: CatalogService
@@ -31,7 +32,7 @@ export const listingChangeRoutes: FastifyPluginAsyncTypebox<ListingChangeOptions
       schema: {
         tags: ['listings'],
         summary: "List goods: a farmer's own (to review) or an operator's for a farmer of the village (live)",
-        body: Type.Object({ ...listingFieldSchemas, description: Type.Optional(listingFieldSchemas.description), farmerId: Type.Optional(Id) }, Strict),
+        body: NewListingInput,
         response: { 201: Listing, ...errors(400, 401, 403, 404) },
       },
       handler: async (request, reply) => {
@@ -45,7 +46,7 @@ export const listingChangeRoutes: FastifyPluginAsyncTypebox<ListingChangeOptions
         tags: ['listings'],
         summary: 'Edit a listing (its farmer or its village operator); a farmer’s edit goes back to review',
         params: ById,
-        body: Type.Partial(Type.Object(listingFieldSchemas), { ...Strict, minProperties: 1 }),
+        body: ListingEdit,
         response: { 200: Listing, ...errors(400, 401, 403, 404, 409) },
       },
       handler: async (request) => {
@@ -66,7 +67,7 @@ export const listingChangeRoutes: FastifyPluginAsyncTypebox<ListingChangeOptions
     operator.addHook('onRequest', requireRole('operator'))
 
     statusRoute(operator, '/listings/:id/approve', 'Approve a listing under review (village operator)', (r) => commands.approve(r.user, r.params.id))
-    statusRoute(operator, '/listings/:id/reject', 'Reject a listing under review, with the reason shown to the farmer', (r) => commands.reject(r.user, r.params.id, r.body.reason.trim()), Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict))
+    statusRoute(operator, '/listings/:id/reject', 'Reject a listing under review, with the reason shown to the farmer', (r) => commands.reject(r.user, r.params.id, r.body.reason.trim()), RejectInput)
 
     operator.get('/review-queue', {
       schema: { tags: ['listings'], summary: "The village's listings waiting for review, oldest first", querystring: Type.Object(Paging, Strict), response: { 200: PageOf(Listing), ...errors(400, 401, 403) } },

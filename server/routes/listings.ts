@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { CatalogService } from '../services/listings/catalog'
-import { Category, errors, Id, Listing, PageOf, Paging, Strict } from './schemas'
+import { Id, PageOf, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Listing, ListingCounts, ListingQuery } from '../contract/listings'
 
 export interface ListingRouteOptions {
   catalog: CatalogService
@@ -12,16 +14,7 @@ export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = asy
     schema: {
       tags: ['listings'],
       summary: 'The catalog: live listings, newest first',
-      querystring: Type.Object(
-        {
-          category: Type.Optional(Category),
-          q: Type.Optional(Type.String({ maxLength: 50 })),
-          villageId: Type.Optional(Id),
-          countyId: Type.Optional(Id),
-          ...Paging,
-        },
-        Strict,
-      ),
+      querystring: ListingQuery,
       response: { 200: PageOf(Listing), ...errors(400) },
     },
     handler: async (request) => {
@@ -35,7 +28,7 @@ export const listingRoutes: FastifyPluginAsyncTypebox<ListingRouteOptions> = asy
       tags: ['listings'],
       summary: 'How many live listings each category has (the home page shelves)',
       querystring: Type.Object({ countyId: Type.Optional(Id) }, Strict),
-      response: { 200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()) }), ...errors(400) },
+      response: { 200: ListingCounts, ...errors(400) },
     },
     handler: async (request) => ({ counts: await catalog.countsByCategory(request.query.countyId) }),
   })

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { requireSignedIn } from '../http/auth'
 import { toUserView } from '../services/accounts/users'
-import { errors, User } from './schemas'
+import { errors } from '../contract/errors'
+import { User } from '../contract/users'
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', requireSignedIn)

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireRole } from '../http/auth'
 import type { OrderService } from '../services/orders/order-service'
-import { Order, OrderInput, PaymentRequest, PaymentStart, PlaceOrderInput, Quote } from './order-schemas'
-import { errors, Id, NoBody, PageOf, Paging, Strict } from './schemas'
+import { Id, NoBody, PageOf, Paging, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Order, OrderInput, PaymentRequest, PaymentStart, PlaceOrderInput, Quote } from '../contract/orders'
 
 export interface OrderRouteOptions {
   orders: OrderService

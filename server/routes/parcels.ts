@@ -9,9 +9,10 @@ import type { ParcelFlow } from '../services/parcels/parcel-flow'
 import { commissionStatement } from '../services/pickups/commissions'
 import { subsidyReportCsv } from '../services/reports/subsidy-report'
 import type { PickupDesk } from '../services/pickups/pickup-desk'
-import { Parcel } from './order-schemas'
-import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, PickupsQuery, VerifyInput } from './parcel-schemas'
-import { errors, Id, NoBody, Strict } from './schemas'
+import { Id, NoBody, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { Parcel } from '../contract/orders'
+import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, PickupsQuery, VerifyInput, VillageRun } from '../contract/parcels'
 
 export interface ParcelRouteOptions {
   db: Kysely<DB>
@@ -28,7 +29,7 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
     operator.addHook('onRequest', requireRole('operator'))
 
     operator.get('/village/parcels', {
-      schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default: the next run with parcels to collect, else tomorrow; the date chosen is in `date`), and by when farmers hand them in', querystring: ChinaDateQuery, response: { 200: Type.Object({ date: Type.String(), handInBy: Type.String({ format: 'date-time' }), items: Type.Array(Parcel), nextCursor: Type.Null() }), ...errors(400, 401, 403) } },
+      schema: { tags: ['parcels'], summary: 'Parcels of the operator’s village for a collection run (default: the next run with parcels to collect, else tomorrow; the date chosen is in `date`), and by when farmers hand them in', querystring: ChinaDateQuery, response: { 200: VillageRun, ...errors(400, 401, 403) } },
       handler: async (request) => {
         const { date, handInBy, parcels: items } = await parcels.villageParcels(request.user!, request.query.date)
         // One run of one village is a few dozen parcels: one page, in the list shape of API.md.

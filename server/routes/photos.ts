@@ -11,7 +11,8 @@ import { toPhotoView } from '../services/photos/photos'
 import { MAX_PHOTO_BYTES, uploadPhoto } from '../services/photos/photo-upload'
 import { ServiceError, validationFailed } from '../services/service-error'
 import type { PhotoStorage } from '../storage/photo-storage'
-import { errors, Photo, Strict } from './schemas'
+import { Photo, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
 
 export interface PhotoRouteOptions {
   db: Kysely<DB>

@@ -3,7 +3,9 @@ import { Type } from '@sinclair/typebox'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { listCounties, listPickupPoints, listVillages } from '../services/places/places'
-import { County, errors, Id, PageOf, PickupPoint, Strict, Village } from './schemas'
+import { Id, PageOf, Strict } from '../contract/common'
+import { errors } from '../contract/errors'
+import { County, PickupPoint, Village } from '../contract/places'
 
 /* The places are few (one county has ~50 villages), so they come in one page: nextCursor is
    always null, but the list shape is the one every list in API.md has. */

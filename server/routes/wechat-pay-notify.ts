@@ -3,7 +3,7 @@ import type { Clock } from '../clock'
 import { databaseOutage } from '../db/outage'
 import type { WeChatPayConfig } from '../integrations/wxpay/config'
 import { failBody, NotificationRefused, readNotification } from '../integrations/wxpay/notification'
-import { PaymentMismatch } from '../services/payments/apply-payment'
+import { PaymentMismatch } from '../services/payments/payment-mismatch'
 import type { PaymentService } from '../services/payments/payment-service'
 
 export interface NotifyRouteOptions {

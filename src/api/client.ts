@@ -1,7 +1,7 @@
 /* The API of shared/API.md, one typed function per call the app makes. */
 import { request } from './request'
 import type { OrderInput, Quote } from './order-types'
-import type { CategoryCounts, County, Farmer, Listing, ListingEvent, ListingInput, ListingQuery, Page, PickupPoint, SignedIn, User, Village } from './types'
+import type { CategoryCounts, County, Farmer, Listing, ListingEdit, ListingEvent, ListingQuery, NewFarmerInput, NewListingInput, Page, PickupPoint, SignedIn, User, Village } from './types'
 
 export const devUsers = () => request<User[]>('GET', '/auth/dev/users')
 export const devLogin = (userId: string) => request<SignedIn>('POST', '/auth/dev', { body: { userId } })
@@ -20,8 +20,8 @@ export const listingCounts = (countyId?: string) =>
 
 // The farmer's and the cun xiao'er's calls: only pages in the role subpackages use these.
 const listingPath = (id: string) => `/listings/${encodeURIComponent(id)}`
-export const createListing = (body: ListingInput & { farmerId?: string }) => request<Listing>('POST', '/listings', { body })
-export const editListing = (id: string, body: Partial<ListingInput>) => request<Listing>('PATCH', listingPath(id), { body })
+export const createListing = (body: NewListingInput) => request<Listing>('POST', '/listings', { body })
+export const editListing = (id: string, body: ListingEdit) => request<Listing>('PATCH', listingPath(id), { body })
 export const approveListing = (id: string) => request<Listing>('POST', `${listingPath(id)}/approve`)
 export const rejectListing = (id: string, reason: string) => request<Listing>('POST', `${listingPath(id)}/reject`, { body: { reason } })
 export const withdrawListing = (id: string) => request<Listing>('POST', `${listingPath(id)}/withdraw`)
@@ -29,7 +29,7 @@ export const listingHistory = (id: string) => request<Page<ListingEvent>>('GET',
 export const reviewQueue = (cursor?: string) => request<Page<Listing>>('GET', '/review-queue', { query: { cursor, limit: 20 } })
 export const myListings = (cursor?: string) => request<Page<Listing>>('GET', '/my/listings', { query: { cursor, limit: 50 } })
 export const villageFarmers = () => request<Page<Farmer>>('GET', '/farmers')
-export const addFarmer = (body: { name: string; phone?: string }) => request<Farmer>('POST', '/farmers', { body })
+export const addFarmer = (body: NewFarmerInput) => request<Farmer>('POST', '/farmers', { body })
 
 // What the cart would cost now (the cart is in the main package). The order calls themselves
 // are in order-client.ts, which only the buyer subpackage imports.

@@ -31,6 +31,12 @@ export const CASE_TRANSITIONS: TransitionTable<CaseStatus> = {
 
 export const caseStatusMachine = defineStateMachine({ name: 'case', transitions: CASE_TRANSITIONS })
 
+/** What the reporter may write and show with a case; the API's schema and the form read these. */
+export const CASE_NOTE_MAX_LENGTH = 500
+export const CASE_PHOTOS_MAX = 6
+/** The reason county staff give the buyer for refunding nothing. */
+export const CASE_DECLINE_REASON_MAX_LENGTH = 200
+
 export function isCaseKind(value: unknown): value is CaseKind {
   return typeof value === 'string' && (CASE_KINDS as readonly string[]).includes(value)
 }

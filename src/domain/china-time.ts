@@ -78,6 +78,18 @@ function chinaWallClock(instant: Instant) {
   return dayjs.utc(parseInstant(instant).getTime() + CHINA_UTC_OFFSET_MINUTES * MS_PER_MINUTE)
 }
 
+/** The China wall clock of an instant, 'YYYY-MM-DD HH:mm:ss': what a spreadsheet of the county's
+    (the subsidy claim) shows; 2026-03-01T16:30:00Z is '2026-03-02 00:30:00'. */
+export function chinaDateTime(instant: Instant): string {
+  return chinaWallClock(instant).format('YYYY-MM-DD HH:mm:ss')
+}
+
+/** RFC 3339 with the +08:00 offset and whole seconds, as WeChat Pay writes its times (time_expire):
+    2026-03-01T16:30:00Z is '2026-03-02T00:30:00+08:00'. */
+export function chinaRfc3339(instant: Instant): string {
+  return chinaWallClock(instant).format('YYYY-MM-DD[T]HH:mm:ss') + '+08:00'
+}
+
 /** The China calendar day of an instant: 2026-11-27T16:30:00Z is already '2026-11-28'. */
 export function chinaDate(instant: Instant): ChinaDate {
   return chinaWallClock(instant).format('YYYY-MM-DD')

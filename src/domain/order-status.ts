@@ -40,9 +40,21 @@ export function isOrderOpen(status: OrderStatus): boolean {
   return !orderStatusMachine.isTerminal(status)
 }
 
-/** The buyer sees the pickup code once the order is paid, and keeps it as a record afterwards. */
+/** The buyer sees the pickup code once the order is paid, and keeps it as a record afterwards;
+    the desk finds an order by the code among these (a picked-up one to say it was collected). */
+export const ORDER_STATUSES_SHOWING_PICKUP_CODE: readonly OrderStatus[] = Object.freeze(['paid', 'ready_for_pickup', 'picked_up'])
+
+/** An order holds its code from payment until it leaves the desk: a new code need only differ
+    from these at the same pickup point (the partial unique index of migration 003 says the same,
+    and a migration is history, so it keeps its own copy of the list). */
+export const ORDER_STATUSES_HOLDING_PICKUP_CODE: readonly OrderStatus[] = Object.freeze(['paid', 'ready_for_pickup'])
+
+/** The county claims its shipping subsidy for the orders a buyer paid and kept: never paid
+    (expired) or cancelled gave the subsidy back. A refunded order is left out by its refund. */
+export const ORDER_STATUSES_COUNTING_FOR_SUBSIDY: readonly OrderStatus[] = Object.freeze(['paid', 'ready_for_pickup', 'picked_up'])
+
 export function isPickupCodeShown(status: OrderStatus): boolean {
-  return status === 'paid' || status === 'ready_for_pickup' || status === 'picked_up'
+  return ORDER_STATUSES_SHOWING_PICKUP_CODE.includes(status)
 }
 
 export type OrderCancelRefusalReason = TransitionRefusalReason | 'order.parcel_handed_in'

@@ -27,7 +27,14 @@ export function isParcelStatus(value: unknown): value is ParcelStatus {
   return parcelStatusMachine.isState(value)
 }
 
-/** Once handed in at the village, the goods are on their way and the order can no longer be undone. */
+/** Once handed in at the village, the goods are on their way and the order can no longer be
+    cancelled; the county's manifest of a run lists these, as the parcels that left the villages. */
+export const PARCEL_STATUSES_HANDED_IN: readonly ParcelStatus[] = Object.freeze(['collected', 'received'])
+
+/** A village's list of a run: every parcel its farmers owe or owed to it. A cancelled parcel is
+    never handed in, so the cun xiao'er does not go round for it. */
+export const PARCEL_STATUSES_ON_VILLAGE_RUN: readonly ParcelStatus[] = Object.freeze(['awaiting_collection', 'collected', 'received'])
+
 export function isParcelHandedIn(status: ParcelStatus): boolean {
-  return status === 'collected' || status === 'received'
+  return PARCEL_STATUSES_HANDED_IN.includes(status)
 }

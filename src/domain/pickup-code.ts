@@ -24,8 +24,11 @@ const ACCEPTED_DRAW_LIMIT = DRAW_SPACE - (DRAW_SPACE % CODE_SPACE)
 // Only a broken source (say, all 0xFF) is refused this many times in a row.
 const MAX_DRAWS = 64
 
+/** Exactly the digits, leading zeros kept: the API's schema and the desk's form read this one. */
+export const PICKUP_CODE_PATTERN = new RegExp(`^[0-9]{${PICKUP_CODE_LENGTH}}$`)
+
 export function isPickupCodeFormat(value: unknown): value is PickupCode {
-  return typeof value === 'string' && /^[0-9]{6}$/.test(value)
+  return typeof value === 'string' && PICKUP_CODE_PATTERN.test(value)
 }
 
 /** A uniformly random code, leading zeros kept ('004217'). */

@@ -1,8 +1,9 @@
 import { makeAutoObservable } from 'mobx'
-import { type ApiError, toApiError } from '../api/api-error'
+import { toApiError } from '../api/api-error'
 import type { AfterSaleCase, ReportCaseInput } from '../api/case-types'
+import type { CaseReportProblem } from '../api/problems'
 import type { Photo } from '../api/types'
-import type { CaseKind } from '../domain/after-sale'
+import { CASE_NOTE_MAX_LENGTH, CASE_PHOTOS_MAX, type CaseKind } from '../domain/after-sale'
 import { runInAction } from './run-in-action'
 
 /* Reporting a problem with one line (申请售后 for the buyer, 登记问题 at the county desk): the
@@ -22,11 +23,6 @@ export interface CaseReportForm {
   photoPaths: string[]
 }
 
-/** Why the form was not sent: a kind not chosen, a note too long, or the server's answer. */
-export type CaseReportProblem = { kind: 'no-kind' } | { kind: 'note-too-long' } | { kind: 'refused'; error: ApiError }
-
-export const MAX_CASE_NOTE = 500
-export const MAX_CASE_PHOTOS = 6
 
 export class CaseReportStore {
   busy = false
@@ -41,12 +37,12 @@ export class CaseReportStore {
   async submit(orderId: string, form: CaseReportForm): Promise<AfterSaleCase | null> {
     if (this.busy) return null
     if (!form.kind) return this.fail({ kind: 'no-kind' })
-    if (form.note.trim().length > MAX_CASE_NOTE) return this.fail({ kind: 'note-too-long' })
+    if (form.note.trim().length > CASE_NOTE_MAX_LENGTH) return this.fail({ kind: 'note-too-long' })
     this.busy = true
     this.problem = null
     try {
       const photoIds: string[] = []
-      for (const path of form.photoPaths.slice(0, MAX_CASE_PHOTOS)) {
+      for (const path of form.photoPaths.slice(0, CASE_PHOTOS_MAX)) {
         let id = this.uploaded.get(path)
         if (!id) {
           id = (await this.deps.uploadPhoto(path)).id

@@ -1,7 +1,8 @@
 import { makeAutoObservable } from 'mobx'
 import { type ApiError, toApiError } from '../api/api-error'
 import type { AfterSaleCase, CaseDecision, CountyCase } from '../api/case-types'
-import { yuanToFen, type YuanParseRefusal } from '../domain/money'
+import type { CaseDecisionProblem } from '../api/problems'
+import { yuanToFen } from '../domain/money'
 import type { LoadStatus } from './load-status'
 import { runInAction } from './run-in-action'
 
@@ -14,13 +15,6 @@ export interface CountyCasesDeps {
   fetchCases(): Promise<{ items: CountyCase[] }>
   decide(caseId: string, decision: CaseDecision): Promise<AfterSaleCase>
 }
-
-export type CaseDecisionProblem =
-  | { kind: 'amount'; reason: YuanParseRefusal }
-  | { kind: 'zero' }
-  | { kind: 'too-large'; refundableFen: number }
-  | { kind: 'no-reason' }
-  | { kind: 'refused'; error: ApiError }
 
 export class CountyCasesStore {
   items: CountyCase[] = []

@@ -1,75 +1,46 @@
-import { makeAutoObservable } from 'mobx'
-import { type ApiError, toApiError } from '../api/api-error'
+import { makeObservable, observable } from 'mobx'
 import type { SalesRun, SalesView } from '../api/sales-types'
-import type { LoadStatus } from './load-status'
-import { runInAction } from './run-in-action'
+import { CursorPages } from './cursor-pages'
+import { PagedList } from './paged-list'
+
+/** A page of 我卖出的 as CursorPages reads it: its runs are the items. */
+type SalesPage = SalesView & { items: SalesRun[] }
 
 /* 我卖出的 as the page shows it: runs newest first, the next runs added on scrolling, the month
    totals of every month seen so far, and how many lines are still to hand in. Read afresh from
    the newest run each time the page shows: parcels move while she is away (the cun xiao'er
    collects, the county receives, a buyer cancels). */
-export class FarmerSalesStore {
+export class FarmerSalesStore extends PagedList<SalesRun, SalesPage> {
   farmer: SalesView['farmer'] | null = null
-  runs: SalesRun[] = []
   months: SalesView['months'] = []
   toHandIn = 0
-  nextCursor: string | null = null
-  status: LoadStatus = 'idle'
-  error: ApiError | null = null
-  private asked = 0
+  protected readonly pages: CursorPages<SalesRun, SalesPage>
 
-  constructor(private readonly fetchPage: (cursor?: string) => Promise<SalesView>) {
-    makeAutoObservable<this, 'fetchPage' | 'asked'>(this, { fetchPage: false, asked: false }, { autoBind: true })
+  constructor(fetchPage: (cursor?: string) => Promise<SalesView>) {
+    super()
+    const salesPage = (view: SalesView): SalesPage => ({ ...view, items: view.runs })
+    // A run is its date: one run a day, so older runs never repeat one already shown.
+    this.pages = new CursorPages((cursor) => fetchPage(cursor).then(salesPage), 'Sales', (page, first) => this.applyTotals(page, first), (run) => run.date)
+    makeObservable(this, { farmer: observable, months: observable, toHandIn: observable })
   }
 
-  get isEmpty(): boolean {
-    return this.status === 'loaded' && this.runs.length === 0
+  /** The runs newest first, older ones added on scrolling. */
+  get runs(): SalesRun[] {
+    return this.items
   }
 
-  async load(): Promise<void> {
-    const asked = ++this.asked
-    this.status = 'loading'
-    this.error = null
-    try {
-      const page = await this.fetchPage()
-      if (asked !== this.asked) return
-      runInAction('applySalesPage', () => {
-        this.farmer = page.farmer
-        this.runs = page.runs
-        this.months = page.months
-        this.toHandIn = page.toHandIn
-        this.nextCursor = page.nextCursor
-        this.status = 'loaded'
-      })
-    } catch (error) {
-      if (asked !== this.asked) return
-      runInAction('applySalesFailure', () => {
-        this.error = toApiError(error)
-        this.status = 'failed'
-      })
+  /** Runs inside the action that applies a page, so the totals change with the runs. */
+  private applyTotals(page: SalesPage, first: boolean): void {
+    this.toHandIn = page.toHandIn
+    if (first) {
+      this.farmer = page.farmer
+      this.months = page.months
+      return
     }
-  }
-
-  /** Older runs; a failure keeps what is shown, and scrolling again retries. */
-  async loadMore(): Promise<void> {
-    if (this.status !== 'loaded' || !this.nextCursor) return
-    const asked = this.asked
-    try {
-      const page = await this.fetchPage(this.nextCursor)
-      if (asked !== this.asked) return
-      runInAction('applySalesMore', () => {
-        const seen = new Set(this.runs.map((run) => run.date))
-        this.runs = this.runs.concat(page.runs.filter((run) => !seen.has(run.date)))
-        // A month split across two pages comes with the same totals (the server sums the whole month).
-        const months = new Map(this.months.map((m) => [m.month, m]))
-        for (const month of page.months) months.set(month.month, month)
-        this.months = [...months.values()].sort((a, b) => b.month.localeCompare(a.month))
-        this.toHandIn = page.toHandIn
-        this.nextCursor = page.nextCursor
-      })
-    } catch {
-      // The runs so far stand.
-    }
+    // A month split across two pages comes with the same totals (the server sums the whole month).
+    const months = new Map(this.months.map((m) => [m.month, m]))
+    for (const month of page.months) months.set(month.month, month)
+    this.months = [...months.values()].sort((a, b) => b.month.localeCompare(a.month))
   }
 
   /** Totals of the month a run belongs to, when that month has been read. */

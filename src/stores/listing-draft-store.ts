@@ -2,9 +2,10 @@ import { makeAutoObservable } from 'mobx'
 // Only types from '../api': its client needs Taro, and this store is unit-tested without it.
 import { type ApiError, toApiError } from '../api/api-error'
 import type { Listing } from '../api/types'
+import { LISTING_PHOTOS_MAX } from '../domain/listing-limits'
 import { describeError } from '../strings/format'
 import { workStrings } from '../strings/work'
-import { checkDraft, type DraftField, type DraftFields, EMPTY_FIELDS, type FieldErrors, MAX_PHOTOS, serverFieldErrors } from './listing-draft-validation'
+import { checkDraft, type DraftField, type DraftFields, EMPTY_FIELDS, type FieldErrors, serverFieldErrors } from './listing-draft-validation'
 import { type DraftPhoto, type DraftTarget, type ListingDraftDeps, retryDelayMs, type SavedDraft, type SubmitStatus } from './listing-draft-model'
 import { runInAction } from './run-in-action'
 
@@ -53,7 +54,7 @@ export class ListingDraftStore {
   }
 
   get canAddPhotos(): number {
-    return Math.max(0, MAX_PHOTOS - this.photos.length)
+    return Math.max(0, LISTING_PHOTOS_MAX - this.photos.length)
   }
 
   get isBusy(): boolean {

@@ -1,19 +1,24 @@
 /* The listing form's checks, in the farmer's words, before anything is sent: on 3G a round
-   trip to learn "price is missing" costs the farmer half a minute. The limits are the server's
-   (server/routes/schemas.ts listingFieldSchemas); the server checks again. */
+   trip to learn "price is missing" costs the farmer half a minute. The limits are the domain's
+   (src/domain/listing-limits.ts), which the server's schema reads too; the server checks again. */
 import type { ListingInput } from '../api/types'
 import type { Category } from '../domain/catalog'
+import {
+  LISTING_DESCRIPTION_MAX_LENGTH,
+  LISTING_PHOTOS_MAX,
+  LISTING_PHOTOS_MIN,
+  LISTING_PRICE_MAX_FEN,
+  LISTING_PRICE_MIN_FEN,
+  LISTING_STOCK_MAX,
+  LISTING_STOCK_MIN,
+  LISTING_TITLE_MAX_LENGTH,
+  LISTING_UNIT_WEIGHT_MAX_GRAMS,
+  LISTING_UNIT_WEIGHT_MIN_GRAMS,
+} from '../domain/listing-limits'
 import { yuanToFen } from '../domain/money'
 import { hasForbiddenControlCharacters } from '../domain/plain-text'
 import { FIXED_UNIT_GRAMS, type Unit } from '../domain/units'
 import { workStrings } from '../strings/work'
-
-export const MAX_PHOTOS = 9
-export const MAX_TITLE_LENGTH = 40
-export const MAX_DESCRIPTION_LENGTH = 1000
-const MAX_PRICE_FEN = 10_000_000
-const MAX_UNIT_WEIGHT_GRAMS = 200_000
-const MAX_STOCK = 1_000_000
 
 export interface DraftFields {
   title: string
@@ -60,8 +65,8 @@ function checkPrice(text: string): { fen?: number; error?: string } {
     if (parsed.reason === 'money.too_large') return { error: errors.priceTooHigh }
     return { error: errors.priceInvalid }
   }
-  if (parsed.fen < 1) return { error: errors.priceTooLow }
-  if (parsed.fen > MAX_PRICE_FEN) return { error: errors.priceTooHigh }
+  if (parsed.fen < LISTING_PRICE_MIN_FEN) return { error: errors.priceTooLow }
+  if (parsed.fen > LISTING_PRICE_MAX_FEN) return { error: errors.priceTooHigh }
   return { fen: parsed.fen }
 }
 
@@ -69,8 +74,8 @@ function checkUnitWeight(unit: Unit, text: string): { grams?: number; error?: st
   const fixed = FIXED_UNIT_GRAMS[unit]
   if (fixed !== undefined) return { grams: fixed }
   const grams = wholeNumber(text)
-  if (grams === null || grams < 1) return { error: errors.unitWeightInvalid }
-  if (grams > MAX_UNIT_WEIGHT_GRAMS) return { error: errors.unitWeightTooHigh }
+  if (grams === null || grams < LISTING_UNIT_WEIGHT_MIN_GRAMS) return { error: errors.unitWeightInvalid }
+  if (grams > LISTING_UNIT_WEIGHT_MAX_GRAMS) return { error: errors.unitWeightTooHigh }
   return { grams }
 }
 
@@ -79,13 +84,13 @@ export type DraftCheck = { ok: true; input: ListingInput } | { ok: false; errors
 /** Every problem at once, so the farmer fixes them in one pass; photo ids are added at submit. */
 export function checkDraft(fields: DraftFields, photos: PhotoSummary, forFarmer: boolean): DraftCheck {
   const found: FieldErrors = {}
-  if (photos.count === 0) found.photos = errors.photosEmpty
-  else if (photos.count > MAX_PHOTOS) found.photos = errors.photosTooMany
+  if (photos.count < LISTING_PHOTOS_MIN) found.photos = errors.photosEmpty
+  else if (photos.count > LISTING_PHOTOS_MAX) found.photos = errors.photosTooMany
   else if (photos.anyRefused) found.photos = errors.photoFailed
 
   const title = fields.title.trim()
   if (!title) found.title = errors.titleEmpty
-  else if ([...title].length > MAX_TITLE_LENGTH) found.title = errors.titleTooLong
+  else if ([...title].length > LISTING_TITLE_MAX_LENGTH) found.title = errors.titleTooLong
   // Pasted text can carry characters the server refuses: say so here, beside the field.
   else if (hasForbiddenControlCharacters(title)) found.title = errors.titleUnreadable
 
@@ -99,10 +104,10 @@ export function checkDraft(fields: DraftFields, photos: PhotoSummary, forFarmer:
   if (weight.error) found.unitWeight = weight.error
 
   const stock = wholeNumber(fields.stock)
-  if (stock === null) found.stock = errors.stockInvalid
-  else if (stock > MAX_STOCK) found.stock = errors.stockTooHigh
+  if (stock === null || stock < LISTING_STOCK_MIN) found.stock = errors.stockInvalid
+  else if (stock > LISTING_STOCK_MAX) found.stock = errors.stockTooHigh
 
-  if ([...fields.description].length > MAX_DESCRIPTION_LENGTH) found.description = errors.descriptionTooLong
+  if ([...fields.description].length > LISTING_DESCRIPTION_MAX_LENGTH) found.description = errors.descriptionTooLong
   else if (hasForbiddenControlCharacters(fields.description, { multiline: true })) found.description = errors.descriptionUnreadable
   if (forFarmer && !fields.farmerId) found.farmerId = errors.farmerEmpty
 

@@ -1,50 +1,23 @@
-import { makeAutoObservable } from 'mobx'
-import { type ApiError, type Listing, type Page, toApiError } from '../api'
+import { action, makeObservable, observable } from 'mobx'
+import { type ApiError, toApiError } from '../api/api-error'
+import type { Listing, Page } from '../api/types'
 import { CursorPages } from './cursor-pages'
-import type { LoadStatus } from './load-status'
+import { PagedList } from './paged-list'
 import { runInAction } from './run-in-action'
 
 /* A list of listings the way the farmer's and the operator's pages need it: fetched fresh each
    time the page shows (a review may have happened meanwhile), paged by cursor, and one action
    at a time on an item (approve, reject, withdraw), whose answer replaces or removes the item. */
-export class ListingPageStore {
+export class ListingPageStore extends PagedList<Listing> {
   /** The listing an action is running on: its buttons show busy, the others stay usable. */
   busyId: string | null = null
   actionError: ApiError | null = null
-  private readonly pages: CursorPages<Listing>
+  protected readonly pages: CursorPages<Listing>
 
   constructor(fetchPage: (cursor?: string) => Promise<Page<Listing>>) {
+    super()
     this.pages = new CursorPages(fetchPage, 'WorkList')
-    makeAutoObservable<this, 'pages'>(this, { pages: false }, { autoBind: true })
-  }
-
-  get items(): Listing[] {
-    return this.pages.items
-  }
-
-  get nextCursor(): string | null {
-    return this.pages.nextCursor
-  }
-
-  get status(): LoadStatus {
-    return this.pages.status
-  }
-
-  get error(): ApiError | null {
-    return this.pages.error
-  }
-
-  get isEmpty(): boolean {
-    return this.pages.isEmpty
-  }
-
-  /** From the first page again. */
-  load(): Promise<void> {
-    return this.pages.load()
-  }
-
-  loadMore(): Promise<void> {
-    return this.pages.loadMore()
+    makeObservable(this, { busyId: observable, actionError: observable, act: action.bound })
   }
 
   /** Runs an action on one listing. `keep` says whether its answer stays in this list. */

@@ -1,9 +1,10 @@
-import { makeAutoObservable } from 'mobx'
+import { action, computed, makeObservable, observable } from 'mobx'
 import { type ApiError, toApiError } from '../api/api-error'
 import type { Order } from '../api/order-types'
 import type { Page } from '../api/types'
 import { CursorPages } from './cursor-pages'
 import type { LoadStatus } from './load-status'
+import { PagedList } from './paged-list'
 import { runInAction } from './run-in-action'
 
 /* The buyer's orders: the list (newest first, paged by cursor) and each order by id, so a tap
@@ -15,40 +16,35 @@ export interface OrdersDeps {
   cancelOrder(id: string): Promise<Order>
 }
 
-export class OrdersStore {
+export class OrdersStore extends PagedList<Order> {
   byId = new Map<string, Order>()
   statusById = new Map<string, LoadStatus>()
   errorById = new Map<string, ApiError>()
   /** The order a cancel is running on. */
   cancellingId: string | null = null
   cancelError: ApiError | null = null
-  private readonly pages: CursorPages<Order>
+  protected readonly pages: CursorPages<Order>
 
   constructor(private readonly deps: OrdersDeps) {
+    super()
     // Every order that arrives in a page is also the order shown on its own page.
-    this.pages = new CursorPages(deps.orders, 'Orders', (orders) => orders.forEach((order) => this.byId.set(order.id, order)))
-    makeAutoObservable<this, 'deps' | 'pages'>(this, { deps: false, pages: false }, { autoBind: true })
+    this.pages = new CursorPages(deps.orders, 'Orders', (page) => page.items.forEach((order) => this.byId.set(order.id, order)))
+    makeObservable(this, {
+      byId: observable,
+      statusById: observable,
+      errorById: observable,
+      cancellingId: observable,
+      cancelError: observable,
+      items: computed,
+      put: action.bound,
+      loadOrder: action.bound,
+      cancel: action.bound,
+    })
   }
 
   /** The list, each order as last heard of (a row reflects a cancel made on the order's page). */
-  get items(): Order[] {
+  override get items(): Order[] {
     return this.pages.items.map((order) => this.byId.get(order.id) ?? order)
-  }
-
-  get nextCursor(): string | null {
-    return this.pages.nextCursor
-  }
-
-  get status(): LoadStatus {
-    return this.pages.status
-  }
-
-  get error(): ApiError | null {
-    return this.pages.error
-  }
-
-  get isEmpty(): boolean {
-    return this.pages.isEmpty
   }
 
   get(id: string): Order | undefined {
@@ -67,15 +63,6 @@ export class OrdersStore {
   put(order: Order): void {
     this.byId.set(order.id, order)
     this.pages.prepend(order)
-  }
-
-  /** From the first page again. */
-  load(): Promise<void> {
-    return this.pages.load()
-  }
-
-  loadMore(): Promise<void> {
-    return this.pages.loadMore()
   }
 
   async loadOrder(id: string): Promise<void> {

@@ -1,6 +1,9 @@
 import { makeAutoObservable } from 'mobx'
-import { type ApiError, toApiError } from '../api/api-error'
+import { toApiError } from '../api/api-error'
 import type { DeskOrder, PickupVerifyInput } from '../api/parcel-types'
+import type { DeskProblem } from '../api/problems'
+import { WRONG_CODE_WINDOW_MINUTES } from '../domain/pickup-attempts'
+import { isPickupCodeFormat } from '../domain/pickup-code'
 import { parsePickupQr } from '../domain/pickup-qr'
 import { runInAction } from './run-in-action'
 
@@ -8,16 +11,11 @@ import { runInAction } from './run-in-action'
    by the server (which hands each order over once), then what to give the buyer, until the staff
    member taps 完成 for the next one. */
 
-/** Why no order is shown: the server's refusal, a QR code that is not ours, or not six digits. */
-export type DeskProblem = { kind: 'refused'; error: ApiError } | { kind: 'not-pickup-qr' } | { kind: 'code-format' }
-
 export interface PickupDeskDeps {
   verify(input: PickupVerifyInput): Promise<DeskOrder>
   /** The scanned text, or null when the staff member closed the scanner. */
   scanCode(): Promise<string | null>
 }
-
-const SIX_DIGITS = /^\d{6}$/
 
 export class PickupDeskStore {
   busy = false
@@ -34,7 +32,7 @@ export class PickupDeskStore {
     const problem = this.problem
     if (problem?.kind !== 'refused' || problem.error.code !== 'RATE_LIMITED') return null
     const seconds = Number(problem.error.details?.retryAfterSeconds)
-    return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15
+    return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : WRONG_CODE_WINDOW_MINUTES
   }
 
   /** The buyer's QR code carries the order id and the code: nothing to read aloud or mistype. */
@@ -64,7 +62,7 @@ export class PickupDeskStore {
   async verifyTyped(typed: string): Promise<boolean> {
     if (this.busy) return false
     const code = typed.trim()
-    if (!SIX_DIGITS.test(code)) {
+    if (!isPickupCodeFormat(code)) {
       this.problem = { kind: 'code-format' }
       return false
     }

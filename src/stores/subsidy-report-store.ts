@@ -1,5 +1,6 @@
 import { makeAutoObservable } from 'mobx'
 import { type ApiError, toApiError } from '../api/api-error'
+import { countyStrings } from '../strings/county'
 import { MonthStore } from './month-store'
 import { runInAction } from './run-in-action'
 
@@ -75,7 +76,7 @@ export class SubsidyReportStore {
   }
 
   get fileName(): string {
-    return `运费补贴-${this.report.month}.csv`
+    return countyStrings.report.fileName(this.report.month)
   }
 
   /**

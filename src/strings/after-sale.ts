@@ -1,11 +1,10 @@
 /* The words of after-sale cases (售后), for the buyer's order page and the county's desk and case
    list: a file of its own so only those two subpackages carry them. */
 import type { AfterSaleCase } from '../api/case-types'
+import type { CaseDecisionProblem, CaseReportProblem } from '../api/problems'
 import { CASE_KIND_LABELS, CASE_REPORT_WINDOW_HOURS, type CaseKind } from '../domain/after-sale'
 import { formatYuan } from '../domain/money'
 import type { YuanParseRefusal } from '../domain/money'
-import type { CaseReportProblem } from '../stores/case-report-store'
-import type { CaseDecisionProblem } from '../stores/county-cases-store'
 import { describeError } from './format'
 
 export const afterSaleStrings = {

@@ -1,5 +1,5 @@
 /* The county staff's words (see zh-CN-county.ts), and how the pickup desk's problems read. */
-import type { DeskProblem } from '../stores/pickup-desk-store'
+import type { DeskProblem } from '../api/problems'
 import { describeError } from './format'
 import { type CountyStrings, zhCNCounty } from './zh-CN-county'
 

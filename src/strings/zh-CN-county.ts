@@ -67,6 +67,7 @@ export const zhCNCounty = {
     send: '发送到微信聊天',
     sendHint: '可以发给“文件传输助手”，在电脑微信上打开，用表格软件查看',
     sent: '已发送',
+    fileName: (month: string) => `运费补贴-${month}.csv`,
   },
 
   // Why an order cannot be handed over, and what to do about it: the server's refusals first.

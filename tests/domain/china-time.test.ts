@@ -3,9 +3,11 @@ import {
   addChinaDays,
   addChinaMonths,
   chinaDate,
+  chinaDateTime,
   chinaInstant,
   chinaMinuteOfDay,
   chinaMonth,
+  chinaRfc3339,
   chinaWeekday,
   clockTimeToMinutes,
   isChinaDate,
@@ -98,5 +100,32 @@ describe('China calendar', () => {
     expect(clockTimeToMinutes('07:30')).toBe(450)
     expect(() => clockTimeToMinutes('7:30')).toThrow(expect.objectContaining({ code: 'time.invalid_clock_time' }))
     expect(() => addChinaDays('2026-02-30', 1)).toThrow(expect.objectContaining({ code: 'time.invalid_date' }))
+  })
+})
+
+describe('China wall-clock text', () => {
+  // Half past midnight in China is still the previous day in UTC: the date must roll over.
+  const instant = '2026-03-01T16:30:00Z'
+
+  it('writes the subsidy report’s time as the China wall clock', () => {
+    expect(chinaDateTime(instant)).toBe('2026-03-02 00:30:00')
+    expect(chinaDateTime(new Date(Date.UTC(2026, 2, 1, 16, 30, 0, 999)))).toBe('2026-03-02 00:30:00')
+    expect(chinaDateTime('2026-12-31T15:59:59.000Z')).toBe('2026-12-31 23:59:59')
+  })
+
+  it('writes WeChat Pay’s RFC 3339 time with +08:00 and whole seconds', () => {
+    expect(chinaRfc3339(instant)).toBe('2026-03-02T00:30:00+08:00')
+    expect(chinaRfc3339(new Date(Date.UTC(2026, 2, 1, 16, 30, 0, 250)))).toBe('2026-03-02T00:30:00+08:00')
+    expect(chinaRfc3339('2026-12-31T16:00:00Z')).toBe('2027-01-01T00:00:00+08:00')
+  })
+
+  it('names the same instant it was given', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
+        const whole = Math.floor(ms / 1000) * 1000
+        expect(parseInstant(chinaRfc3339(new Date(ms))).getTime()).toBe(whole)
+        expect(chinaDateTime(new Date(ms)).slice(0, 10)).toBe(chinaDate(new Date(ms)))
+      }),
+    )
   })
 })

@@ -87,7 +87,7 @@ describe.each(DATABASES)('the catalog on %s', (dialect) => {
       unitWeightGrams: 500,
       priceFen: 600 + i,
       stock: 10,
-      status: i % 10 === 9 ? 'withdrawn' : 'live',
+      status: i % 10 === 9 ? ('withdrawn' as const) : ('live' as const),
       description: '批量测试',
       listedByUserId: null,
       rejectionReason: null,

@@ -23,7 +23,7 @@ describe('CursorPages', () => {
       c1: { items: [item('b'), item('c')], nextCursor: null },
     }
     const seen: string[] = []
-    const list = new CursorPages<Item>(async (cursor) => pages[cursor ?? 'first'], 'Test', (items) => seen.push(...items.map((i) => i.id)))
+    const list = new CursorPages<Item>(async (cursor) => pages[cursor ?? 'first'], 'Test', (page) => seen.push(...page.items.map((i) => i.id)))
     expect(list.status).toBe('idle')
     await list.load()
     await list.loadMore()

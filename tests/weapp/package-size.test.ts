@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { WEAPP_DIR, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from '../../bench/weapp-packages'
+import { WEAPP_DIR, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from '../../support/weapp-packages'
 
 /* WeChat refuses to upload a main package or a subpackage over 2 MB: a hard limit, so a test.
    The tighter budgets (600 KB main, 160 KB H5 first load) are measured by `npm run bench:size`. */
@@ -49,6 +49,11 @@ describe('the compiled mini-program', () => {
       expect({ marker, [name]: sub.includes(marker) }).toEqual({ marker, [name]: true })
     }
   }
+
+  it('bundles no TypeBox anywhere: the app takes the API’s shapes from server/contract as types only', () => {
+    const code = scripts(WEAPP_DIR).map((file) => fs.readFileSync(file, 'utf8')).join('\n')
+    for (const marker of ['TypeBox.Kind', '@sinclair/typebox']) expect({ marker, bundled: code.includes(marker) }).toEqual({ marker, bundled: false })
+  })
 
   it('keeps the checkout, the orders and the QR encoder in packages/buyer, out of the main package', () => {
     // qrcode-generator's API, the pickup QR format, placing and paying orders.

@@ -1,3 +1,4 @@
+import { chinaRfc3339 } from '../../../src/domain/china-time'
 import type { WeChatPayConfig } from './config'
 import { authorization, verifyFromWeChat } from './signatures'
 
@@ -27,11 +28,6 @@ export interface TransactionState {
 export interface RefundState {
   refundId: string
   status: 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL'
-}
-
-/** RFC 3339 in China time, as WeChat Pay writes time_expire. */
-export function chinaRfc3339(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00')
 }
 
 /** A signed call to WeChat Pay v3 whose answer is believed only once its signature checks out. */

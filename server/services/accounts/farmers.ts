@@ -2,18 +2,12 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB, UserTable } from '../../db/schema'
 import { newId } from '../../ids'
+import type { Farmer, NewFarmerInput } from '../../contract/listings'
 
 /* The farmers of a village, as its cun xiao'er keeps them: many have no phone, so the
    operator creates their profile and lists for them. */
 
-export interface FarmerView {
-  id: string
-  name: string
-  phone: string | null
-  villageId: string
-  /** Whether the farmer signs in themselves (has a phone and an account). */
-  hasAccount: boolean
-}
+export type FarmerView = Farmer
 
 export async function listVillageFarmers(db: Kysely<DB>, villageId: string): Promise<FarmerView[]> {
   const rows = await db
@@ -27,7 +21,7 @@ export async function listVillageFarmers(db: Kysely<DB>, villageId: string): Pro
   return rows.map(({ userId, ...farmer }) => ({ ...farmer, hasAccount: userId !== null }))
 }
 
-export async function addFarmer(deps: { db: Kysely<DB>; clock: Clock }, operator: UserTable, input: { name: string; phone?: string }): Promise<FarmerView> {
+export async function addFarmer(deps: { db: Kysely<DB>; clock: Clock }, operator: UserTable, input: NewFarmerInput): Promise<FarmerView> {
   const farmer = { id: newId('frm'), villageId: operator.villageId!, name: input.name.trim(), phone: input.phone ?? null, createdAt: deps.clock().toISOString() }
   await deps.db.insertInto('farmers').values(farmer).execute()
   return { id: farmer.id, name: farmer.name, phone: farmer.phone, villageId: farmer.villageId, hasAccount: false }

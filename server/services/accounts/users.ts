@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { DB, Role, UserTable } from '../../db/schema'
+import type { User } from '../../contract/users'
 
 /** A user as API.md shows them: optional places only when they have them. */
-export interface UserView {
-  id: string
-  role: Role
-  name: string
-  villageId?: string
-  countyId?: string
-  farmerId?: string
-}
+export type UserView = User
 
 export function toUserView(user: UserTable): UserView {
   return {

@@ -1,6 +1,6 @@
-import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, type CaseKind, type CaseStatus } from '../../../src/domain/after-sale'
-import type { OrderStatus } from '../../../src/domain/order-status'
-import type { AfterSaleCaseTable, OrderTable, RefundStatus, UserTable } from '../../db/schema'
+import { canReportCase, caseStatusMachine, checkCaseRefund, refundableOnLine, type CaseStatus } from '../../../src/domain/after-sale'
+import type { Unit } from '../../../src/domain/units'
+import type { AfterSaleCaseTable, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { ServiceError, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
@@ -8,7 +8,9 @@ import type { PhotoStorage } from '../../storage/photo-storage'
 import { lockOrder } from '../orders/lock-order'
 import { createCaseRefund, paymentLeftFen, processRefunds, type RefundDeps } from '../payments/refunds'
 import { reverseCaseCommissions } from '../pickups/commissions'
-import { type PhotoView, toPhotoView } from '../photos/photos'
+import { toPhotoView } from '../photos/photos'
+import type { AfterSaleCase, CaseDecision, CountyCase, ReportCaseInput as ReportInput } from '../../contract/cases'
+import { moveCase } from './move-case'
 
 /* After-sale cases (售后): a problem with one order line, reported by the order's buyer within 24
    hours of pickup, or recorded by staff of the order's county at the desk, and decided by that
@@ -22,41 +24,11 @@ export interface CaseDeps extends RefundDeps {
   storage: PhotoStorage
 }
 
-export interface CaseView {
-  id: string
-  orderId: string
-  listingId: string
-  title: string
-  kind: CaseKind
-  note: string
-  photos: PhotoView[]
-  reportedBy: 'buyer' | 'county_staff'
-  status: CaseStatus
-  refundFen: number | null
-  declineReason: string | null
-  /** The partial refund's progress at the provider, once decided with a refund. */
-  refund: { status: RefundStatus } | null
-  createdAt: string
-  decidedAt: string | null
-}
+export type CaseView = AfterSaleCase
 
-export interface CountyCaseView extends CaseView {
-  buyer: { id: string; name: string }
-  quantity: number
-  unit: string
-  lineTotalFen: number
-  /** What a refund on this case may be at most now. */
-  refundableFen: number
-}
+export type CountyCaseView = CountyCase
 
-export interface ReportInput {
-  listingId: string
-  kind: CaseKind
-  note: string
-  photoIds: string[]
-}
-
-export type Decision = { refundFen: number } | { declineReason: string }
+export type Decision = CaseDecision
 
 /** The cases of these orders, per order then per line, photos as URLs: the order view's `cases`,
  *  and what the farmer's sales page shows beside each line (filter by listingId). */
@@ -92,11 +64,11 @@ async function viewCases(deps: Pick<CaseDeps, 'db' | 'storage'>, rows: AfterSale
       orderId: r.orderId,
       listingId: r.listingId,
       title: lines.find((l) => l.orderId === r.orderId && l.position === r.position)?.title ?? '',
-      kind: r.kind as CaseKind,
+      kind: r.kind,
       note: r.note,
       photos: photos.filter((p) => p.caseId === r.id).map((p) => toPhotoView(p, deps.storage)),
       reportedBy: r.reporterRole,
-      status: r.status as CaseStatus,
+      status: r.status,
       refundFen: r.refundFen,
       declineReason: r.declineReason,
       refund: refund ? { status: refund.status } : null,
@@ -133,7 +105,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', orderId).where('listingId', '=', input.listingId).executeTakeFirst()
       if (!line) throw notFound('order line')
       const pickedUpAt = order.status === 'picked_up' ? order.endedAt : null
-      const allowed = canReportCase(order.status as OrderStatus, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
+      const allowed = canReportCase(order.status, pickedUpAt, clock(), user.role === 'buyer' ? 'buyer' : 'county_staff')
       if (!allowed.ok) throw new ServiceError('INVALID_TRANSITION', allowed.message, { reason: allowed.reason, from: order.status })
       const photoIds = [...new Set(input.photoIds)]
       if (photoIds.length > 0) {
@@ -141,7 +113,7 @@ export function createCaseDesk(deps: CaseDeps) {
         const mine = await tx.selectFrom('photos').select('id').where('id', 'in', photoIds).where('uploadedBy', '=', user.id).execute()
         if (mine.length !== photoIds.length) throw validationFailed({ photoIds: 'must be photos you uploaded' })
       }
-      const created: AfterSaleCaseTable = { id: newId('cas'), orderId, position: line.position, listingId: line.listingId, kind: input.kind, note: input.note.trim(), reportedBy: user.id, reporterRole: user.role === 'buyer' ? 'buyer' : 'county_staff', status: 'reported', refundFen: null, declineReason: null, decidedBy: null, decidedAt: null, commissionReversedFen: null, createdAt: now, updatedAt: now }
+      const created: AfterSaleCaseTable = { id: newId('cas'), orderId, position: line.position, listingId: line.listingId, kind: input.kind, note: input.note.trim(), reportedBy: user.id, reporterRole: user.role === 'buyer' ? 'buyer' : 'county_staff', status: 'reported', refundFen: null, declineReason: null, decidedBy: null, decidedAt: null, commissionReversedFen: null, fault: 'farmer', createdAt: now, updatedAt: now }
       await tx.insertInto('afterSaleCases').values(created).execute()
       if (photoIds.length > 0) await tx.insertInto('afterSaleCasePhotos').values(photoIds.map((photoId, position) => ({ caseId: created.id, photoId, position }))).execute()
       return created
@@ -172,7 +144,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const order = orders.find((o) => o.id === view.orderId)!
       const line = lines.find((l) => l.orderId === view.orderId && l.position === rows[i].position)!
       const refundableFen = view.status === 'reported' ? await refundableNow(db, order, line.position, line.lineTotalFen) : 0
-      result.push({ ...view, buyer: { id: order.buyerId, name: order.buyerName }, quantity: line.quantity, unit: line.unit, lineTotalFen: line.lineTotalFen, refundableFen })
+      result.push({ ...view, buyer: { id: order.buyerId, name: order.buyerName }, quantity: line.quantity, unit: line.unit as Unit, lineTotalFen: line.lineTotalFen, refundableFen })
     }
     return result
   }
@@ -187,10 +159,10 @@ export function createCaseDesk(deps: CaseDeps) {
       if (!mayHandle(staff, order) || staff.role !== 'county_staff') throw notFound('case')
       const current = await tx.selectFrom('afterSaleCases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
       const to: CaseStatus = 'refundFen' in decision ? 'refunded' : 'declined'
-      const step = caseStatusMachine.transition(current.status as CaseStatus, to)
+      const step = caseStatusMachine.transition(current.status, to)
       if (!step.ok) throw new ServiceError('INVALID_TRANSITION', 'this case has already been decided', { from: current.status, to })
       if ('declineReason' in decision) {
-        await tx.updateTable('afterSaleCases').set({ status: 'declined', declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
+        await moveCase(tx, caseId, current.status, 'declined', now, { declineReason: decision.declineReason.trim(), decidedBy: staff.id, decidedAt: now })
         return current
       }
       const line = await tx.selectFrom('orderLines').selectAll().where('orderId', '=', order.id).where('position', '=', current.position).executeTakeFirstOrThrow()
@@ -198,7 +170,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const allowed = checkCaseRefund(decision.refundFen, refundableFen)
       if (!allowed.ok) throw new ServiceError('REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
       const payment = (await tx.selectFrom('payments').selectAll().where('orderId', '=', order.id).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst())!
-      await tx.updateTable('afterSaleCases').set({ status: 'refunded', refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now, updatedAt: now }).where('id', '=', caseId).where('status', '=', 'reported').execute()
+      await moveCase(tx, caseId, current.status, 'refunded', now, { refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now })
       await createCaseRefund(tx, payment, caseId, decision.refundFen, now)
       await reverseCaseCommissions(tx, order.id, now)
       return current

@@ -18,9 +18,9 @@ export async function orderMoneyFacts(tx: Kysely<DB>, orderId: string): Promise<
     tx.selectFrom('payments').select(['succeededAt']).where('orderId', '=', orderId).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst(),
     tx.selectFrom('commissionEntries').select(['position', 'kind', 'caseId', 'operatorUserId', 'commissionFen', 'at']).where('orderId', '=', orderId).execute(),
     tx.selectFrom('refunds').select(['id', 'amountFen', 'caseId', 'createdAt']).where('orderId', '=', orderId).execute(),
-    tx.selectFrom('afterSaleCases').select(['id', 'position']).select((eb) => eb.ref('fault' as never).as('fault')).where('orderId', '=', orderId).execute(),
+    tx.selectFrom('afterSaleCases').select(['id', 'position', 'fault']).where('orderId', '=', orderId).execute(),
   ])
-  const caseById = new Map(cases.map((c) => [c.id, c as { id: string; position: number; fault: 'farmer' | 'transport' }]))
+  const caseById = new Map(cases.map((c) => [c.id, c]))
   return {
     orderId,
     countyId: order.countyId,

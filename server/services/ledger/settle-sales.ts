@@ -41,7 +41,7 @@ export async function settleDueSales(deps: LedgerJobDeps): Promise<number> {
       if (!order || order.settledAt !== null) return false
       const cases = await tx.selectFrom('afterSaleCases').select('status').where('orderId', '=', id).execute()
       // Checked again under the lock: a case may have been opened since the list was read.
-      if (!isSaleSettleable({ orderStatus: order.status as never, pickedUpAt: order.endedAt, caseStatuses: cases.map((c) => c.status as never) }, now)) return false
+      if (!isSaleSettleable({ orderStatus: order.status, pickedUpAt: order.endedAt, caseStatuses: cases.map((c) => c.status) }, now)) return false
       await tx.updateTable('orders').set({ settledAt: now.toISOString() }).where('id', '=', id).execute()
       await syncOrderLedger(tx, id, now)
       return true

@@ -2,35 +2,17 @@ import { type Kysely, sql } from 'kysely'
 import { CATEGORIES, type Category } from '../../../src/domain/catalog'
 import type { Unit } from '../../../src/domain/units'
 import { canViewListing, type ListingPlace } from '../../../src/domain/listing-access'
-import type { ListingStatus } from '../../../src/domain/listing-status'
 import type { DB, ListingTable, PhotoTable, UserTable } from '../../db/schema'
 import { notFound } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { decodeCursor, encodeCursor, type Page } from '../page-cursor'
-import { type PhotoView, toPhotoView } from '../photos/photos'
+import { toPhotoView } from '../photos/photos'
+import type { Listing } from '../../contract/listings'
 
 /* The catalog buyers browse: live listings only, newest first, paged by the cursor of
    page-cursor.ts. */
 
-export interface ListingView {
-  id: string
-  title: string
-  category: Category
-  unit: Unit
-  unitWeightGrams: number
-  priceFen: number
-  stock: number
-  soldOut: boolean
-  status: string
-  description: string
-  photos: PhotoView[]
-  farmer: { id: string; name: string }
-  village: { id: string; name: string }
-  listedBy?: { id: string; name: string }
-  rejectionReason?: string
-  createdAt: string
-  updatedAt: string
-}
+export type ListingView = Listing
 
 export interface CatalogFilter {
   category?: Category
@@ -186,6 +168,6 @@ export function createCatalogService(deps: CatalogDeps) {
 }
 
 /** The fields the domain's access rules read. */
-export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status as ListingStatus, farmerId: row.farmerId, villageId: row.villageId })
+export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status, farmerId: row.farmerId, villageId: row.villageId })
 
 export type CatalogService = ReturnType<typeof createCatalogService>

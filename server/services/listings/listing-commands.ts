@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely'
-import type { Category } from '../../../src/domain/catalog'
 import { canManageListing, canReviewListing, canViewListing } from '../../../src/domain/listing-access'
 import { type ListingStatus, listingStatusAfterEdit, listingStatusMachine } from '../../../src/domain/listing-status'
 import { gramsPerUnit, type Unit } from '../../../src/domain/units'
@@ -11,21 +10,12 @@ import { ServiceError, forbidden, notFound, validationFailed } from '../service-
 import { newId } from '../../ids'
 import { asPlace } from './catalog'
 import { listingOfSameRequest, REPLAY_WINDOW_MS } from './listing-replay'
+import type { ListingFields } from '../../contract/listings'
+import { moveListing } from './move-listing'
 
 /* The farmer's and the cun xiao'er's changes to listings. Each one is a transaction that
    checks who may act, moves the status only through the domain's state machine (guarded by a
    conditional update, so two operators clicking at once cannot both win), and records an event. */
-
-export interface ListingFields {
-  title: string
-  category: Category
-  unit: Unit
-  unitWeightGrams: number
-  priceFen: number
-  stock: number
-  photoIds: string[]
-  description: string
-}
 
 export interface ListingDeps {
   db: Kysely<DB>
@@ -52,7 +42,7 @@ export function createListingCommands({ db, dialect, clock }: ListingDeps) {
   }
 
   /** Called after the listing row was written in this transaction, which holds its lock. */
-  async function record(tx: Tx, listingId: string, actor: UserTable, action: ListingAction, from: string | null, to: string, extra: { reason?: string; changed?: string[] } = {}) {
+  async function record(tx: Tx, listingId: string, actor: UserTable, action: ListingAction, from: ListingStatus | null, to: ListingStatus, extra: { reason?: string; changed?: string[] } = {}) {
     const { count } = await tx.selectFrom('listingEvents').select((eb) => eb.fn.countAll<number | string>().as('count')).where('listingId', '=', listingId).executeTakeFirstOrThrow()
     await tx
       .insertInto('listingEvents')
@@ -138,7 +128,7 @@ export function createListingCommands({ db, dialect, clock }: ListingDeps) {
     await db.transaction().execute(async (tx) => {
       const row = await load(tx, id)
       if (!canManageListing(asPlace(row), actor)) refuse(row, actor)
-      const from = row.status as ListingStatus
+      const from = row.status
       const after = listingStatusAfterEdit(from, actor.role === 'operator' ? 'operator' : 'farmer')
       if (!after.ok) throw invalidTransition(from, from, after.message)
       if (changes.photoIds) await checkPhotos(tx, changes.photoIds, actor, id)
@@ -146,13 +136,15 @@ export function createListingCommands({ db, dialect, clock }: ListingDeps) {
       const { photoIds, ...columns } = changes
       const unit = columns.unit ?? (row.unit as Unit)
       const unitWeightGrams = gramsPerUnit(unit, columns.unitWeightGrams ?? row.unitWeightGrams)
-      const updated = await tx
-        .updateTable('listings')
-        .set({ ...columns, unitWeightGrams, status: after.status, rejectionReason: after.status === 'pending_review' ? null : row.rejectionReason, updatedAt: clock().toISOString() })
-        .where('id', '=', id)
-        .where('status', '=', from)
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) !== 1) throw invalidTransition(from, after.status, 'the listing changed meanwhile; reload it')
+      const written = { ...columns, unitWeightGrams, rejectionReason: after.status === 'pending_review' ? null : row.rejectionReason }
+      const now = clock().toISOString()
+      // An edit that keeps the status (an operator's of a live listing, anyone's under review) is
+      // no move of the machine, only the same guard against a change meanwhile.
+      const updated =
+        after.status === from
+          ? Number((await tx.updateTable('listings').set({ ...written, updatedAt: now }).where('id', '=', id).where('status', '=', from).executeTakeFirst()).numUpdatedRows) === 1
+          : await moveListing(tx, id, from, after.status, now, written)
+      if (!updated) throw invalidTransition(from, after.status, 'the listing changed meanwhile; reload it')
       if (photoIds) await setPhotos(tx, id, photoIds)
       await record(tx, id, actor, 'edited', from, after.status, { changed: Object.keys(changes) })
     })
@@ -165,19 +157,14 @@ export function createListingCommands({ db, dialect, clock }: ListingDeps) {
       const row = await load(tx, id)
       const allowed = action === 'withdrawn' ? canManageListing(asPlace(row), actor) : canReviewListing(asPlace(row), actor)
       if (!allowed) refuse(row, actor)
-      const from = row.status as ListingStatus
+      const from = row.status
       const verdict = listingStatusMachine.transition(from, to)
       // An edit sends a listing back to review, but approving or rejecting needs one under review.
       if (!verdict.ok || (action !== 'withdrawn' && from !== 'pending_review')) {
         throw invalidTransition(from, to, verdict.ok ? `only a listing under review can be ${action}` : verdict.message)
       }
-      const updated = await tx
-        .updateTable('listings')
-        .set({ status: to, rejectionReason: action === 'rejected' ? (reason ?? null) : action === 'approved' ? null : row.rejectionReason, updatedAt: clock().toISOString() })
-        .where('id', '=', id)
-        .where('status', '=', from)
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) !== 1) throw invalidTransition(from, to, 'the listing changed meanwhile; reload it')
+      const rejectionReason = action === 'rejected' ? (reason ?? null) : action === 'approved' ? null : row.rejectionReason
+      if (!(await moveListing(tx, id, from, to, clock().toISOString(), { rejectionReason }))) throw invalidTransition(from, to, 'the listing changed meanwhile; reload it')
       await record(tx, id, actor, action, from, to, { reason })
     })
   }

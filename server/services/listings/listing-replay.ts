@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { gramsPerUnit } from '../../../src/domain/units'
 import type { DB, UserTable } from '../../db/schema'
-import type { ListingFields } from './listing-commands'
+import type { ListingFields } from '../../contract/listings'
 
 /* A farmer on village 3G taps 提交, the listing is made, and the answer is lost on the way: the
    app still holds the draft and the farmer taps again. That second request must not list the

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { canCancelOrder, type OrderStatus } from '../../../src/domain/order-status'
-import type { ParcelStatus } from '../../../src/domain/parcel-status'
+import { canCancelOrder } from '../../../src/domain/order-status'
+import { isOrderExpired } from '../../../src/domain/order-expiry'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import { databaseOutage } from '../../db/outage'
@@ -38,7 +38,7 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
       const order = await lockOrder(tx, deps.dialect, orderId)
       if (!order || order.buyerId !== buyer.id) throw notFound('order')
       const parcels = await tx.selectFrom('parcels').select('status').where('orderId', '=', orderId).execute()
-      const decision = canCancelOrder(order.status as OrderStatus, parcels.map((p) => p.status as ParcelStatus))
+      const decision = canCancelOrder(order.status, parcels.map((p) => p.status))
       if (!decision.ok) throw new ServiceError('INVALID_TRANSITION', decision.message, { from: order.status, to: 'cancelled', reason: decision.reason })
       if (!(await moveOrder(tx, orderId, order.status, 'cancelled', now, { ended: true }))) {
         throw new ServiceError('INVALID_TRANSITION', 'the order changed meanwhile; look again', { from: order.status, to: 'cancelled' })
@@ -72,7 +72,7 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
       const now = clock().toISOString()
       // Locked before its payments are closed, as a payment being applied locks it (lock-order.ts).
       const order = await lockOrder(tx, deps.dialect, orderId)
-      if (order?.status !== 'pending_payment' || new Date(order.expiresAt) > clock()) return null
+      if (order?.status !== 'pending_payment' || !isOrderExpired(order.expiresAt, clock())) return null
       if (!(await moveOrder(tx, orderId, 'pending_payment', 'expired', now, { ended: true }))) return null
       await releaseOrder(tx, orderId, now)
       await recordOrderEvent(tx, orderId, 'expired', now)

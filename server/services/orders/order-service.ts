@@ -10,7 +10,8 @@ import { createPaymentService } from '../payments/payment-service'
 import type { PickupCodes } from '../pickups/pickup-codes'
 import { createOrderLifecycle } from './order-lifecycle'
 import { type OrderView, viewOrders } from './order-view'
-import { placeOrder, type PlaceOrderInput } from './place-order'
+import type { PlaceOrderInput } from '../../contract/orders'
+import { placeOrder } from './place-order'
 import { quoteOrder } from './quote'
 
 /* The buyer's orders, wired together: quote, place, read, pay, cancel, and the timers' work. */

@@ -1,47 +1,20 @@
 import type { Kysely } from 'kysely'
-import { canCancelOrder, isPickupCodeShown, type OrderStatus } from '../../../src/domain/order-status'
-import { estimatePickup, type PickupEstimate } from '../../../src/domain/pickup-window'
+import { canCancelOrder, isPickupCodeShown } from '../../../src/domain/order-status'
+import { estimatePickup } from '../../../src/domain/pickup-window'
 import type { Unit } from '../../../src/domain/units'
-import type { DB, OrderEventKind, OrderTable, RefundStatus } from '../../db/schema'
+import type { DB, OrderTable } from '../../db/schema'
 import type { PhotoStorage } from '../../storage/photo-storage'
-import { type CaseView, casesOfOrders } from '../after-sale/cases'
-import { type ParcelView, viewParcels } from '../parcels/parcel-view'
+import { casesOfOrders } from '../after-sale/cases'
+import { viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickups/pickup-codes'
-import { type PickupPointView, toPickupPointView } from '../places/places'
+import { toPickupPointView } from '../places/places'
 import { loadOrderRules, type OrderRules } from './order-rules'
+import type { Order } from '../../contract/orders'
 
-/* An order as the buyer reads it (API.md "Orders", and src/api/order-types.ts in the app): its
+/* An order as the buyer reads it (API.md "Orders"; its shape is server/contract/orders.ts): its
    lines, parcels, timeline, pickup point and estimate, and the pickup code once paid. */
 
-interface Named {
-  id: string
-  name: string
-}
-
-export interface OrderView {
-  id: string
-  /** The short number people read (`1203-017`), once paid. */
-  number: string | null
-  status: OrderStatus
-  lines: { listingId: string; title: string; quantity: number; unit: Unit; unitPriceFen: number; lineTotalFen: number; farmer: Named; thumbUrl: string | null }[]
-  subtotalFen: number
-  shippingFen: number
-  subsidyFen: number
-  totalFen: number
-  pickupPointId: string
-  pickupPoint: PickupPointView
-  createdAt: string
-  expiresAt: string
-  paidAt: string | null
-  pickup: PickupEstimate | null
-  pickupCode?: string
-  parcels: ParcelView[]
-  timeline: { kind: OrderEventKind; at: string; parcelId?: string; farmer?: Named }[]
-  canCancel: boolean
-  refund?: { status: RefundStatus; amountFen: number }
-  /** After-sale cases on its lines (售后), oldest first. */
-  cases: CaseView[]
-}
+export type OrderView = Order
 
 export interface OrderViewDeps {
   db: Kysely<DB>
@@ -90,7 +63,7 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[]): Pro
     const firstLine = (farmerId: string) => orderLines.findIndex((l) => l.farmerId === farmerId)
     const orderParcels = (parcelViewsOf.get(order.id) ?? []).sort((a, b) => firstLine(a.farmer.id) - firstLine(b.farmer.id))
     const farmerOfParcel = new Map(orderParcels.map((p) => [p.id, p.farmer]))
-    const status = order.status as OrderStatus
+    const status = order.status
     const refund = refundOf.get(order.id)
     const view: OrderView = {
       id: order.id,

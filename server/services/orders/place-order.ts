@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import { orderExpiresAt } from '../../../src/domain/order-expiry'
 import { mergeOrderLines, type RequestedLine } from '../../../src/domain/order-lines'
 import { priceOrder } from '../../../src/domain/pricing'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
-import type { DB, UserTable } from '../../db/schema'
+import type { DB, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { ServiceError } from '../service-error'
 import { newId } from '../../ids'
@@ -17,6 +17,7 @@ import { recordOrderEvent } from './order-events'
 import { loadOrderRules } from './order-rules'
 import { type OrderView, viewOrders } from './order-view'
 import { quoteOf } from './quote'
+import type { PlaceOrderInput } from '../../contract/orders'
 
 /* POST /orders. In one write transaction: the listings are read, the order priced by the
    domain from the listings' own prices, the order, its lines, its parcels (one per farmer) and
@@ -33,14 +34,6 @@ export interface PlaceOrderDeps {
   clock: Clock
   storage: PhotoStorage
   pickupCodes: PickupCodes
-}
-
-export interface PlaceOrderInput {
-  lines: RequestedLine[]
-  pickupPointId: string
-  /** The total the buyer saw and agreed to. Older apps do not send it: they are charged the
-   *  price of the moment, as before. */
-  expectedTotalFen?: number
 }
 
 export interface Placed {
@@ -127,7 +120,7 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     paidAt: null,
     endedAt: null,
     updatedAt: now,
-  }
+  } satisfies Insertable<OrderTable>
   await tx.insertInto('orders').values(order).execute()
   await tx
     .insertInto('orderLines')

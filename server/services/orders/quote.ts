@@ -1,37 +1,23 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../../../src/domain/china-time'
 import { mergeOrderLines, type RequestedLine } from '../../../src/domain/order-lines'
-import { estimatePickup, type PickupEstimate } from '../../../src/domain/pickup-window'
+import { estimatePickup } from '../../../src/domain/pickup-window'
 import { priceOrder } from '../../../src/domain/pricing'
-import type { Unit } from '../../../src/domain/units'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { PhotoStorage } from '../../storage/photo-storage'
-import { type PickupPointView, toPickupPointView } from '../places/places'
+import { toPickupPointView } from '../places/places'
 import { isOrderable, loadOrderListings, type OrderListing, pricingLine } from './order-listings'
 import { loadOrderRules, type OrderRules } from './order-rules'
 import { coverThumbs } from './order-view'
+import type { Quote } from '../../contract/orders'
 
 /* What an order would cost now, priced by the very function the order is priced by, so the
    checkout shows the buyer the total they will be charged, to the fen. Lines that cannot be had
    (sold out, not enough, no longer live) are flagged and left out of the sum, not refused: the
    cart shows what to change. */
 
-interface Named {
-  id: string
-  name: string
-}
-
-export interface QuoteView {
-  lines: { listingId: string; title: string; unit: Unit; unitPriceFen: number; quantity: number; stock: number; available: boolean; lineTotalFen: number; farmer: Named; village: Named; thumbUrl: string | null }[]
-  parcels: { farmer: Named; village: Named; weightGrams: number; shippingFen: number }[]
-  subtotalFen: number
-  shippingFen: number
-  subsidyFen: number
-  totalFen: number
-  pickupPoint: PickupPointView
-  pickup: PickupEstimate
-}
+export type QuoteView = Quote
 
 export interface QuoteDeps {
   db: Kysely<DB>

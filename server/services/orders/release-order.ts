@@ -26,7 +26,7 @@ export async function releaseOrder(tx: WriteTx, orderId: string, now: string): P
     The order machine's table is the gate: a move it does not allow is never written, whoever
     asks (a DomainError `state_machine.transition_refused`, answered 409). */
 export async function moveOrder(tx: WriteTx, orderId: string, from: string, to: OrderStatus, now: string, extra: { paidAt?: string; pickupCodeHash?: string; pickupCodeSealed?: string; ended?: boolean } = {}): Promise<boolean> {
-  orderStatusMachine.assertTransition(from, to)
+  const step = orderStatusMachine.assertTransition(from, to)
   const result = await tx
     .updateTable('orders')
     .set({
@@ -37,7 +37,7 @@ export async function moveOrder(tx: WriteTx, orderId: string, from: string, to: 
       ...(extra.ended ? { endedAt: now } : {}),
     })
     .where('id', '=', orderId)
-    .where('status', '=', from)
+    .where('status', '=', step.from)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }

@@ -3,7 +3,7 @@ import { handInDeadline } from '../../../src/domain/farmer-sales'
 import type { Kysely } from 'kysely'
 import { defaultManifestRunDate, defaultVillageRunDate, firstOpenVillageRun } from '../../../src/domain/default-run'
 import { areAllParcelsReceived } from '../../../src/domain/order-status'
-import { type ParcelStatus, parcelStatusMachine } from '../../../src/domain/parcel-status'
+import { PARCEL_STATUSES_HANDED_IN, PARCEL_STATUSES_ON_VILLAGE_RUN, type ParcelStatus, parcelStatusMachine } from '../../../src/domain/parcel-status'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, ParcelTable, UserTable } from '../../db/schema'
@@ -15,6 +15,7 @@ import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
 import { undoParcelStep } from './parcel-undo'
 import { type ParcelView, viewParcels } from './parcel-view'
+import type { Manifest } from '../../contract/parcels'
 
 /* The parcels' way from the farmer to the county center. The cun xiao'er marks a parcel
    collected when the farmer hands it in at the village service center; county staff receive it
@@ -27,10 +28,7 @@ export interface ParcelFlowDeps {
   clock: Clock
 }
 
-export interface ManifestView {
-  date: string
-  villages: { village: { id: string; name: string }; parcels: ParcelView[]; parcelCount: number; weightGrams: number }[]
-}
+export type ManifestView = Manifest
 
 const invalidTransition = (from: string, to: string) => new ServiceError('INVALID_TRANSITION', `this parcel is ${from} and cannot become ${to}`, { from, to })
 
@@ -71,7 +69,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       .selectAll('parcels')
       .where('parcels.villageId', '=', operator.villageId!)
       .where('parcels.collectionRunDate', '=', date)
-      .where('parcels.status', 'in', ['awaiting_collection', 'collected', 'received'])
+      .where('parcels.status', 'in', PARCEL_STATUSES_ON_VILLAGE_RUN)
       .orderBy('farmers.name')
       .orderBy('parcels.createdAt')
       .execute()
@@ -101,7 +99,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       .selectAll('parcels')
       .where('orders.countyId', '=', staff.countyId!)
       .where('parcels.collectionRunDate', '=', date)
-      .where('parcels.status', 'in', ['collected', 'received'])
+      .where('parcels.status', 'in', PARCEL_STATUSES_HANDED_IN)
       .orderBy('villages.name')
       .orderBy('parcels.createdAt')
       .execute()
@@ -124,7 +122,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
   }
 
   async function move(tx: WriteTx, parcel: ParcelTable, to: ParcelStatus, actor: UserTable, now: string): Promise<void> {
-    const transition = parcelStatusMachine.transition(parcel.status as ParcelStatus, to)
+    const transition = parcelStatusMachine.transition(parcel.status, to)
     if (!transition.ok) throw invalidTransition(parcel.status, to)
     const stamp = to === 'collected' ? { collectedAt: now, collectedBy: actor.id } : { receivedAt: now, receivedBy: actor.id }
     if (!(await moveParcel(tx, parcel.id, parcel.status, to, now, stamp))) throw invalidTransition(parcel.status, to)
@@ -158,7 +156,7 @@ export function createParcelFlow(deps: ParcelFlowDeps) {
       const row = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
       await move(tx, row, 'received', staff, now)
       const statuses = await tx.selectFrom('parcels').select('status').where('orderId', '=', order.id).execute()
-      if (areAllParcelsReceived(statuses.map((p) => p.status as ParcelStatus)) && (await moveOrder(tx, order.id, 'paid', 'ready_for_pickup', now))) {
+      if (areAllParcelsReceived(statuses.map((p) => p.status)) && (await moveOrder(tx, order.id, 'paid', 'ready_for_pickup', now))) {
         await recordOrderEvent(tx, order.id, 'ready_for_pickup', now)
         await tx.insertInto('buyerMessages').values({ id: newId('msg'), orderId: order.id, kind: 'ready_for_pickup', status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null }).execute()
       }

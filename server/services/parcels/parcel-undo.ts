@@ -1,7 +1,5 @@
 import { moveParcel } from './move-parcel'
 import { canUndoParcelStep, type ParcelUndoRefusalReason } from '../../../src/domain/parcel-undo'
-import type { OrderStatus } from '../../../src/domain/order-status'
-import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import type { DialectName } from '../../db/database'
 import type { OrderTable, ParcelTable, UserTable } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
@@ -41,8 +39,8 @@ export async function undoParcelStep(tx: WriteTx, dialect: DialectName, actor: U
   const parcel = await tx.selectFrom('parcels').selectAll().where('id', '=', parcelId).executeTakeFirstOrThrow()
   const message = await tx.selectFrom('buyerMessages').select('status').where('orderId', '=', order.id).where('kind', '=', 'ready_for_pickup').executeTakeFirst()
   const decision = canUndoParcelStep({
-    parcel: { ...parcel, status: parcel.status as ParcelStatus },
-    order: { status: order.status as OrderStatus, readyMessageSent: message?.status === 'sent' },
+    parcel,
+    order: { status: order.status, readyMessageSent: message?.status === 'sent' },
     actorUserId: actor.id,
     now,
   })

@@ -1,30 +1,12 @@
 import type { Kysely } from 'kysely'
-import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import { lastParcelStep, undoDeadline } from '../../../src/domain/parcel-undo'
 import type { Unit } from '../../../src/domain/units'
 import type { DB, ParcelTable } from '../../db/schema'
+import type { Parcel } from '../../contract/orders'
 
 /* A parcel as API.md reads it: one farmer's share of an order, with what is in it. */
 
-interface Named {
-  id: string
-  name: string
-}
-
-export interface ParcelView {
-  id: string
-  orderId: string
-  /** Its order's short number, once paid. */
-  number: string | null
-  status: ParcelStatus
-  farmer: Named
-  village: Named
-  lines: { listingId: string; title: string; quantity: number; unit: Unit }[]
-  weightGrams: number
-  shippingFen: number
-  collectionRunDate: string | null
-  undoUntil?: string
-}
+export type ParcelView = Parcel
 
 /** Who is looking, and when: their own last step on a parcel shows until when they may undo it. */
 export interface ParcelViewer {
@@ -35,7 +17,7 @@ export interface ParcelViewer {
 /* A hint for the button, nothing more: the undo itself decides under the order's lock, and also
    refuses when the order has moved on, which this list does not read. */
 function undoUntilFor(parcel: ParcelTable, viewer: ParcelViewer | undefined): string | undefined {
-  const step = viewer ? lastParcelStep({ ...parcel, status: parcel.status as ParcelStatus }) : null
+  const step = viewer ? lastParcelStep(parcel) : null
   if (!viewer || !step?.at || step.by !== viewer.userId) return undefined
   const until = undoDeadline(step.at)
   return until > viewer.now ? until : undefined
@@ -60,7 +42,7 @@ export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[], viewer
       id: p.id,
       orderId: p.orderId,
       number: numberOf.get(p.orderId) ?? null,
-      status: p.status as ParcelStatus,
+      status: p.status,
       farmer: farmerOf.get(p.farmerId)!,
       village: villageOf.get(p.villageId)!,
       lines: lines.filter((l) => l.orderId === p.orderId && l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { ORDER_STATUSES_HOLDING_PICKUP_CODE } from '../../../src/domain/order-status'
 import { generateUniquePickupCodeAsync } from '../../../src/domain/pickup-code'
 import { collectionRunDateFor } from '../../../src/domain/pickup-window'
 import type { Clock } from '../../clock'
@@ -15,6 +16,7 @@ import { moveOrder } from '../orders/release-order'
 import type { PickupCodes } from '../pickups/pickup-codes'
 import { closeAtProviders, closeOpenPayments } from './open-payments'
 import type { PaymentProvider, ProviderName } from './payment-provider'
+import { PaymentMismatch } from './payment-mismatch'
 import { createRefund } from './refunds'
 
 /* The one place a payment becomes a paid order, whoever brings the news (a verified WeChat
@@ -39,8 +41,6 @@ export interface ConfirmedPayment {
 }
 
 export type ApplyOutcome = 'paid' | 'already_applied' | 'refund_due'
-
-export class PaymentMismatch extends Error {}
 
 export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: ConfirmedPayment): Promise<ApplyOutcome> {
   const { outcome, closed } = await writeTransaction(deps.db, deps.dialect, async (tx) => {
@@ -95,7 +95,7 @@ function pickupCodeFor(tx: WriteTx, codes: PickupCodes, pickupPointId: string): 
         .select('id')
         .where('pickupPointId', '=', pickupPointId)
         .where('pickupCodeHash', '=', codes.hash(pickupPointId, code))
-        .where('status', 'in', ['paid', 'ready_for_pickup'])
+        .where('status', 'in', ORDER_STATUSES_HOLDING_PICKUP_CODE)
         .executeTakeFirst()
       return taken !== undefined
     },

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { isOrderExpired } from '../../../src/domain/order-expiry'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, PaymentTable, UserTable } from '../../db/schema'
@@ -7,10 +8,12 @@ import { ServiceError, notFound } from '../service-error'
 import { newId } from '../../ids'
 import { lockOrder } from '../orders/lock-order'
 import type { PickupCodes } from '../pickups/pickup-codes'
-import { type ApplyOutcome, applyPaymentSuccess, PaymentMismatch } from './apply-payment'
+import { type ApplyOutcome, applyPaymentSuccess } from './apply-payment'
+import { PaymentMismatch } from './payment-mismatch'
 import { type ClosedPayment, closeAtProviders, closeOpenPayments } from './open-payments'
 import { type PaymentProvider, type ProviderName, ProviderUnavailable } from './payment-provider'
 import { applyRefundNotice, processRefunds } from './refunds'
+import type { PaymentStart } from '../../contract/orders'
 
 /* Paying for an order: the buyer starts a payment with a provider (the order's one open payment);
    the provider's word that it succeeded is applied by apply-payment.ts. WeChat's notification can
@@ -24,11 +27,7 @@ export interface PaymentDeps {
   providers: Partial<Record<ProviderName, PaymentProvider>>
 }
 
-export interface PaymentStartView {
-  paymentId: string
-  provider: ProviderName
-  [param: string]: string
-}
+export type PaymentStartView = PaymentStart
 
 /** Ask WeChat about a payment once it has been pending this long without news. */
 export const RECONCILE_AFTER_MS = 3 * 60_000
@@ -46,7 +45,7 @@ export function createPaymentService(deps: PaymentDeps) {
       if (!order || order.buyerId !== buyer.id) throw notFound('order')
       const provider = deps.providers[providerName]
       if (!provider) throw unavailable(`${providerName} payments are not available on this server`)
-      if (order.status !== 'pending_payment' || clock() >= new Date(order.expiresAt)) {
+      if (order.status !== 'pending_payment' || isOrderExpired(order.expiresAt, clock())) {
         throw new ServiceError('INVALID_TRANSITION', order.status === 'pending_payment' ? 'this order has expired' : `this order is ${order.status}, not awaiting payment`, { from: order.status, to: 'paid' })
       }
       const openid = providerName === 'wechat' ? await tx.selectFrom('users').select('wechatOpenid').where('id', '=', buyer.id).executeTakeFirst() : null

@@ -6,7 +6,7 @@ import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
 import { lockOrder } from '../orders/lock-order'
 import { recordOrderEvent } from '../orders/order-events'
-import { PaymentMismatch } from './apply-payment'
+import { PaymentMismatch } from './payment-mismatch'
 import type { PaymentProvider, ProviderName } from './payment-provider'
 
 /* A refund is written in the transaction that decides it (a paid order cancelled, or a payment

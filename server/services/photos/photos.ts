@@ -4,14 +4,9 @@ import type { DB, PhotoTable } from '../../db/schema'
 import { newId, sha256Hex } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { processPhoto } from './photo-processing'
+import type { Photo } from '../../contract/common'
 
-export interface PhotoView {
-  id: string
-  url: string
-  thumbUrl: string
-  width: number
-  height: number
-}
+export type PhotoView = Photo
 
 /** Processes and stores a photo, then records it. Stored names derive from the content. */
 export async function storePhoto(

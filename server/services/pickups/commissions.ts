@@ -4,6 +4,7 @@ import { chinaMonth } from '../../../src/domain/china-time'
 import type { DB } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
+import type { CommissionStatement } from '../../contract/parcels'
 
 /* The cun xiao'er's commission: earned per order line when the buyer picks the order up,
    credited to the operator of the listing's village at the rate the order was placed with, and
@@ -75,12 +76,6 @@ export async function reverseCaseCommissions(tx: WriteTx, orderId: string, now: 
         .execute()
     }
   }
-}
-
-export interface CommissionStatement {
-  month: string
-  items: { orderId: string; listingId: string; title: string; lineTotalFen: number; rate: number; commissionFen: number; creditedAt: string; kind: 'credit' | 'reversal' }[]
-  totalFen: number
 }
 
 /** The operator's entries of one month (China time), in the order they happened. */

@@ -3,14 +3,18 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { ORDER_STATUSES_SHOWING_PICKUP_CODE } from '../../../src/domain/order-status'
+import { WRONG_CODE_WINDOW_MINUTES, WRONG_CODES_PER_CENTER, WRONG_CODES_PER_STAFF, wrongCodeRetryAfterSeconds } from '../../../src/domain/pickup-attempts'
 import { parseOrderNumber } from '../../../src/domain/order-number'
+import type { Unit } from '../../../src/domain/units'
 import { ServiceError, notFound, validationFailed } from '../service-error'
 import { newId } from '../../ids'
 import { recordOrderEvent } from '../orders/order-events'
 import { moveOrder } from '../orders/release-order'
-import { type ParcelView, viewParcels } from '../parcels/parcel-view'
+import { viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from './pickup-codes'
 import { creditCommissions, reverseCaseCommissions } from './commissions'
+import type { DeskOrder, PickupVerifyInput } from '../../contract/parcels'
 
 /* The county center's pickup desk. The buyer shows a 6-digit code (typed, or read from their QR
    code with the order id); it works only at its own center, only while the order is ready, and
@@ -24,9 +28,7 @@ import { creditCommissions, reverseCaseCommissions } from './commissions'
    many accounts, but only for typed codes: a scanned QR code carries the order id with its code,
    which a guesser does not have, so honest desks keep handing orders over while typing is shut. */
 
-export const WRONG_CODE_WINDOW_MS = 15 * 60_000
-export const WRONG_CODES_PER_STAFF = 5
-export const WRONG_CODES_PER_CENTER = 20
+const WRONG_CODE_WINDOW_MS = WRONG_CODE_WINDOW_MINUTES * 60_000
 
 export interface PickupDeskDeps {
   db: Kysely<DB>
@@ -35,16 +37,7 @@ export interface PickupDeskDeps {
   pickupCodes: PickupCodes
 }
 
-export interface DeskOrderView {
-  id: string
-  number: string | null
-  status: string
-  buyer: { id: string; name: string }
-  lines: { listingId: string; title: string; quantity: number; unit: string }[]
-  parcels: ParcelView[]
-  totalFen: number
-  paidAt: string | null
-}
+export type DeskOrderView = DeskOrder
 
 export function createPickupDesk(deps: PickupDeskDeps) {
   const { db, clock } = deps
@@ -69,7 +62,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       number: o.number,
       status: o.status,
       buyer: buyers.find((b) => b.id === o.buyerId)!,
-      lines: lines.filter((l) => l.orderId === o.id).map(({ orderId: _o, ...line }) => line),
+      lines: lines.filter((l) => l.orderId === o.id).map(({ orderId: _o, ...line }) => ({ ...line, unit: line.unit as Unit })),
       parcels: parcelViews.filter((p) => p.orderId === o.id),
       totalFen: o.totalFen,
       paidAt: o.paidAt,
@@ -117,28 +110,17 @@ export function createPickupDesk(deps: PickupDeskDeps) {
     return { byStaff: await tally('staffUserId', staffId), byCenter: await tally('pickupPointId', pointId) }
   }
 
-  /**
-   * How long until a refused desk may try again: until the oldest wrong try of each limit that is
-   * reached leaves the window (the count then falls below the limit, since it never passes it).
-   */
-  function retryAfterSeconds(limits: { count: number; oldest: number | null; limit: number }[], now: number): number {
-    const waits = limits
-      .filter((l) => l.count >= l.limit && l.oldest !== null)
-      .map((l) => Math.ceil((l.oldest! + WRONG_CODE_WINDOW_MS - now) / 1000))
-    return Math.max(1, ...waits)
-  }
-
   type Outcome = { kind: 'picked_up'; order: DeskOrderView } | { kind: 'wrong_code' } | { kind: 'refused'; error: ServiceError }
 
   /** Hands an order over: the code (and, from a QR code, the order id) checked at this center. */
-  async function verify(staff: UserTable, input: { code: string; orderId?: string }): Promise<DeskOrderView> {
+  async function verify(staff: UserTable, input: PickupVerifyInput): Promise<DeskOrderView> {
     const outcome = await writeTransaction<Outcome>(db, deps.dialect, async (tx) => {
       const now = clock().toISOString()
       const point = await pickupPointOf(tx, staff)
       const wrong = await lockAndCountWrongTries(tx, staff.id, point.id, new Date(clock().getTime() - WRONG_CODE_WINDOW_MS).toISOString())
       const centerShut = wrong.byCenter.count >= WRONG_CODES_PER_CENTER && !input.orderId
       if (wrong.byStaff.count >= WRONG_CODES_PER_STAFF || centerShut) {
-        const seconds = retryAfterSeconds(
+        const seconds = wrongCodeRetryAfterSeconds(
           [
             { ...wrong.byStaff, limit: WRONG_CODES_PER_STAFF },
             ...(centerShut ? [{ ...wrong.byCenter, limit: WRONG_CODES_PER_CENTER }] : []),
@@ -152,7 +134,7 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       }
       let query = tx.selectFrom('orders').selectAll().where('pickupPointId', '=', point.id).where('pickupCodeHash', '=', deps.pickupCodes.hash(point.id, input.code))
       if (input.orderId) query = query.where('id', '=', input.orderId)
-      const order = await query.where('status', 'in', ['paid', 'ready_for_pickup', 'picked_up']).orderBy('updatedAt', 'desc').executeTakeFirst()
+      const order = await query.where('status', 'in', ORDER_STATUSES_SHOWING_PICKUP_CODE).orderBy('updatedAt', 'desc').executeTakeFirst()
       const attempt = (succeeded: boolean) => tx.insertInto('pickupAttempts').values({ id: newId('pat'), staffUserId: staff.id, pickupPointId: point.id, succeeded: succeeded ? 1 : 0, at: now }).execute()
       if (!order || (order.status === 'paid' && !input.orderId)) {
         await attempt(false)

@@ -1,26 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { DB, PickupPointTable } from '../../db/schema'
+import type { County, PickupPoint, Village } from '../../contract/places'
 
-export interface CountyView {
-  id: string
-  name: string
-}
+export type CountyView = County
 
-export interface VillageView {
-  id: string
-  countyId: string
-  name: string
-  serviceCenterAddress: string
-}
+export type VillageView = Village
 
-export interface PickupPointView {
-  id: string
-  countyId: string
-  name: string
-  address: string
-  phone: string | null
-  openingHours: { opens: string; closes: string; closedWeekdays: number[] }
-}
+export type PickupPointView = PickupPoint
 
 export async function listCounties(db: Kysely<DB>): Promise<CountyView[]> {
   return db.selectFrom('counties').select(['id', 'name']).orderBy('name').orderBy('id').execute()

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { addChinaMonths, isChinaDate } from '../../../src/domain/china-time'
-import { handInDeadline, isSaleStanding, saleLineState, type SaleEndReason, type SaleLineStatus } from '../../../src/domain/farmer-sales'
+import { handInDeadline, isSaleStanding, saleLineState } from '../../../src/domain/farmer-sales'
 import type { OrderStatus } from '../../../src/domain/order-status'
 import type { ParcelStatus } from '../../../src/domain/parcel-status'
 import type { Unit } from '../../../src/domain/units'
@@ -8,56 +8,16 @@ import type { DB } from '../../db/schema'
 import { notFound, validationFailed } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { type CaseView, casesOfLines } from '../after-sale/cases'
+import type { SaleLine, SaleTotals, SalesRun, SalesView } from '../../contract/sales'
 
 /* What a farmer sold, run by run: what to hand in, where and by when, and where each line went
    after. Read by the farmer herself and by her village's cun xiao'er (for farmers without a
    phone). Buyers stay private: nothing here is read from the buyer, not even an id; the order's
    short number is enough to talk about an order with the cun xiao'er. */
 
-export interface SaleLine {
-  orderId: string
-  /** The short number people read (1203-017): what the farmer says to the cun xiao'er. */
-  number: string | null
-  title: string
-  quantity: number
-  unit: Unit
-  weightGrams: number
-  lineTotalFen: number
-  status: SaleLineStatus
-  reason?: SaleEndReason
-  /** What went wrong with the goods (售后): the farmer sees what, the photo, the decision and
-      the amount taken from her sale. Never who the buyer is: a case view carries no buyer. */
-  cases: CaseView[]
-}
-
-export interface SaleTotals {
-  lineCount: number
-  weightGrams: number
-  amountFen: number
-}
-
-export interface SalesRun {
-  date: string
-  handIn: { place: string; address: string; by: string }
-  lines: SaleLine[]
-  /** Lines still with the farmer, to bring to the service center. */
-  toHandIn: number
-  /** Of the lines that stand (neither cancelled nor refunded). */
-  totals: SaleTotals
-}
-
-export interface SalesView {
-  farmer: { id: string; name: string }
-  runs: SalesRun[]
-  /** Month by month (the run's month), over every run of those months, not only this page's. */
-  months: ({ month: string } & SaleTotals)[]
-  toHandIn: number
-  nextCursor: string | null
-}
-
 export const RUNS_PER_PAGE = 10
 
-type LineRow = Omit<SaleLine, 'status' | 'reason' | 'cases'> & { listingId: string; runDate: string; parcelStatus: string; orderStatus: string; refunded: boolean }
+type LineRow = Omit<SaleLine, 'status' | 'reason' | 'cases'> & { listingId: string; runDate: string; parcelStatus: ParcelStatus; orderStatus: OrderStatus; refunded: boolean }
 
 const noTotals = (): SaleTotals => ({ lineCount: 0, weightGrams: 0, amountFen: 0 })
 function add(totals: SaleTotals, line: SaleLine): void {
@@ -118,7 +78,7 @@ export async function farmerSales(deps: { db: Kysely<DB>; storage: PhotoStorage 
 }
 
 function saleLineOf({ runDate: _run, listingId: _listing, parcelStatus, orderStatus, refunded, ...line }: LineRow, cases: CaseView[]): SaleLine {
-  return { ...line, ...saleLineState(parcelStatus as ParcelStatus, orderStatus as OrderStatus, refunded), cases }
+  return { ...line, ...saleLineState(parcelStatus, orderStatus, refunded), cases }
 }
 
 /** The farmer's lines on runs from `from` (inclusive) to `until` (exclusive), oldest order first within a run. */

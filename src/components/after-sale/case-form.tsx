@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useRef, useState } from 'react'
 import type { AfterSaleCase } from '../../api/case-types'
-import { CASE_KINDS, type CaseKind } from '../../domain/after-sale'
-import { type CaseReportStore, MAX_CASE_NOTE, MAX_CASE_PHOTOS } from '../../stores/case-report-store'
+import { CASE_KINDS, CASE_NOTE_MAX_LENGTH, CASE_PHOTOS_MAX, type CaseKind } from '../../domain/after-sale'
+import type { CaseReportStore } from '../../stores/case-report-store'
 import { afterSaleStrings as s, caseKindLabel, describeCaseProblem } from '../../strings/after-sale'
 import { ActionButton } from '../action-button'
 import './index.scss'
@@ -55,14 +55,14 @@ export const CaseForm = observer(function CaseForm({ orderId, listingId, title, 
         ))}
       </View>
       <Text className='case-form__label'>{s.noteTitle}</Text>
-      <Textarea className='case-form__note' value={note} maxlength={MAX_CASE_NOTE} placeholder={s.notePlaceholder} onInput={(e) => setNote((typedNote.current = e.detail.value))} />
-      <Text className='case-form__label'>{s.photos(photoPaths.length, MAX_CASE_PHOTOS)}</Text>
+      <Textarea className='case-form__note' value={note} maxlength={CASE_NOTE_MAX_LENGTH} placeholder={s.notePlaceholder} onInput={(e) => setNote((typedNote.current = e.detail.value))} />
+      <Text className='case-form__label'>{s.photos(photoPaths.length, CASE_PHOTOS_MAX)}</Text>
       <View className='case-form__photos'>
         {photoPaths.map((path) => (
           <Image key={path} className='case-form__photo' src={path} mode='aspectFill' onClick={() => setPhotoPaths(photoPaths.filter((p) => p !== path))} />
         ))}
-        {photoPaths.length < MAX_CASE_PHOTOS && (
-          <View className='case-form__add-photo' onClick={() => void choosePhotos(MAX_CASE_PHOTOS - photoPaths.length).then((more) => setPhotoPaths([...photoPaths, ...more]))}>
+        {photoPaths.length < CASE_PHOTOS_MAX && (
+          <View className='case-form__add-photo' onClick={() => void choosePhotos(CASE_PHOTOS_MAX - photoPaths.length).then((more) => setPhotoPaths([...photoPaths, ...more]))}>
             {s.addPhoto}
           </View>
         )}

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { Farmer, Listing } from '../../api'
 import { CATEGORIES } from '../../domain/catalog'
+import { LISTING_DESCRIPTION_MAX_LENGTH, LISTING_TITLE_MAX_LENGTH } from '../../domain/listing-limits'
 import { FIXED_UNIT_GRAMS, UNITS } from '../../domain/units'
 import type { ListingDraftStore } from '../../stores/listing-draft-store'
 import { categoryLabel, describeError, unitLabel } from '../../strings/format'
@@ -77,7 +78,7 @@ export const ListingForm = observer(function ListingForm({ draft, farmers, onSub
       </Field>
 
       <Field label={workStrings.sell.title} name='title' error={errors.title}>
-        <Input className='form-input input-title' value={fields.title} maxlength={40} placeholder={workStrings.sell.titlePlaceholder} onInput={(e) => draft.setField('title', valueOf(e))} />
+        <Input className='form-input input-title' value={fields.title} maxlength={LISTING_TITLE_MAX_LENGTH} placeholder={workStrings.sell.titlePlaceholder} onInput={(e) => draft.setField('title', valueOf(e))} />
       </Field>
 
       <Field label={workStrings.sell.category} name='category' error={errors.category}>
@@ -110,7 +111,7 @@ export const ListingForm = observer(function ListingForm({ draft, farmers, onSub
         <Textarea
           className='form-input form-input--area input-description'
           value={fields.description}
-          maxlength={1000}
+          maxlength={LISTING_DESCRIPTION_MAX_LENGTH}
           placeholder={workStrings.sell.descriptionPlaceholder}
           onInput={(e) => draft.setField('description', valueOf(e))}
         />

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import type { Order, User } from '../../../../api'
 import { StateView } from '../../../../components/state-view'
 import { formatYuan } from '../../../../domain/money'
+import { isPickupCodeFormat } from '../../../../domain/pickup-code'
 import { routes } from '../../../../routes'
 import { ordersFor } from '../../../../stores/buyer-stores'
 import { buyerStrings, chinaDateTime, describeOrderError, orderStatusLabel } from '../../../../strings/buyer'
@@ -21,7 +22,7 @@ import '../../buyer-page.scss'
 const o = buyerStrings.order
 
 /** The code is for collecting: shown once paid, until the order is picked up. */
-const showsPickupCode = (order: Order) => (order.status === 'paid' || order.status === 'ready_for_pickup') && /^\d{6}$/.test(order.pickupCode ?? '')
+const showsPickupCode = (order: Order) => (order.status === 'paid' || order.status === 'ready_for_pickup') && isPickupCodeFormat(order.pickupCode)
 
 function OrderHead({ order }: { order: Order }) {
   return (

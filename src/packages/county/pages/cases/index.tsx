@@ -7,6 +7,7 @@ import { ActionButton } from '../../../../components/action-button'
 import { CaseList } from '../../../../components/after-sale'
 import { RoleGate } from '../../../../components/role-gate'
 import { StateView } from '../../../../components/state-view'
+import { CASE_DECLINE_REASON_MAX_LENGTH } from '../../../../domain/after-sale'
 import { formatYuan } from '../../../../domain/money'
 import { countyCasesFor } from '../../../../stores/county-stores'
 import type { CountyCasesStore } from '../../../../stores/county-cases-store'
@@ -44,7 +45,7 @@ const OpenCase = observer(function OpenCase({ item, store }: { item: CountyCase;
         <ActionButton className='refund-case' text={s.refundAction} loading={busy} disabled={store.deciding !== null} onTap={() => void store.refund(item.id, typed.current.yuan).then(decided)} />
       </View>
       <View className='county-case__decide'>
-        <Input className='county-case__input decline-reason' placeholder={s.declineLabel} value={reason} maxlength={200} onInput={(e) => setReason((typed.current.reason = e.detail.value))} />
+        <Input className='county-case__input decline-reason' placeholder={s.declineLabel} value={reason} maxlength={CASE_DECLINE_REASON_MAX_LENGTH} onInput={(e) => setReason((typed.current.reason = e.detail.value))} />
         <ActionButton className='decline-case' kind='secondary' text={s.declineAction} disabled={store.deciding !== null} onTap={() => void store.decline(item.id, typed.current.reason).then(decided)} />
       </View>
       {problem && <Text className='work-error decision-error'>{describeDecisionProblem(problem)}</Text>}

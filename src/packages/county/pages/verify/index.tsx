@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import type { User } from '../../../../api'
 import { ActionButton } from '../../../../components/action-button'
+import { PICKUP_CODE_LENGTH } from '../../../../domain/pickup-code'
 import { RoleGate } from '../../../../components/role-gate'
 import { pickupDeskFor } from '../../../../stores/county-stores'
 import { countyStrings, describeDeskProblem } from '../../../../strings/county'
@@ -46,7 +47,7 @@ const PickupDesk = observer(function PickupDesk({ user }: { user: User }) {
         <Input
           className='code-input'
           type='number'
-          maxlength={6}
+          maxlength={PICKUP_CODE_LENGTH}
           value={code}
           placeholder={v.codePlaceholder}
           // Digits only, at most six: a browser's number field would take more.

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/action-button'
+import { MOBILE_NUMBER_LENGTH, PERSON_NAME_MAX_LENGTH } from '../../../../domain/people'
 import { checkNewFarmer, type NewFarmerErrors } from '../../../../stores/new-farmer-validation'
 import type { VillageFarmersStore } from '../../../../stores/village-farmers-store'
 import { describeError } from '../../../../strings/format'
@@ -33,7 +34,7 @@ export const AddFarmer = observer(function AddFarmer({ store }: { store: Village
       <Input
         className='form-input add-farmer__name'
         value={name}
-        maxlength={20}
+        maxlength={PERSON_NAME_MAX_LENGTH}
         placeholder={workStrings.farmers.namePlaceholder}
         onInput={(event) => {
           setName(event.detail.value)
@@ -46,7 +47,7 @@ export const AddFarmer = observer(function AddFarmer({ store }: { store: Village
         className='form-input add-farmer__phone'
         type='number'
         value={phone}
-        maxlength={11}
+        maxlength={MOBILE_NUMBER_LENGTH}
         placeholder={workStrings.farmers.phonePlaceholder}
         onInput={(event) => {
           setPhone(event.detail.value)

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../server/db/schema'
+import type { DB } from '../server/db/schema'
 
 /** `count` more live listings of the demo county's first farmer, each with a demo photo. */
 export async function addBulkListings(db: Kysely<DB>, countyId: string, count: number): Promise<void> {
@@ -21,7 +21,7 @@ export async function addBulkListings(db: Kysely<DB>, countyId: string, count: n
         unitWeightGrams: 500,
         priceFen: 500 + (n % 300),
         stock: 10 + (n % 50),
-        status: 'live',
+        status: 'live' as const,
         description: '长目录测试',
         listedByUserId: null,
         rejectionReason: null,
