@@ -7,6 +7,7 @@ import * as oneOpenPayment from './migrations/005_one_open_payment'
 import * as orderNumbers from './migrations/006_order_numbers'
 import * as farmerMessages from './migrations/007_farmer_messages'
 import * as afterSaleCases from './migrations/008_after_sale_cases'
+import * as ledgerAndPayouts from './migrations/009_ledger_and_payouts'
 
 /* Migrations are listed here, in order, rather than read from a folder at run time: the same
    list works under tsx, jest and any bundler. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '006_order_numbers': orderNumbers,
   '007_farmer_messages': farmerMessages,
   '008_after_sale_cases': afterSaleCases,
+  '009_ledger_and_payouts': ledgerAndPayouts,
 }
 
 /** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely

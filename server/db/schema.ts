@@ -6,9 +6,11 @@
 
 import type { Generated } from 'kysely'
 import type { CaseKind, CaseStatus } from '../../src/domain/after-sale'
+import type { CaseFault } from '../../src/domain/order-ledger'
 import type { ListingStatus } from '../../src/domain/listing-status'
 import type { OrderStatus } from '../../src/domain/order-status'
 import type { ParcelStatus } from '../../src/domain/parcel-status'
+import type { MoneyTables } from './schema-money'
 
 export interface CountyTable {
   id: string
@@ -154,6 +156,10 @@ export interface OrderTable {
   /** When it expired, was cancelled or was picked up. */
   endedAt: string | null
   updatedAt: string
+  /** When its sale settled: picked up, the after-sale window closed, no case open (settlement.ts). */
+  settledAt: string | null
+  /** When its ledger was last brought up to date; null for an order from before the ledger. */
+  ledgerAt: string | null
 }
 
 /** The last sequence given to a county's orders on a calendar day ('MMDD', any year). */
@@ -296,6 +302,8 @@ export interface AfterSaleCaseTable {
   decidedBy: string | null
   decidedAt: string | null
   commissionReversedFen: number | null
+  /** Whose fault staff found: the farmer's goods (the refund comes out of her share) or the county's transport. */
+  fault: CaseFault
   createdAt: string
   updatedAt: string
 }
@@ -331,7 +339,7 @@ export interface FarmerMessageTable {
   sentAt: string | null
 }
 
-export interface DB {
+export interface DB extends MoneyTables {
   counties: CountyTable
   pickupPoints: PickupPointTable
   villages: VillageTable

@@ -1,8 +1,8 @@
 import type { WeChatConfig } from '../config'
+import { createWeChatServerApi, type WeChatServerApi } from './wechat-access-token'
 
 /* The buyer's "ready for pickup" WeChat subscribe message (subscribeMessage.send), with the
-   server's access token (client_credential), kept until shortly before it expires and fetched
-   again when WeChat says it is no longer good. The template's fields are those of the template
+   server's access token (wechat-access-token.ts). The template's fields are those of the template
    chosen in the mini-program's admin: 商品 thing1, 取货码 character_string2, 取货地点 thing3,
    备注 thing4. The farmer's "someone bought your goods" message (WECHAT_SALE_TEMPLATE_ID) has
    商品 thing1, 交货截止 time2, 交货地点 thing3, 备注 thing4. */
@@ -40,38 +40,15 @@ interface Outgoing {
 
 // The user has not subscribed (or unsubscribed), or the template is wrong: trying again won't help.
 const PERMANENT = new Set([43101, 40037, 47003, 40003])
-const TOKEN_INVALID = new Set([40001, 42001, 40014])
 
 /** thing fields hold at most 20 characters. */
 const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text)
 
-export function createWeChatMessenger(config: WeChatConfig, now: () => Date = () => new Date()): WeChatMessenger {
-  let token: { value: string; until: number } | null = null
-
-  async function getJson(url: URL, init?: RequestInit): Promise<Record<string, any>> {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(config.timeoutMs) })
-    return JSON.parse(await response.text())
-  }
-
-  async function accessToken(refresh = false): Promise<string> {
-    if (!refresh && token && token.until > now().getTime()) return token.value
-    const url = new URL('/cgi-bin/token', config.apiBase)
-    url.searchParams.set('grant_type', 'client_credential')
-    url.searchParams.set('appid', config.appId)
-    url.searchParams.set('secret', config.appSecret)
-    const body = await getJson(url)
-    if (typeof body.access_token !== 'string') throw new Error(`no access token (errcode ${body.errcode})`)
-    token = { value: body.access_token, until: now().getTime() + (Number(body.expires_in ?? 7200) - 300) * 1000 }
-    return token.value
-  }
-
-  async function send(message: Outgoing, refresh: boolean): Promise<SendOutcome> {
-    const url = new URL('/cgi-bin/message/subscribe/send', config.apiBase)
-    url.searchParams.set('access_token', await accessToken(refresh))
-    const body = await getJson(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...message, lang: 'zh_CN' }) })
+export function createWeChatMessenger(config: WeChatConfig, now: () => Date = () => new Date(), api: WeChatServerApi = createWeChatServerApi(config, now)): WeChatMessenger {
+  async function send(message: Outgoing): Promise<SendOutcome> {
+    const body = await api.post('/cgi-bin/message/subscribe/send', { ...message, lang: 'zh_CN' })
     const errcode = Number(body.errcode ?? 0)
     if (errcode === 0) return { ok: true }
-    if (TOKEN_INVALID.has(errcode) && !refresh) return send(message, true)
     return { ok: false, permanent: PERMANENT.has(errcode), reason: `errcode ${errcode}` }
   }
 
@@ -79,7 +56,7 @@ export function createWeChatMessenger(config: WeChatConfig, now: () => Date = ()
     // A template the server was not given cannot be sent, now or later.
     if (!message.template_id) return { ok: false, permanent: true, reason: 'no template configured for this message' }
     try {
-      return await send(message, false)
+      return await send(message)
     } catch (error) {
       return { ok: false, permanent: false, reason: (error as Error).message }
     }

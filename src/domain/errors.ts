@@ -33,6 +33,8 @@ export type DomainErrorCode =
   | 'pickup_window.invalid_rules'
   | 'state_machine.invalid_definition'
   | 'state_machine.transition_refused'
+  | 'ledger.invalid_entry'
+  | 'ledger.unbalanced'
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode

@@ -69,7 +69,7 @@ describe.each(DATABASES)('the status gate on %s', (dialect) => {
     const at = now()
     await t.database.db
       .insertInto('afterSaleCases')
-      .values({ id: caseId, orderId: order.id, position: line.position, listingId: line.listingId, kind: 'damaged', note: '', reportedBy: buyerId, reporterRole: 'buyer', status: 'reported', refundFen: null, declineReason: null, decidedBy: null, decidedAt: null, commissionReversedFen: null, createdAt: at, updatedAt: at })
+      .values({ id: caseId, orderId: order.id, position: line.position, listingId: line.listingId, kind: 'damaged', note: '', reportedBy: buyerId, reporterRole: 'buyer', status: 'reported', refundFen: null, declineReason: null, decidedBy: null, decidedAt: null, commissionReversedFen: null, fault: 'farmer', createdAt: at, updatedAt: at })
       .execute()
     for (const [from, to] of [['reported', 'reported'], ['declined', 'refunded'], ['refunded', 'declined']] as const) {
       await expect(writeTransaction(t.database.db, dialect, (tx) => moveCase(tx, caseId, from, to, now(), { refundFen: 100 }))).rejects.toMatchObject({ code: 'state_machine.transition_refused', details: { machine: 'case', from, to } })

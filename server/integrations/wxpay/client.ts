@@ -30,15 +30,16 @@ export interface RefundState {
   status: 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL'
 }
 
-export function createWeChatPayClient(config: WeChatPayConfig, now: () => Date = () => new Date()) {
-  async function call(method: 'GET' | 'POST', pathWithQuery: string, payload?: unknown): Promise<{ status: number; json: any }> {
+/** A signed call to WeChat Pay v3 whose answer is believed only once its signature checks out. */
+export function createSignedCall(config: WeChatPayConfig, now: () => Date = () => new Date()) {
+  return async function call(method: 'GET' | 'POST', pathWithQuery: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<{ status: number; json: any }> {
     const body = payload === undefined ? '' : JSON.stringify(payload)
     let response: Response
     let text: string
     try {
       response = await fetch(config.apiBase + pathWithQuery, {
         method,
-        headers: { authorization: authorization(config, method, pathWithQuery, body, now()), accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: authorization(config, method, pathWithQuery, body, now()), accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...extraHeaders },
         body: body || undefined,
         signal: AbortSignal.timeout(config.timeoutMs),
       })
@@ -64,6 +65,12 @@ export function createWeChatPayClient(config: WeChatPayConfig, now: () => Date =
     }
     return { status: response.status, json }
   }
+}
+
+export type SignedCall = ReturnType<typeof createSignedCall>
+
+export function createWeChatPayClient(config: WeChatPayConfig, now: () => Date = () => new Date()) {
+  const call = createSignedCall(config, now)
 
   const path = (value: string) => encodeURIComponent(value)
 

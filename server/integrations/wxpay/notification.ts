@@ -37,11 +37,12 @@ export class NotificationRefused extends Error {
   }
 }
 
-type Resource = Record<string, unknown> & { amount?: Record<string, unknown> }
+export type Resource = Record<string, unknown> & { amount?: Record<string, unknown> }
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value))
 
-export function readNotification(config: WeChatPayConfig, headers: Record<string, string | string[] | undefined>, rawBody: string, now: Date): PaidTransaction | RefundOutcome {
+/** Checks a notification's signature over its raw body, then opens its encrypted resource. */
+export function openNotification(config: WeChatPayConfig, headers: Record<string, string | string[] | undefined>, rawBody: string, now: Date): { notificationId: string; eventType: string; resource: Resource } {
   try {
     verifyFromWeChat(config, headers, rawBody, now)
   } catch (error) {
@@ -61,8 +62,11 @@ export function readNotification(config: WeChatPayConfig, headers: Record<string
   } catch {
     throw new NotificationRefused('decrypt_failed')
   }
-  const notificationId = text(envelope.id)
-  const eventType = text(envelope.event_type)
+  return { notificationId: text(envelope.id), eventType: text(envelope.event_type), resource }
+}
+
+export function readNotification(config: WeChatPayConfig, headers: Record<string, string | string[] | undefined>, rawBody: string, now: Date): PaidTransaction | RefundOutcome {
+  const { notificationId, eventType, resource } = openNotification(config, headers, rawBody, now)
   if (eventType.startsWith('REFUND.')) {
     if (typeof resource.out_refund_no !== 'string' || typeof resource.amount?.refund !== 'number') throw new NotificationRefused('unexpected_resource')
     return {

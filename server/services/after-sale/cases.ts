@@ -113,7 +113,7 @@ export function createCaseDesk(deps: CaseDeps) {
         const mine = await tx.selectFrom('photos').select('id').where('id', 'in', photoIds).where('uploadedBy', '=', user.id).execute()
         if (mine.length !== photoIds.length) throw validationFailed({ photoIds: 'must be photos you uploaded' })
       }
-      const created: AfterSaleCaseTable = { id: newId('cas'), orderId, position: line.position, listingId: line.listingId, kind: input.kind, note: input.note.trim(), reportedBy: user.id, reporterRole: user.role === 'buyer' ? 'buyer' : 'county_staff', status: 'reported', refundFen: null, declineReason: null, decidedBy: null, decidedAt: null, commissionReversedFen: null, createdAt: now, updatedAt: now }
+      const created: AfterSaleCaseTable = { id: newId('cas'), orderId, position: line.position, listingId: line.listingId, kind: input.kind, note: input.note.trim(), reportedBy: user.id, reporterRole: user.role === 'buyer' ? 'buyer' : 'county_staff', status: 'reported', refundFen: null, declineReason: null, decidedBy: null, decidedAt: null, commissionReversedFen: null, fault: 'farmer', createdAt: now, updatedAt: now }
       await tx.insertInto('afterSaleCases').values(created).execute()
       if (photoIds.length > 0) await tx.insertInto('afterSaleCasePhotos').values(photoIds.map((photoId, position) => ({ caseId: created.id, photoId, position }))).execute()
       return created

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 
-/* The outboxes of WeChat messages (the buyer's "ready for pickup", the farmer's "your goods sold")
-   share one way of recording a try: attempts counted, the next try pushed further back each time,
+/* The outboxes of WeChat calls (the buyer's "ready for pickup", the farmer's "your goods sold",
+   an order's shipping information) share one way of recording a try: attempts counted, the next try pushed further back each time,
    and only while the message is still pending, so two server processes never both settle it. */
 
-export type OutboxTable = 'buyerMessages' | 'farmerMessages'
+export type OutboxTable = 'buyerMessages' | 'farmerMessages' | 'shippingUploads'
 export type MessageOutcome = 'sent' | 'failed' | 'pending'
 
 export const MAX_MESSAGE_ATTEMPTS = 8
@@ -20,7 +20,7 @@ export async function settleMessage(
   lastError: string | null,
 ): Promise<void> {
   const now = deps.clock()
-  // Both tables have these columns; the type names one of them for Kysely.
+  // Every outbox table has these columns; the type names one of them for Kysely.
   await deps.db
     .updateTable(table as 'buyerMessages')
     .set({

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
    with appid, secret, js_code and grant_type; JSON answered as text/plain; errcode 40029 for an
    unknown code, 40163 for a used one, 45011 past the per-user minute quota, 40125 for a wrong
    secret. Tests hand out codes as wx.login would. It also hands out access tokens
-   (client_credential) and takes subscribe messages sent with them. */
+   (client_credential) and takes subscribe messages and shipping information sent with them. */
 
 export interface FakeWeChat {
   baseUrl: string
@@ -24,10 +24,41 @@ export interface FakeWeChat {
   messages: { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }[]
   /** The next `count` subscribe sends fail with this errcode (default -1, system busy). */
   failSends(count: number, errcode?: number): void
+  /** Shipping information it accepted (uploadShippingInfo), in order; a second upload of one order is WeChat's one re-shipment. */
+  shippingUploads: ShippingInfo[]
+  /** The next `count` shipping uploads fail with this errcode (default -1, system busy). */
+  failShipping(count: number, errcode?: number): void
   /** Access tokens handed out (getAccessToken). */
   tokensIssued: number
   close(): Promise<void>
 }
+
+export interface ShippingInfo {
+  order_key: { order_number_type: number; transaction_id?: string; mchid?: string; out_trade_no?: string }
+  logistics_type: number
+  delivery_mode: number
+  shipping_list: { item_desc?: string; tracking_no?: string; express_company?: string }[]
+  upload_time: string
+  payer: { openid: string }
+}
+
+/** What WeChat refuses in an upload, by its errcode; null when the upload is well formed. */
+function shippingRefusal(body: ShippingInfo): number | null {
+  const key = body.order_key
+  if (!key || !body.payer?.openid || !Array.isArray(body.shipping_list) || typeof body.upload_time !== 'string') return 47001
+  if (key.order_number_type === 2 ? !key.transaction_id : key.order_number_type !== 1 || !key.mchid || !key.out_trade_no) return 268485195
+  if (![1, 2, 3, 4].includes(body.logistics_type)) return 10060005
+  if (body.delivery_mode !== 1 && body.delivery_mode !== 2) return 268485224
+  if (body.delivery_mode === 1 && body.shipping_list.length !== 1) return 268485228
+  const item = body.shipping_list[0]
+  if (!item.item_desc) return 10060008
+  if ([...item.item_desc].length > 120) return 10060009
+  if (body.logistics_type === 1 && (!item.tracking_no || !item.express_company)) return 268485226
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/.test(body.upload_time)) return 268485216
+  return null
+}
+
+const orderKeyOf = (key: ShippingInfo['order_key']) => (key.order_number_type === 2 ? `t:${key.transaction_id}` : `m:${key.mchid}:${key.out_trade_no}`)
 
 export async function startFakeWeChat(): Promise<FakeWeChat> {
   const appId = 'wx' + randomBytes(8).toString('hex')
@@ -41,6 +72,8 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
   const accessTokens = new Set<string>()
   let tokensIssued = 0
   let failing = { count: 0, errcode: -1 }
+  const shippingUploads: ShippingInfo[] = []
+  let failingShipping = { count: 0, errcode: -1 }
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -69,6 +102,31 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
         if (!body.touser || !body.template_id || !body.data) return answer({ errcode: 47003, errmsg: 'argument invalid!' })
         messages.push(body)
         answer({ errcode: 0, errmsg: 'ok', msgid: Date.now() })
+      })
+      return
+    }
+    if (req.method === 'POST' && url.pathname === '/wxa/sec/order/upload_shipping_info') {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk) => chunks.push(chunk))
+      req.on('end', () => {
+        if (!accessTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        if (failingShipping.count > 0) {
+          failingShipping.count--
+          return answer({ errcode: failingShipping.errcode, errmsg: 'system error' })
+        }
+        let body: ShippingInfo
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        } catch {
+          return answer({ errcode: 47001, errmsg: 'data format error' })
+        }
+        const refusal = shippingRefusal(body)
+        if (refusal !== null) return answer({ errcode: refusal, errmsg: 'invalid shipping info' })
+        // One upload and one re-shipment per payment; a third is refused.
+        const earlier = shippingUploads.filter((u) => orderKeyOf(u.order_key) === orderKeyOf(body.order_key)).length
+        if (earlier >= 2) return answer({ errcode: 10060003, errmsg: '支付单已使用重新发货机会' })
+        shippingUploads.push(body)
+        answer({ errcode: 0, errmsg: 'ok' })
       })
       return
     }
@@ -111,6 +169,8 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
     setBusy: (b) => void (busy = b),
     messages,
     failSends: (count, errcode = -1) => void (failing = { count, errcode }),
+    shippingUploads,
+    failShipping: (count, errcode = -1) => void (failingShipping = { count, errcode }),
     get tokensIssued() {
       return tokensIssued
     },

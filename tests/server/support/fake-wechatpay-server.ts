@@ -4,13 +4,15 @@ import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { weChatPayConfig, type WeChatPayConfig } from '../../../server/integrations/wxpay/config'
+import { createFakeTransferBills, type FakeTransferBills } from './fake-transfer-bills'
 
 /* A fake WeChat Pay API v3 on 127.0.0.1, with real cryptography both ways: it makes a merchant
    key pair (the private half is "ours") and its own platform key pair, checks the signature of
    every request we send and answers 401 SIGN_ERROR when it is wrong, signs every answer, and
    sends payment notifications signed and AES-256-GCM encrypted as WeChat Pay does. It keeps
    transactions by out_trade_no and refunds by out_refund_no (a repeated refund request is the
-   same refund, never a second one). Tests can slow an endpoint down or forge a notification. */
+   same refund, never a second one), and transfer bills (fake-transfer-bills.ts). Tests can slow an
+   endpoint down or forge a notification. */
 
 export const FAKE_MCHID = '1900000109'
 export const FAKE_APPID = 'wxfakeapp000001'
@@ -70,6 +72,8 @@ export interface FakeWeChatPay {
   refundsTakeTime(): void
   /** The bank has answered: the refund is settled as asked and WeChat Pay builds its REFUND.* notification. */
   settleRefund(outRefundNo: string, status?: 'SUCCESS' | 'ABNORMAL', forgery?: Forgery): Notification
+  /** Transfer bills (商家转账) and the payee's side of them. */
+  transfers: FakeTransferBills
   /** The next `count` answers of requests whose path contains `pathPart` come `ms` late (the work is done at once). */
   slowDown(pathPart: string, ms: number, count?: number): void
   close(): Promise<void>
@@ -123,8 +127,10 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
     }
   }
 
-  function route(method: string, path: string, body: any): [number, unknown] {
+  function route(method: string, path: string, body: any, headers: http.IncomingHttpHeaders): [number, unknown] {
     const url = new URL(path, 'http://fake')
+    const transfer = transferBills.route(method, url.pathname, body, headers)
+    if (transfer) return transfer
     if (method === 'POST' && url.pathname === '/v3/pay/transactions/jsapi') {
       if (body.mchid !== FAKE_MCHID || body.appid !== FAKE_APPID || !body.payer?.openid || !Number.isInteger(body.amount?.total)) return [400, { code: 'PARAM_ERROR', message: '参数错误' }]
       const existing = transactions.get(body.out_trade_no)
@@ -183,7 +189,7 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
       if (!valid) [status, payload] = [401, { code: 'SIGN_ERROR', message: '签名错误' }]
       else {
         try {
-          ;[status, payload] = route(method, request.url ?? '', raw ? JSON.parse(raw) : {})
+          ;[status, payload] = route(method, request.url ?? '', raw ? JSON.parse(raw) : {}, request.headers)
         } catch {
           ;[status, payload] = [400, { code: 'PARAM_ERROR', message: 'bad JSON' }]
         }
@@ -219,6 +225,14 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
     return { headers: { ...headers, 'content-type': 'application/json' }, body }
   }
 
+  const transferBills = createFakeTransferBills({
+    mchid: FAKE_MCHID,
+    appid: FAKE_APPID,
+    publicKeyId,
+    platformPrivateKey: platform.privateKey,
+    sign: (eventType, summary, originalType, resource) => signedNotification(eventType, summary, originalType, resource, {}),
+  })
+
   function notification(outTradeNo: string, forgery: Forgery = {}): Notification {
     const t = transactions.get(outTradeNo)
     if (!t) throw new Error(`no transaction ${outTradeNo}`)
@@ -252,6 +266,7 @@ export async function startFakeWeChatPay(): Promise<FakeWeChatPay> {
     requests,
     transactions,
     refunds,
+    transfers: transferBills.desk,
     config: (notifyUrl) =>
       weChatPayConfig({ mchid: FAKE_MCHID, appId: FAKE_APPID, merchantSerial, merchantKeyPem: pem(merchant.privateKey, 'pkcs8'), platformKeys: { [publicKeyId]: pem(platform.publicKey, 'spki') }, apiV3Key, apiBase: url, notifyUrl, timeoutMs: 1500 }),
     environment(notifyUrl, dir) {

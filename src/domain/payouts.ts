@@ -1,0 +1,71 @@
+/**
+ * Payouts: the county sends farmers and cun xiao'er what is payable to them. A county clerk
+ * draws up a payout run (everyone owed at least the minimum: settlement.ts); a second clerk of
+ * the same county approves it before a fen leaves: two people, both recorded. Each payee's payout
+ * then goes out as a WeChat Pay transfer bill the payee confirms in the mini-program, or, for a
+ * farmer without WeChat, is recorded as paid at the service center (cash or bank transfer) with
+ * a reference and, again, a second clerk's approval.
+ */
+import type { Refusal } from './state-machine'
+import { defineStateMachine, type TransitionTable } from './state-machine'
+
+export const PAYOUT_RUN_STATUSES = ['awaiting_approval', 'approved', 'rejected'] as const
+export type PayoutRunStatus = (typeof PAYOUT_RUN_STATUSES)[number]
+
+export const PAYOUT_RUN_TRANSITIONS: TransitionTable<PayoutRunStatus> = {
+  // Rejected puts every amount back as payable; the next run draws them up again.
+  awaiting_approval: ['approved', 'rejected'],
+  approved: [],
+  rejected: [],
+}
+
+export const payoutRunStatusMachine = defineStateMachine({ name: 'payout run', transitions: PAYOUT_RUN_TRANSITIONS })
+
+export const PAYOUT_STATUSES = ['drafted', 'sending', 'awaiting_confirmation', 'paid', 'returned', 'withdrawn', 'awaiting_offline_approval'] as const
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
+
+export const PAYOUT_TRANSITIONS: TransitionTable<PayoutStatus> = {
+  // In a run not yet approved; withdrawn when the run is rejected.
+  drafted: ['sending', 'awaiting_offline_approval', 'withdrawn'],
+  // The bill is being created at WeChat Pay; an answer lost on the way leaves it here until the
+  // bill is found by its number. A bill WeChat refused outright returns the amount.
+  sending: ['awaiting_confirmation', 'paid', 'returned'],
+  // WAIT_USER_CONFIRM: the payee accepts in WeChat, or 24 hours pass.
+  awaiting_confirmation: ['paid', 'returned'],
+  // Cash or bank transfer recorded by one clerk, approved by another (or refused: back to drafted).
+  awaiting_offline_approval: ['paid', 'drafted'],
+  paid: [],
+  returned: [],
+  withdrawn: [],
+}
+
+export const payoutStatusMachine = defineStateMachine({ name: 'payout', transitions: PAYOUT_TRANSITIONS })
+
+/** A payout whose money is out of the payable balance: between the run's approval and its end. */
+export const PAYOUT_STATUSES_IN_FLIGHT: readonly PayoutStatus[] = ['sending', 'awaiting_confirmation', 'awaiting_offline_approval']
+
+/** Where a payout stands once WeChat Pay names its bill's state; null while WeChat is still working. */
+export function payoutStatusForTransfer(state: string): PayoutStatus | null {
+  if (state === 'SUCCESS') return 'paid'
+  if (state === 'FAIL' || state === 'CANCELLED') return 'returned'
+  if (state === 'WAIT_USER_CONFIRM' || state === 'TRANSFERING') return 'awaiting_confirmation'
+  // ACCEPTED, PROCESSING, CANCELING: nothing the payee can do yet, nothing final.
+  return null
+}
+
+export interface Clerk {
+  userId: string
+  countyId: string
+}
+
+export type SecondPersonRefusalReason = 'payout.same_person' | 'payout.other_county'
+
+/**
+ * The four-eyes rule: whoever approves a run (or an offline payout) is a clerk of the same county
+ * who did not draw it up (or record it).
+ */
+export function checkSecondPerson(madeBy: Clerk, approver: Clerk): { ok: true } | Refusal<SecondPersonRefusalReason> {
+  if (approver.countyId !== madeBy.countyId) return { ok: false, reason: 'payout.other_county', message: 'Only a clerk of the same county approves its payouts' }
+  if (approver.userId === madeBy.userId) return { ok: false, reason: 'payout.same_person', message: 'A second clerk approves what the first drew up' }
+  return { ok: true }
+}

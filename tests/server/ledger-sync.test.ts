@@ -1,0 +1,89 @@
+import { balances } from '../../src/domain/ledger'
+import { syncOrderLedger } from '../../server/services/ledger/order-ledger-sync'
+import { catchUpLedger, settleDueSales } from '../../server/services/ledger/settle-sales'
+import { paidOrder, readyOrder, signInCast, type PickupCast } from './support/order-fixtures'
+import { bearer, createTestApp, DATABASES, type TestApp } from './support/test-app'
+
+/* The ledger written from an order's facts on SQLite and PostgreSQL: a journey's postings add up
+   to zero and give each farmer and cun xiao'er their share; writing again writes nothing twice. */
+describe.each(DATABASES)('the ledger of an order on %s', (dialect) => {
+  let t: TestApp
+  let cast: PickupCast
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect)
+    cast = await signInCast(t)
+  })
+  afterAll(() => t?.close())
+
+  const db = () => t.database.db
+  const entriesOf = async (orderId: string) =>
+    db()
+      .selectFrom('ledgerEntries')
+      .innerJoin('ledgerPostings', 'ledgerPostings.id', 'ledgerEntries.postingId')
+      .select(['ledgerEntries.account', 'ledgerEntries.holderId', 'ledgerEntries.amountFen'])
+      .where('ledgerPostings.orderId', '=', orderId)
+      .execute()
+
+  it('picked up and settled: farmers’ share and commission payable, the books at zero, written once', async () => {
+    const order = await readyOrder(t, cast)
+    const handed = await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast.staff), payload: { code: order.pickupCode } })
+    expect(handed.statusCode).toBe(200)
+    await db().updateTable('orders').set({ settledAt: new Date(Date.now() + 86_400_000).toISOString() }).where('id', '=', order.id).execute()
+
+    expect(await syncOrderLedger(db(), order.id, new Date())).toBeGreaterThanOrEqual(4)
+    expect(await syncOrderLedger(db(), order.id, new Date())).toBe(0)
+
+    const lines = await db().selectFrom('orderLines').selectAll().where('orderId', '=', order.id).execute()
+    const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
+    expect([...books.values()].reduce((s, fen) => s + fen, 0)).toBe(0)
+    const { countyId } = await db().selectFrom('orders').select('countyId').where('id', '=', order.id).executeTakeFirstOrThrow()
+    expect(books.get(`buyer_payments:${countyId}`)).toBe(-order.totalFen)
+    for (const line of lines) expect(books.get(`farmer_payable:${line.farmerId}`)).toBe(line.lineTotalFen - line.commissionFen)
+    const commission = lines.reduce((s, l) => s + l.commissionFen, 0)
+    const operatorPayable = [...books].filter(([key]) => key.startsWith('operator_payable:')).reduce((s, [, fen]) => s + fen, 0)
+    expect(operatorPayable).toBe(commission)
+    expect([...books].filter(([key]) => /pending/.test(key)).every(([, fen]) => fen === 0)).toBe(true)
+  })
+
+  it('cancelled: the whole payment is a refund, nothing held for anyone', async () => {
+    const order = await paidOrder(t, cast.buyer, [['lamb-chops', 1]])
+    const cancelled = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/cancel`, headers: bearer(cast.buyer) })
+    expect(cancelled.statusCode).toBe(200)
+    await syncOrderLedger(db(), order.id, new Date())
+    const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
+    const nonZero = Object.fromEntries([...books].filter(([, fen]) => fen !== 0).map(([key, fen]) => [key.split(':')[0], fen]))
+    expect(nonZero).toEqual({ buyer_payments: -order.totalFen, refunds: order.totalFen })
+  })
+
+  it('a sale settles 24 hours after pickup unless a case is open; older orders are caught up', async () => {
+    const deps = () => ({ db: db(), dialect, clock: () => new Date(Date.now() + t.clockOffset()) })
+    const clean = await readyOrder(t, cast)
+    const disputed = await readyOrder(t, cast)
+    for (const order of [clean, disputed]) {
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast.staff), payload: { code: order.pickupCode } })).statusCode).toBe(200)
+    }
+    const lamb = disputed.lines[0].listingId
+    const reported = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${disputed.id}/cases`, headers: bearer(cast.buyer), payload: { listingId: lamb, kind: 'short_weight', note: '少了半斤', photoIds: [] } })
+    expect(reported.statusCode).toBe(201)
+
+    expect(await settleDueSales(deps())).toBe(0)
+    t.advance(24 * 3600_000 + 1000)
+    expect(await settleDueSales(deps())).toBeGreaterThanOrEqual(1)
+    const settledAt = async (id: string) => (await db().selectFrom('orders').select('settledAt').where('id', '=', id).executeTakeFirstOrThrow()).settledAt
+    expect(await settledAt(clean.id)).not.toBeNull()
+    expect(await settledAt(disputed.id)).toBeNull()
+
+    // Orders from before the ledger (its time never written) are written by the catch-up, once.
+    await db().updateTable('orders').set({ ledgerAt: null }).execute()
+    await db().deleteFrom('ledgerEntries').execute()
+    await db().deleteFrom('ledgerPostings').execute()
+    expect(await catchUpLedger(deps())).toBeGreaterThanOrEqual(3)
+    expect(await catchUpLedger(deps())).toBe(0)
+    const all = await db().selectFrom('ledgerEntries').select(['account', 'holderId', 'amountFen']).execute()
+    expect([...balances(all.map((e) => ({ ...e, amountFen: Number(e.amountFen) }))).values()].reduce((sum, fen) => sum + fen, 0)).toBe(0)
+    const settle = await db().selectFrom('ledgerPostings').select('key').where('event', '=', 'sale_settled').execute()
+    expect(settle.map((p) => p.key)).toContain(`settle:${clean.id}`)
+    expect(settle.map((p) => p.key)).not.toContain(`settle:${disputed.id}`)
+  })
+})
