@@ -22,6 +22,7 @@ import { meRoutes } from './routes/me'
 import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
 import { createWeChatMessenger } from './integrations/wechat-subscribe'
+import { createShippingUploader } from './integrations/wechat-shipping'
 import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { adminRoutes } from './routes/admin'
 import { caseRoutes } from './routes/cases'
@@ -103,7 +104,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const orders = createOrderService(orderDeps)
   const { wechat } = deps.config
   const messenger = wechat.appId && (wechat.pickupTemplateId || wechat.saleTemplateId) ? createWeChatMessenger(wechat, deps.clock) : null
-  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, log: app.log }))
+  // WeChat holds a WeChat Pay buyer's money until the order's shipping information arrives.
+  const shipping = wechatPay && wechat.appId ? { db: deps.db, clock: deps.clock, uploader: createShippingUploader(wechat, deps.clock), mchid: wechatPay.mchid } : null
+  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, shipping, log: app.log }))
   app.addHook('onClose', () => app.orderJobs.stop())
 
   await app.register(

@@ -14,13 +14,12 @@ import { MAX_MESSAGE_ATTEMPTS, settleMessage } from '../messages/message-outbox'
    error, to finish by hand in the mini-program's admin. Orders paid in the sandbox have nothing
    frozen and get no row. */
 
-export async function queueShippingUpload(tx: WriteTx, orderId: string, now: Date): Promise<boolean> {
+export async function queueShippingUpload(tx: WriteTx, orderId: string, now: string): Promise<boolean> {
   const paidByWeChat = await tx.selectFrom('payments').select('id').where('orderId', '=', orderId).where('status', '=', 'succeeded').where('provider', '=', 'wechat').executeTakeFirst()
   if (!paidByWeChat) return false
-  const at = now.toISOString()
   await tx
     .insertInto('shippingUploads')
-    .values({ id: newId('shp'), orderId, status: 'pending', lastError: null, nextAttemptAt: at, sentAt: null, createdAt: at })
+    .values({ id: newId('shp'), orderId, status: 'pending', lastError: null, nextAttemptAt: now, sentAt: null, createdAt: now })
     .onConflict((oc) => oc.column('orderId').doNothing())
     .execute()
   return true
