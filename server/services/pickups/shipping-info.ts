@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
 import type { ShippingUploader } from '../../integrations/wechat-shipping'
-import { MAX_MESSAGE_ATTEMPTS, settleMessage } from '../messages/message-outbox'
+import { settleTry, settleMessage } from '../messages/message-outbox'
 
 /* WeChat keeps a WeChat Pay buyer's money frozen until the order's shipping information is
    uploaded. The hand-over at the pickup desk is our delivery, so the hand-over's transaction
@@ -55,12 +55,7 @@ export async function uploadDueShipping(deps: ShippingUploadDeps): Promise<numbe
       payerOpenid: order.wechatOpenid,
       uploadedAt: deps.clock(),
     })
-    if (outcome.ok) {
-      await finish('sent', null)
-      sent++
-    } else {
-      await finish(outcome.permanent || upload.attempts + 1 >= MAX_MESSAGE_ATTEMPTS ? 'failed' : 'pending', outcome.reason)
-    }
+    if (await settleTry(deps, 'shippingUploads', upload, outcome)) sent++
   }
   return sent
 }
