@@ -29,6 +29,7 @@ import { caseRoutes } from './routes/cases'
 import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
 import { salesRoutes } from './routes/sales'
+import { statementRoutes } from './routes/statements'
 import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './contract/errors'
 import { pickupCodeSecret } from './secrets'
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }) })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       await api.register(salesRoutes, { db: deps.db, storage: deps.storage })
+      await api.register(statementRoutes, { db: deps.db, clock: deps.clock })
       await api.register(orderRoutes, { orders })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       await api.register(caseRoutes, { cases: createCaseDesk(orderDeps) })
