@@ -30,6 +30,12 @@ import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
 import { salesRoutes } from './routes/sales'
 import { statementRoutes } from './routes/statements'
+import { payoutRoutes } from './routes/payouts'
+import { wechatTransferNotifyRoutes } from './routes/wechat-transfer-notify'
+import { createPayoutRuns } from './services/payouts/payout-runs'
+import { createOfflinePayouts } from './services/payouts/payout-sending'
+import { createSandboxTransfers, createWeChatTransfers, type TransferProvider } from './services/payouts/transfer-provider'
+import { createTransferBillsClient } from './integrations/wxpay/transfer-bills'
 import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './contract/errors'
 import { pickupCodeSecret } from './secrets'
@@ -107,7 +113,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const messenger = wechat.appId && (wechat.pickupTemplateId || wechat.saleTemplateId) ? createWeChatMessenger(wechat, deps.clock) : null
   // WeChat holds a WeChat Pay buyer's money until the order's shipping information arrives.
   const shipping = wechatPay && wechat.appId ? { db: deps.db, clock: deps.clock, uploader: createShippingUploader(wechat, deps.clock), mchid: wechatPay.mchid } : null
-  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, shipping, log: app.log }))
+  // Payouts go by WeChat Pay's transfer bills; with dev login and no WeChat Pay, a sandbox pays at once.
+  const transfers: TransferProvider | null = wechatPay
+    ? createWeChatTransfers(createTransferBillsClient(wechatPay, wechatPay.transferNotifyUrl, deps.clock), {
+        sceneId: wechatPay.transferSceneId,
+        reportInfos: [
+          { infoType: '岗位类型', infoContent: wechatPay.transferPost },
+          { infoType: '报酬说明', infoContent: '乡集农产品货款与服务佣金' },
+        ],
+      })
+    : deps.config.devLogin
+      ? createSandboxTransfers()
+      : null
+  const payoutDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, transfers }
+  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, shipping, payouts: payoutDeps, log: app.log }))
   app.addHook('onClose', () => app.orderJobs.stop())
 
   await app.register(
@@ -122,11 +141,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       await api.register(salesRoutes, { db: deps.db, storage: deps.storage })
       await api.register(statementRoutes, { db: deps.db, clock: deps.clock })
+      await api.register(payoutRoutes, { db: deps.db, runs: createPayoutRuns(payoutDeps), offline: createOfflinePayouts(payoutDeps), merchant: wechatPay ? { mchId: wechatPay.mchid, appId: wechatPay.appId } : null })
       await api.register(orderRoutes, { orders })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       await api.register(caseRoutes, { cases: createCaseDesk(orderDeps) })
       await api.register(adminRoutes, { refunds: orderDeps })
       if (wechatPay) await api.register(wechatPayNotifyRoutes, { config: wechatPay, payments: orders.payments, clock: deps.clock })
+      if (wechatPay) await api.register(wechatTransferNotifyRoutes, { config: wechatPay, payouts: payoutDeps, clock: deps.clock })
       await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

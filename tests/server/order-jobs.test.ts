@@ -38,6 +38,7 @@ describe('order jobs while the database is away', () => {
       refunds: { db: database.db, dialect: 'postgres', clock: systemClock, providers: {} },
       messages: { db: database.db, clock: systemClock, messenger: null, pickupCodes: {} as PickupCodes },
       shipping: null,
+      payouts: null,
       log: {
         error(_obj, msg) {
           logged.push(msg)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { orderLedger, type OrderMoneyFacts } from '../../../src/domain/order-ledger'
 import type { DB } from '../../db/schema'
-import { newId } from '../../ids'
+import { writePosting } from './postings'
 
 /* The ledger is written from each order's facts (src/domain/order-ledger.ts): every posting has
    a key, and a posting whose key is already written is left as it is. So the same call serves
@@ -54,14 +54,7 @@ export async function syncOrderLedger(tx: Kysely<DB>, orderId: string, now: stri
   )
   let count = 0
   for (const posting of postings) {
-    if (written.has(posting.key)) continue
-    const id = newId('lpo')
-    await tx.insertInto('ledgerPostings').values({ id, key: posting.key, event: posting.event, countyId: facts.countyId, orderId, payoutId: null, at: posting.at, createdAt: now }).execute()
-    await tx
-      .insertInto('ledgerEntries')
-      .values(posting.entries.map((e, line) => ({ postingId: id, line, account: e.account, holderId: e.holderId, amountFen: e.amountFen, countyId: facts.countyId, at: posting.at })))
-      .execute()
-    count++
+    if (!written.has(posting.key) && (await writePosting(tx, posting, { countyId: facts.countyId, orderId }, now))) count++
   }
   await tx.updateTable('orders').set({ ledgerAt: now }).where('id', '=', orderId).execute()
   return count

@@ -8,6 +8,7 @@ import { type BuyerMessageDeps, sendDueMessages } from '../messages/buyer-messag
 import { sendDueFarmerMessages } from '../messages/farmer-messages'
 import { catchUpLedger, settleDueSales } from '../ledger/settle-sales'
 import { type ShippingUploadDeps, uploadDueShipping } from '../pickups/shipping-info'
+import { type PayoutSendingDeps, sendDuePayouts } from '../payouts/payout-sending'
 
 /* The work no request starts: unpaid orders expire, payments whose news was lost are looked up,
    refunds that failed are sent again, buyers are told their order is ready, farmers what sold,
@@ -25,6 +26,8 @@ export interface OrderJobsDeps {
   messages: BuyerMessageDeps
   /** WeChat's shipping information; null without WeChat Pay (nothing is frozen then). */
   shipping: ShippingUploadDeps | null
+  /** Approved payouts to send by WeChat Pay (or the sandbox) and follow to their end. */
+  payouts: PayoutSendingDeps | null
   log: { error(obj: unknown, msg: string): void }
 }
 
@@ -42,6 +45,7 @@ export function createOrderJobs(deps: OrderJobsDeps) {
       ['settle sales past the after-sale window', () => settleDueSales(deps.refunds)],
       ['write the ledger of older orders', () => catchUpLedger(deps.refunds)],
       ['upload shipping information to WeChat', () => (deps.shipping ? uploadDueShipping(deps.shipping) : Promise.resolve(0))],
+      ['send and follow payouts', () => (deps.payouts ? sendDuePayouts(deps.payouts) : Promise.resolve(0))],
       ['purge idempotency keys', () => purgeOldKeys(deps.db, deps.clock)],
     ]
     for (const [name, step] of steps) {
