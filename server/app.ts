@@ -22,12 +22,20 @@ import { meRoutes } from './routes/me'
 import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
 import { createWeChatMessenger } from './integrations/wechat-subscribe'
+import { createShippingUploader } from './integrations/wechat-shipping'
 import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { adminRoutes } from './routes/admin'
 import { caseRoutes } from './routes/cases'
 import { orderRoutes } from './routes/orders'
 import { parcelRoutes } from './routes/parcels'
 import { salesRoutes } from './routes/sales'
+import { statementRoutes } from './routes/statements'
+import { payoutRoutes } from './routes/payouts'
+import { wechatTransferNotifyRoutes } from './routes/wechat-transfer-notify'
+import { createPayoutRuns } from './services/payouts/payout-runs'
+import { createOfflinePayouts } from './services/payouts/payout-sending'
+import { createSandboxTransfers, createWeChatTransfers, type TransferProvider } from './services/payouts/transfer-provider'
+import { createTransferBillsClient } from './integrations/wxpay/transfer-bills'
 import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './contract/errors'
 import { pickupCodeSecret } from './secrets'
@@ -103,7 +111,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const orders = createOrderService(orderDeps)
   const { wechat } = deps.config
   const messenger = wechat.appId && (wechat.pickupTemplateId || wechat.saleTemplateId) ? createWeChatMessenger(wechat, deps.clock) : null
-  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, log: app.log }))
+  // WeChat holds a WeChat Pay buyer's money until the order's shipping information arrives.
+  const shipping = wechatPay && wechat.appId ? { db: deps.db, clock: deps.clock, uploader: createShippingUploader(wechat, deps.clock), mchid: wechatPay.mchid } : null
+  // Payouts go by WeChat Pay's transfer bills; with dev login and no WeChat Pay, a sandbox pays at once.
+  const transfers: TransferProvider | null = wechatPay
+    ? createWeChatTransfers(createTransferBillsClient(wechatPay, wechatPay.transferNotifyUrl, deps.clock), {
+        sceneId: wechatPay.transferSceneId,
+        reportInfos: [
+          { infoType: '岗位类型', infoContent: wechatPay.transferPost },
+          { infoType: '报酬说明', infoContent: '乡集农产品货款与服务佣金' },
+        ],
+      })
+    : deps.config.devLogin
+      ? createSandboxTransfers()
+      : null
+  const payoutDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, transfers }
+  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, shipping, payouts: payoutDeps, log: app.log }))
   app.addHook('onClose', () => app.orderJobs.stop())
 
   await app.register(
@@ -117,11 +140,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }) })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
       await api.register(salesRoutes, { db: deps.db, storage: deps.storage })
+      await api.register(statementRoutes, { db: deps.db, clock: deps.clock })
+      await api.register(payoutRoutes, { db: deps.db, runs: createPayoutRuns(payoutDeps), offline: createOfflinePayouts(payoutDeps), merchant: wechatPay ? { mchId: wechatPay.mchid, appId: wechatPay.appId } : null })
       await api.register(orderRoutes, { orders })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       await api.register(caseRoutes, { cases: createCaseDesk(orderDeps) })
       await api.register(adminRoutes, { refunds: orderDeps })
       if (wechatPay) await api.register(wechatPayNotifyRoutes, { config: wechatPay, payments: orders.payments, clock: deps.clock })
+      if (wechatPay) await api.register(wechatTransferNotifyRoutes, { config: wechatPay, payouts: payoutDeps, clock: deps.clock })
       await api.register(photoRoutes, { db: deps.db, storage: deps.storage, clock: deps.clock })
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

@@ -61,7 +61,7 @@ export interface PayoutTable {
   offlineReference: string | null
   recordedBy: string | null
   approvedBy: string | null
-  attempts: Generated<number>
+  attempts: number
   lastError: string | null
   createdAt: string
   updatedAt: string

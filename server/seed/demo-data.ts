@@ -67,7 +67,11 @@ export const demoBuyers = [
   { key: 'buyer-zhoumin', name: '周敏（北京）' },
 ]
 
-export const demoCountyStaff = [{ key: 'staff-gao', name: '县小二 高志强' }]
+// Two clerks: a payout run drawn up by one is approved by the other.
+export const demoCountyStaff = [
+  { key: 'staff-gao', name: '县小二 高志强' },
+  { key: 'staff-li', name: '县小二 李春梅' },
+]
 export const demoAdmins = [{ key: 'admin', name: '乡集管理员' }]
 
 export interface DemoListing {

@@ -40,6 +40,8 @@ export interface OrderMoneyFacts {
   refunds: ReadonlyArray<{ refundId: string; amountFen: Fen; at: string } & ({ caseId: null } | { caseId: string; position: number; fault: CaseFault })>
   /** When the sale settled (settlement.ts); null while it has not. */
   settledAt: string | null
+  /** Payments that went through after the order was already paid (the buyer paid twice): they go straight back. */
+  duplicatePayments?: ReadonlyArray<{ paymentId: string; amountFen: Fen; at: string }>
 }
 
 export interface KeyedPosting extends Posting {
@@ -97,6 +99,23 @@ export function orderLedger(facts: OrderMoneyFacts): KeyedPosting[] {
           operators: heldOn(holds, 'operator_pending').map(([operatorId, amountFen]) => ({ operatorId, amountFen })),
         })
       },
+    })
+  }
+
+  for (const d of facts.duplicatePayments ?? []) {
+    // Money that came in and goes back out: it never was anyone's share.
+    steps.push({
+      key: `duplicate:${d.paymentId}`,
+      at: d.at,
+      rank: RANK.payment,
+      write: () =>
+        assertBalanced({
+          event: 'order_refunded',
+          entries: [
+            { account: 'buyer_payments', holderId: facts.countyId, amountFen: -d.amountFen },
+            { account: 'refunds', holderId: facts.countyId, amountFen: d.amountFen },
+          ],
+        }),
     })
   }
 

@@ -4,7 +4,8 @@
  * the same county approves it before a fen leaves: two people, both recorded. Each payee's payout
  * then goes out as a WeChat Pay transfer bill the payee confirms in the mini-program, or, for a
  * farmer without WeChat, is recorded as paid at the service center (cash or bank transfer) with
- * a reference and, again, a second clerk's approval.
+ * a reference and, again, a second clerk's approval. From the run's approval until it is paid (or
+ * returned) the money is in flight: no longer payable, not yet the payee's.
  */
 import type { Refusal } from './state-machine'
 import { defineStateMachine, type TransitionTable } from './state-machine'
@@ -21,19 +22,22 @@ export const PAYOUT_RUN_TRANSITIONS: TransitionTable<PayoutRunStatus> = {
 
 export const payoutRunStatusMachine = defineStateMachine({ name: 'payout run', transitions: PAYOUT_RUN_TRANSITIONS })
 
-export const PAYOUT_STATUSES = ['drafted', 'sending', 'awaiting_confirmation', 'paid', 'returned', 'withdrawn', 'awaiting_offline_approval'] as const
+export const PAYOUT_STATUSES = ['drafted', 'sending', 'awaiting_confirmation', 'to_hand_over', 'awaiting_offline_approval', 'paid', 'returned', 'withdrawn'] as const
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
 
 export const PAYOUT_TRANSITIONS: TransitionTable<PayoutStatus> = {
-  // In a run not yet approved; withdrawn when the run is rejected.
-  drafted: ['sending', 'awaiting_offline_approval', 'withdrawn'],
+  // In a run not yet approved. Approved: out by WeChat, or handed over at the service center for
+  // a payee without WeChat. Withdrawn when the run is rejected or the balance shrank meanwhile.
+  drafted: ['sending', 'to_hand_over', 'withdrawn'],
   // The bill is being created at WeChat Pay; an answer lost on the way leaves it here until the
   // bill is found by its number. A bill WeChat refused outright returns the amount.
   sending: ['awaiting_confirmation', 'paid', 'returned'],
   // WAIT_USER_CONFIRM: the payee accepts in WeChat, or 24 hours pass.
   awaiting_confirmation: ['paid', 'returned'],
-  // Cash or bank transfer recorded by one clerk, approved by another (or refused: back to drafted).
-  awaiting_offline_approval: ['paid', 'drafted'],
+  // Cash or a bank transfer: one clerk records it with a reference, another approves it (or
+  // refuses, and it waits to be handed over again).
+  to_hand_over: ['awaiting_offline_approval'],
+  awaiting_offline_approval: ['paid', 'to_hand_over'],
   paid: [],
   returned: [],
   withdrawn: [],
@@ -42,7 +46,7 @@ export const PAYOUT_TRANSITIONS: TransitionTable<PayoutStatus> = {
 export const payoutStatusMachine = defineStateMachine({ name: 'payout', transitions: PAYOUT_TRANSITIONS })
 
 /** A payout whose money is out of the payable balance: between the run's approval and its end. */
-export const PAYOUT_STATUSES_IN_FLIGHT: readonly PayoutStatus[] = ['sending', 'awaiting_confirmation', 'awaiting_offline_approval']
+export const PAYOUT_STATUSES_IN_FLIGHT: readonly PayoutStatus[] = ['sending', 'awaiting_confirmation', 'to_hand_over', 'awaiting_offline_approval']
 
 /** Where a payout stands once WeChat Pay names its bill's state; null while WeChat is still working. */
 export function payoutStatusForTransfer(state: string): PayoutStatus | null {

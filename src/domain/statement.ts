@@ -1,6 +1,7 @@
 /**
  * A statement: what a farmer (or a cun xiao'er) is owed and was paid, read from her ledger
- * entries. Balances are as of now; the lines are one month's, in China time, each a change in
+ * entries up to the month's end (so this month's balances are as of now, and a past month's as
+ * it closed). The lines are that month's, in China time, each a change in
  * what she is owed, traceable to its order (or payout). Moving money from pending to payable is
  * not a change in what she is owed, so a settlement is no line; it shows in the balances.
  */
@@ -15,6 +16,8 @@ export interface HolderEntry {
   amountFen: number
   at: string
   orderId: string | null
+  /** The order's short number people read (`1203-017`), when the entry is an order's. */
+  orderNumber: string | null
   payoutId: string | null
 }
 
@@ -24,6 +27,7 @@ export interface StatementLine {
   at: string
   kind: StatementLineKind
   orderId: string | null
+  orderNumber: string | null
   payoutId: string | null
   /** + what she is owed grew, − it shrank. */
   amountFen: number
@@ -64,7 +68,7 @@ export function statementOf(entries: readonly HolderEntry[], month: ChinaMonth):
   for (const e of entries) {
     const kind = KIND_OF_EVENT[e.event]
     if (!kind || !OWED.has(e.account) || chinaMonth(e.at) !== month) continue
-    const line = byPosting.get(e.postingId) ?? { at: e.at, kind, orderId: e.orderId, payoutId: e.payoutId, amountFen: 0 }
+    const line = byPosting.get(e.postingId) ?? { at: e.at, kind, orderId: e.orderId, orderNumber: e.orderNumber, payoutId: e.payoutId, amountFen: 0 }
     line.amountFen += e.amountFen
     byPosting.set(e.postingId, line)
   }

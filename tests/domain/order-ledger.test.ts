@@ -81,6 +81,12 @@ describe('one order’s ledger', () => {
     expect(ledgerOf(facts)).toEqual({ 'buyer_payments:cty_1': -5600, 'county_subsidy_claim:cty_1': -1000, 'county_shipping:cty_1': 1000, 'refunds:cty_1': 5600 })
   })
 
+  it('a second payment of a paid order goes straight back to the buyer', () => {
+    const facts: OrderMoneyFacts = { ...base, duplicatePayments: [{ paymentId: 'pay_2', amountFen: 5600, at: '2026-03-01T02:05:00.000Z' }] }
+    expect(ledgerOf(facts)).toMatchObject({ 'buyer_payments:cty_1': -11200, 'refunds:cty_1': 5600, 'farmer_pending:far_a': 3800 })
+    expect(orderLedger(facts).map((p) => p.key)).toContain('duplicate:pay_2')
+  })
+
   it('the same facts give the same keyed postings (a ledger rebuilt later matches the one written live)', () => {
     const facts = { ...base, commissions: credits, settledAt: '2026-03-03T03:00:00.000Z' }
     expect(orderLedger(facts)).toEqual(orderLedger(structuredClone(facts)))

@@ -3,7 +3,7 @@ import { orderLedger } from '../../src/domain/order-ledger'
 import { statementOf, type HolderEntry } from '../../src/domain/statement'
 
 const mine = (holderId: string, postings: Array<Posting & { key: string; at: string }>, orderId: string | null, payoutId: string | null = null): HolderEntry[] =>
-  postings.flatMap((p) => p.entries.filter((e) => e.holderId === holderId).map((e) => ({ postingId: p.key, event: p.event, account: e.account, amountFen: e.amountFen, at: p.at, orderId, payoutId })))
+  postings.flatMap((p) => p.entries.filter((e) => e.holderId === holderId).map((e) => ({ postingId: p.key, event: p.event, account: e.account, amountFen: e.amountFen, at: p.at, orderId, orderNumber: orderId ? '1129-001' : null, payoutId })))
 
 describe('a farmer’s statement', () => {
   const order = orderLedger({
@@ -27,7 +27,7 @@ describe('a farmer’s statement', () => {
 
   it('November: the sale, and the commission of a pickup at 01:00 China time on 1 December is December’s', () => {
     const november = statementOf(entries, '2026-11')
-    expect(november.lines).toEqual([{ at: '2026-11-29T02:00:00.000Z', kind: 'sale', orderId: 'ord_1', payoutId: null, amountFen: 3800 }])
+    expect(november.lines).toEqual([{ at: '2026-11-29T02:00:00.000Z', kind: 'sale', orderId: 'ord_1', orderNumber: '1129-001', payoutId: null, amountFen: 3800 }])
     expect(november.monthTotals.sale).toBe(3800)
   })
 

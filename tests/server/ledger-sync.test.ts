@@ -1,11 +1,12 @@
-import { balances } from '../../src/domain/ledger'
+import { balances, NEVER_NEGATIVE } from '../../src/domain/ledger'
 import { syncOrderLedger } from '../../server/services/ledger/order-ledger-sync'
 import { catchUpLedger, settleDueSales } from '../../server/services/ledger/settle-sales'
 import { paidOrder, readyOrder, signInCast, type PickupCast } from './support/order-fixtures'
-import { bearer, createTestApp, DATABASES, type TestApp } from './support/test-app'
+import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from './support/test-app'
 
-/* The ledger written from an order's facts on SQLite and PostgreSQL: a journey's postings add up
-   to zero and give each farmer and cun xiao'er their share; writing again writes nothing twice. */
+/* The ledger written from an order's facts on SQLite and PostgreSQL, in the transaction of each
+   money event: a journey's postings add up to zero and give each farmer and cun xiao'er their
+   share; writing again writes nothing twice. */
 describe.each(DATABASES)('the ledger of an order on %s', (dialect) => {
   let t: TestApp
   let cast: PickupCast
@@ -29,10 +30,14 @@ describe.each(DATABASES)('the ledger of an order on %s', (dialect) => {
     const order = await readyOrder(t, cast)
     const handed = await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast.staff), payload: { code: order.pickupCode } })
     expect(handed.statusCode).toBe(200)
-    await db().updateTable('orders').set({ settledAt: new Date(Date.now() + 86_400_000).toISOString() }).where('id', '=', order.id).execute()
+    // Written live, in the transactions of the payment and the hand-over: nothing is missing.
+    const keys = (await db().selectFrom('ledgerPostings').select('key').where('orderId', '=', order.id).execute()).map((p) => p.key)
+    expect(keys).toEqual(expect.arrayContaining([`payment:${order.id}`, `commission:${order.id}:0:credit:`, `commission:${order.id}:1:credit:`]))
+    expect(await syncOrderLedger(db(), order.id, new Date().toISOString())).toBe(0)
 
-    expect(await syncOrderLedger(db(), order.id, new Date())).toBeGreaterThanOrEqual(4)
-    expect(await syncOrderLedger(db(), order.id, new Date())).toBe(0)
+    await db().updateTable('orders').set({ settledAt: new Date(Date.now() + 86_400_000).toISOString() }).where('id', '=', order.id).execute()
+    expect(await syncOrderLedger(db(), order.id, new Date().toISOString())).toBe(1)
+    expect(await syncOrderLedger(db(), order.id, new Date().toISOString())).toBe(0)
 
     const lines = await db().selectFrom('orderLines').selectAll().where('orderId', '=', order.id).execute()
     const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
@@ -50,7 +55,7 @@ describe.each(DATABASES)('the ledger of an order on %s', (dialect) => {
     const order = await paidOrder(t, cast.buyer, [['lamb-chops', 1]])
     const cancelled = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/cancel`, headers: bearer(cast.buyer) })
     expect(cancelled.statusCode).toBe(200)
-    await syncOrderLedger(db(), order.id, new Date())
+    expect(await syncOrderLedger(db(), order.id, new Date().toISOString())).toBe(0)
     const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
     const nonZero = Object.fromEntries([...books].filter(([, fen]) => fen !== 0).map(([key, fen]) => [key.split(':')[0], fen]))
     expect(nonZero).toEqual({ buyer_payments: -order.totalFen, refunds: order.totalFen })
@@ -85,5 +90,35 @@ describe.each(DATABASES)('the ledger of an order on %s', (dialect) => {
     const settle = await db().selectFrom('ledgerPostings').select('key').where('event', '=', 'sale_settled').execute()
     expect(settle.map((p) => p.key)).toContain(`settle:${clean.id}`)
     expect(settle.map((p) => p.key)).not.toContain(`settle:${disputed.id}`)
+  })
+
+  it('an after-sale refund is written with its decision: out of the farmer’s share, the commission on it given back', async () => {
+    const order = await readyOrder(t, cast)
+    await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast.staff), payload: { code: order.pickupCode } })
+    const line = order.lines[0]
+    const reported = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/cases`, headers: bearer(cast.buyer), payload: { listingId: line.listingId, kind: 'short_weight', note: '少了半斤', photoIds: [] } })
+    const decided = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${reported.json().id}/decide`, headers: bearer(cast.staff), payload: { refundFen: 500 } })
+    expect(decided.statusCode).toBe(200)
+    const postings = await db().selectFrom('ledgerPostings').select(['key', 'event']).where('orderId', '=', order.id).execute()
+    expect(postings.map((p) => p.event)).toEqual(expect.arrayContaining(['payment_received', 'commission_credited', 'after_sale_refund', 'commission_reversed']))
+    const { farmerId, lineTotalFen, commissionFen } = await db().selectFrom('orderLines').selectAll().where('orderId', '=', order.id).where('position', '=', 0).executeTakeFirstOrThrow()
+    const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
+    // She holds her goods less the refund, less the commission, plus the part of it given back.
+    const back = books.get(`farmer_pending:${farmerId}`)! - (lineTotalFen - 500 - commissionFen)
+    expect(back).toBeGreaterThan(0)
+    expect(back).toBeLessThan(commissionFen)
+    expect(await syncOrderLedger(db(), order.id, new Date().toISOString())).toBe(0)
+  })
+
+  it('staff refunding a picked-up order: the books still add up, and nothing held is negative', async () => {
+    const order = await readyOrder(t, cast)
+    await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast.staff), payload: { code: order.pickupCode } })
+    const admin = await signInAs(t.app, 'admin')
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/admin/orders/${order.id}/refund`, headers: bearer(admin) })).statusCode).toBe(200)
+    const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
+    expect([...books].filter(([key]) => /^(farmer|operator)_/.test(key)).every(([, fen]) => fen === 0)).toBe(true)
+    const all = balances((await db().selectFrom('ledgerEntries').select(['account', 'holderId', 'amountFen']).execute()).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
+    expect([...all.values()].reduce((sum, fen) => sum + fen, 0)).toBe(0)
+    for (const [key, fen] of all) if ((NEVER_NEGATIVE as readonly string[]).includes(key.split(':')[0])) expect([key, fen]).toEqual([key, Math.max(0, fen)])
   })
 })

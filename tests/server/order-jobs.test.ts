@@ -37,6 +37,8 @@ describe('order jobs while the database is away', () => {
       orders,
       refunds: { db: database.db, dialect: 'postgres', clock: systemClock, providers: {} },
       messages: { db: database.db, clock: systemClock, messenger: null, pickupCodes: {} as PickupCodes },
+      shipping: null,
+      payouts: null,
       log: {
         error(_obj, msg) {
           logged.push(msg)

@@ -39,7 +39,7 @@ describe.each(DATABASES)('shipping information on %s', (dialect) => {
     expect(answer.statusCode).toBe(204)
     return { order, transactionId: app.fake.transactions.get(outTradeNo)!.transactionId! }
   }
-  const queue = (orderId: string) => db().transaction().execute((tx) => queueShippingUpload(tx, orderId, deps().clock()))
+  const queue = (orderId: string) => db().transaction().execute((tx) => queueShippingUpload(tx, orderId, deps().clock().toISOString()))
 
   it('uploads a self-pickup with WeChat’s transaction id and the payer, once', async () => {
     const { order, transactionId } = await weChatPaidOrder()

@@ -19,6 +19,11 @@ export interface WeChatPayConfig {
   /** Our /api/v1/payments/wechat/notify, as WeChat reaches it (https). */
   notifyUrl: string
   timeoutMs: number
+  /** 商家转账: the transfer scene granted to the merchant (1005 佣金报酬 by default) and what its report names the payees' work. */
+  transferSceneId: string
+  transferPost: string
+  /** Where WeChat Pay tells us a transfer bill ended: our /api/v1/payouts/wechat/notify (https). */
+  transferNotifyUrl: string
 }
 
 const VARIABLES = ['WECHAT_PAY_MCHID', 'WECHAT_PAY_MERCHANT_SERIAL', 'WECHAT_PAY_PRIVATE_KEY_FILE', 'WECHAT_PAY_PUBLIC_KEY_ID', 'WECHAT_PAY_PUBLIC_KEY_FILE', 'WECHAT_PAY_APIV3_KEY', 'WECHAT_PAY_NOTIFY_URL'] as const
@@ -41,6 +46,9 @@ export function readWeChatPayConfig(env: Record<string, string | undefined>): We
     apiBase: env.WECHAT_PAY_API_BASE || 'https://api.mch.weixin.qq.com',
     notifyUrl: env.WECHAT_PAY_NOTIFY_URL!,
     timeoutMs: Number(env.WECHAT_PAY_TIMEOUT_MS ?? 10_000),
+    transferSceneId: env.WECHAT_PAY_TRANSFER_SCENE_ID,
+    transferPost: env.WECHAT_PAY_TRANSFER_POST,
+    transferNotifyUrl: env.WECHAT_PAY_TRANSFER_NOTIFY_URL,
   })
 }
 
@@ -54,6 +62,9 @@ export interface WeChatPayValues {
   apiBase: string
   notifyUrl: string
   timeoutMs?: number
+  transferSceneId?: string
+  transferPost?: string
+  transferNotifyUrl?: string
 }
 
 export function weChatPayConfig(values: WeChatPayValues): WeChatPayConfig {
@@ -69,5 +80,9 @@ export function weChatPayConfig(values: WeChatPayValues): WeChatPayConfig {
     apiBase: values.apiBase.replace(/\/$/, ''),
     notifyUrl: values.notifyUrl,
     timeoutMs: values.timeoutMs ?? 10_000,
+    transferSceneId: values.transferSceneId || '1005',
+    transferPost: values.transferPost || '农产品供货与村级服务',
+    // Beside the payments' notify URL unless set: …/payments/wechat/notify → …/payouts/wechat/notify.
+    transferNotifyUrl: values.transferNotifyUrl || values.notifyUrl.replace(/\/payments\/wechat\/notify$/, '/payouts/wechat/notify'),
   }
 }

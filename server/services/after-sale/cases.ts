@@ -11,6 +11,7 @@ import { reverseCaseCommissions } from '../pickups/commissions'
 import { toPhotoView } from '../photos/photos'
 import type { AfterSaleCase, CaseDecision, CountyCase, ReportCaseInput as ReportInput } from '../../contract/cases'
 import { moveCase } from './move-case'
+import { syncOrderLedger } from '../ledger/order-ledger-sync'
 
 /* After-sale cases (售后): a problem with one order line, reported by the order's buyer within 24
    hours of pickup, or recorded by staff of the order's county at the desk, and decided by that
@@ -173,6 +174,7 @@ export function createCaseDesk(deps: CaseDeps) {
       await moveCase(tx, caseId, current.status, 'refunded', now, { refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now })
       await createCaseRefund(tx, payment, caseId, decision.refundFen, now)
       await reverseCaseCommissions(tx, order.id, now)
+      await syncOrderLedger(tx, order.id, now)
       return current
     })
     if ('refundFen' in decision) await processRefunds(deps, [decided.orderId])

@@ -15,7 +15,8 @@ export async function statementOfHolder(db: Kysely<DB>, holderId: string, month:
   const entries = await db
     .selectFrom('ledgerEntries')
     .innerJoin('ledgerPostings', 'ledgerPostings.id', 'ledgerEntries.postingId')
-    .select(['ledgerEntries.postingId', 'ledgerPostings.event', 'ledgerEntries.account', 'ledgerEntries.amountFen', 'ledgerEntries.at', 'ledgerPostings.orderId', 'ledgerPostings.payoutId'])
+    .leftJoin('orders', 'orders.id', 'ledgerPostings.orderId')
+    .select(['ledgerEntries.postingId', 'ledgerPostings.event', 'ledgerEntries.account', 'ledgerEntries.amountFen', 'ledgerEntries.at', 'ledgerPostings.orderId', 'orders.number as orderNumber', 'ledgerPostings.payoutId'])
     .where('ledgerEntries.holderId', '=', holderId)
     .where('ledgerEntries.account', 'in', HELD)
     // The balances need every entry up to the month's end; a later month's lines are not read.

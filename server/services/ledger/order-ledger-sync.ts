@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { orderLedger, type OrderMoneyFacts } from '../../../src/domain/order-ledger'
 import type { DB } from '../../db/schema'
-import { newId } from '../../ids'
+import { writePosting } from './postings'
 
 /* The ledger is written from each order's facts (src/domain/order-ledger.ts): every posting has
    a key, and a posting whose key is already written is left as it is. So the same call serves
@@ -13,14 +13,17 @@ import { newId } from '../../ids'
 export async function orderMoneyFacts(tx: Kysely<DB>, orderId: string): Promise<OrderMoneyFacts | null> {
   const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst()
   if (!order) return null
-  const [lines, payment, commissions, refunds, cases] = await Promise.all([
+  const [lines, payments, commissions, refunds, cases] = await Promise.all([
     tx.selectFrom('orderLines').select(['position', 'farmerId', 'lineTotalFen']).where('orderId', '=', orderId).orderBy('position').execute(),
-    tx.selectFrom('payments').select(['succeededAt']).where('orderId', '=', orderId).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst(),
+    tx.selectFrom('payments').select(['id', 'amountFen', 'succeededAt']).where('orderId', '=', orderId).where('status', '=', 'succeeded').orderBy('succeededAt').orderBy('id').execute(),
     tx.selectFrom('commissionEntries').select(['position', 'kind', 'caseId', 'operatorUserId', 'commissionFen', 'at']).where('orderId', '=', orderId).execute(),
-    tx.selectFrom('refunds').select(['id', 'amountFen', 'caseId', 'createdAt']).where('orderId', '=', orderId).execute(),
+    tx.selectFrom('refunds').select(['id', 'paymentId', 'amountFen', 'caseId', 'createdAt']).where('orderId', '=', orderId).execute(),
     tx.selectFrom('afterSaleCases').select(['id', 'position', 'fault']).where('orderId', '=', orderId).execute(),
   ])
   const caseById = new Map(cases.map((c) => [c.id, c]))
+  // The first payment that went through paid the order; any later one is a buyer who paid twice, refunded whole.
+  const [payment, ...duplicates] = payments
+  const duplicateIds = new Set(duplicates.map((d) => d.id))
   return {
     orderId,
     countyId: order.countyId,
@@ -29,18 +32,20 @@ export async function orderMoneyFacts(tx: Kysely<DB>, orderId: string): Promise<
     subsidyFen: order.subsidyFen,
     totalFen: order.totalFen,
     paidAt: payment?.succeededAt ?? null,
-    commissions: commissions.map((c) => ({ position: c.position, kind: c.kind === 'credit' ? 'credit' : 'reversal', caseId: c.caseId, operatorId: c.operatorUserId, commissionFen: c.commissionFen, at: c.at })),
-    refunds: refunds.map((r) => {
+    // commission_entries keep a reversal as a negative amount; the ledger's facts name its size.
+    commissions: commissions.map((c) => ({ position: c.position, kind: c.kind, caseId: c.caseId, operatorId: c.operatorUserId, commissionFen: c.kind === 'credit' ? c.commissionFen : -c.commissionFen, at: c.at })),
+    refunds: refunds.filter((r) => !duplicateIds.has(r.paymentId)).map((r) => {
       const found = r.caseId ? caseById.get(r.caseId) : undefined
       // A refund is money owed back from the moment it is decided, whenever the bank completes it.
       return found ? { refundId: r.id, amountFen: r.amountFen, at: r.createdAt, caseId: found.id, position: found.position, fault: found.fault } : { refundId: r.id, amountFen: r.amountFen, at: r.createdAt, caseId: null }
     }),
     settledAt: order.settledAt,
+    duplicatePayments: duplicates.map((d) => ({ paymentId: d.id, amountFen: d.amountFen, at: d.succeededAt ?? order.updatedAt })),
   }
 }
 
 /** Writes the postings of this order's facts that are not written yet; returns how many it wrote. */
-export async function syncOrderLedger(tx: Kysely<DB>, orderId: string, now: Date): Promise<number> {
+export async function syncOrderLedger(tx: Kysely<DB>, orderId: string, now: string): Promise<number> {
   const facts = await orderMoneyFacts(tx, orderId)
   if (!facts) return 0
   const postings = orderLedger(facts)
@@ -49,15 +54,8 @@ export async function syncOrderLedger(tx: Kysely<DB>, orderId: string, now: Date
   )
   let count = 0
   for (const posting of postings) {
-    if (written.has(posting.key)) continue
-    const id = newId('lpo')
-    await tx.insertInto('ledgerPostings').values({ id, key: posting.key, event: posting.event, countyId: facts.countyId, orderId, payoutId: null, at: posting.at, createdAt: now.toISOString() }).execute()
-    await tx
-      .insertInto('ledgerEntries')
-      .values(posting.entries.map((e, line) => ({ postingId: id, line, account: e.account, holderId: e.holderId, amountFen: e.amountFen, countyId: facts.countyId, at: posting.at })))
-      .execute()
-    count++
+    if (!written.has(posting.key) && (await writePosting(tx, posting, { countyId: facts.countyId, orderId }, now))) count++
   }
-  await tx.updateTable('orders').set({ ledgerAt: now.toISOString() }).where('id', '=', orderId).execute()
+  await tx.updateTable('orders').set({ ledgerAt: now }).where('id', '=', orderId).execute()
   return count
 }

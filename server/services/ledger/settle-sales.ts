@@ -43,7 +43,7 @@ export async function settleDueSales(deps: LedgerJobDeps): Promise<number> {
       // Checked again under the lock: a case may have been opened since the list was read.
       if (!isSaleSettleable({ orderStatus: order.status, pickedUpAt: order.endedAt, caseStatuses: cases.map((c) => c.status) }, now)) return false
       await tx.updateTable('orders').set({ settledAt: now.toISOString() }).where('id', '=', id).execute()
-      await syncOrderLedger(tx, id, now)
+      await syncOrderLedger(tx, id, now.toISOString())
       return true
     })
     if (done) settled++
@@ -57,7 +57,7 @@ export async function catchUpLedger(deps: LedgerJobDeps): Promise<number> {
   for (const { id } of behind) {
     await writeTransaction(deps.db, deps.dialect, async (tx) => {
       await lockOrder(tx, deps.dialect, id)
-      await syncOrderLedger(tx, id, deps.clock())
+      await syncOrderLedger(tx, id, deps.clock().toISOString())
     })
   }
   return behind.length

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { WeChatMessenger } from '../../integrations/wechat-subscribe'
-import { MAX_MESSAGE_ATTEMPTS, type MessageOutcome, settleMessage } from './message-outbox'
+import { settleTry, type MessageOutcome, settleMessage } from './message-outbox'
 import { type PickupCodes, SealedCodeUnreadable } from '../pickups/pickup-codes'
 
 /* Messages to buyers wait in an outbox (written in the transaction that made the order ready)
@@ -50,12 +50,7 @@ export async function sendDueMessages(deps: BuyerMessageDeps): Promise<number> {
       code,
       place: order.place,
     })
-    if (outcome.ok) {
-      await finish('sent', null)
-      sent++
-    } else {
-      await finish(outcome.permanent || message.attempts + 1 >= MAX_MESSAGE_ATTEMPTS ? 'failed' : 'pending', outcome.reason)
-    }
+    if (await settleTry(deps, 'buyerMessages', message, outcome)) sent++
   }
   return sent
 }

@@ -6,7 +6,7 @@ import type { Unit } from '../../../src/domain/units'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { WeChatMessenger } from '../../integrations/wechat-subscribe'
-import { MAX_MESSAGE_ATTEMPTS, type MessageOutcome, settleMessage } from './message-outbox'
+import { settleTry, type MessageOutcome, settleMessage } from './message-outbox'
 
 /* "有人买了您的奶皮子 2斤": each farmer of a paid order is told what sold and by when to hand it in,
    from the outbox the payment's transaction wrote, retried like the buyer's messages. A farmer
@@ -52,12 +52,7 @@ export async function sendDueFarmerMessages(deps: FarmerMessageDeps): Promise<nu
       handInBy: wechatTime(handInDeadline(parcel.collectionRunDate, { cutoffTime: parcel.cutoffTime })),
       place: `${parcel.village}服务站`,
     })
-    if (outcome.ok) {
-      await finish('sent', null)
-      sent++
-    } else {
-      await finish(outcome.permanent || message.attempts + 1 >= MAX_MESSAGE_ATTEMPTS ? 'failed' : 'pending', outcome.reason)
-    }
+    if (await settleTry(deps, 'farmerMessages', message, outcome)) sent++
   }
   return sent
 }

@@ -34,3 +34,18 @@ export async function settleMessage(
     .where('status', '=', 'pending')
     .execute()
 }
+
+/** Records a try by its outcome: sent, or pending again until it is hopeless (permanent, or the last try). */
+export async function settleTry(
+  deps: { db: Kysely<DB>; clock: Clock },
+  table: OutboxTable,
+  row: { id: string; attempts: number },
+  outcome: { ok: true } | { ok: false; permanent: boolean; reason: string },
+): Promise<boolean> {
+  if (outcome.ok) {
+    await settleMessage(deps, table, row, 'sent', null)
+    return true
+  }
+  await settleMessage(deps, table, row, outcome.permanent || row.attempts + 1 >= MAX_MESSAGE_ATTEMPTS ? 'failed' : 'pending', outcome.reason)
+  return false
+}

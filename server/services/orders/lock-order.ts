@@ -7,7 +7,8 @@ import type { WriteTx } from '../../db/write-transaction'
 
      1. at the pickup desk only: the staff member's row, then the center's (wrong-code counts);
      2. the order's row: lockOrder, before anything that decides on the order is read;
-     3. then what hangs off that order: its payments, refunds, parcels, timeline, commissions;
+     3. then what hangs off that order: its payments, refunds, parcels, timeline, commissions,
+        and last of these its ledger postings (ledger/order-ledger-sync.ts);
      4. listings' stock last, inListingIdOrder (placing an order, giving its stock back);
      5. applying a payment only: the county's order-number counter row for the run's day
         (order-number.ts), after everything of the order and nothing after it. It is the one row

@@ -6,10 +6,14 @@ import { purgeOldKeys } from './idempotency'
 import { processRefunds, type RefundDeps } from '../payments/refunds'
 import { type BuyerMessageDeps, sendDueMessages } from '../messages/buyer-messages'
 import { sendDueFarmerMessages } from '../messages/farmer-messages'
+import { catchUpLedger, settleDueSales } from '../ledger/settle-sales'
+import { type ShippingUploadDeps, uploadDueShipping } from '../pickups/shipping-info'
+import { type PayoutSendingDeps, sendDuePayouts } from '../payouts/payout-sending'
 
 /* The work no request starts: unpaid orders expire, payments whose news was lost are looked up,
-   refunds that failed are sent again, buyers are told their order is ready, farmers what sold, old idempotency
-   keys go. It runs in every server process
+   refunds that failed are sent again, buyers are told their order is ready, farmers what sold,
+   sales settle when their after-sale window closes, WeChat gets each order's shipping
+   information, old idempotency keys go. It runs in every server process
    on a timer; each step is safe to run in several processes at once (conditional updates,
    stable refund numbers). A failing step is logged and tried again next round: while the
    database is away every round fails, and the first round after it is back does the work. */
@@ -20,6 +24,10 @@ export interface OrderJobsDeps {
   orders: OrderService
   refunds: RefundDeps
   messages: BuyerMessageDeps
+  /** WeChat's shipping information; null without WeChat Pay (nothing is frozen then). */
+  shipping: ShippingUploadDeps | null
+  /** Approved payouts to send by WeChat Pay (or the sandbox) and follow to their end. */
+  payouts: PayoutSendingDeps | null
   log: { error(obj: unknown, msg: string): void }
 }
 
@@ -34,6 +42,10 @@ export function createOrderJobs(deps: OrderJobsDeps) {
       ['send refunds', () => processRefunds(deps.refunds)],
       ['tell buyers their order is ready', () => sendDueMessages(deps.messages)],
       ['tell farmers what sold', () => sendDueFarmerMessages(deps.messages)],
+      ['settle sales past the after-sale window', () => settleDueSales(deps.refunds)],
+      ['write the ledger of older orders', () => catchUpLedger(deps.refunds)],
+      ['upload shipping information to WeChat', () => (deps.shipping ? uploadDueShipping(deps.shipping) : Promise.resolve(0))],
+      ['send and follow payouts', () => (deps.payouts ? sendDuePayouts(deps.payouts) : Promise.resolve(0))],
       ['purge idempotency keys', () => purgeOldKeys(deps.db, deps.clock)],
     ]
     for (const [name, step] of steps) {

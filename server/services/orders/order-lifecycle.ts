@@ -14,6 +14,7 @@ import { createRefund, processRefunds } from '../payments/refunds'
 import { lockOrder } from './lock-order'
 import { recordOrderEvent } from './order-events'
 import { moveOrder, releaseOrder } from './release-order'
+import { syncOrderLedger } from '../ledger/order-ledger-sync'
 
 /* Orders that end before their goods travel: the buyer cancels (a paid one is refunded, and only
    while every parcel is still with its farmer: canCancelOrder), or nobody pays within 30 minutes
@@ -49,6 +50,7 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
         for (const payment of paid) await createRefund(tx, payment, now)
       }
       await recordOrderEvent(tx, orderId, 'cancelled', now, { actorUserId: buyer.id })
+      await syncOrderLedger(tx, orderId, now)
       return closeOpenPayments(tx, orderId, now)
     })
     await closeAtProviders(deps.providers, open)

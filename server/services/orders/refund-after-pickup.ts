@@ -3,6 +3,7 @@ import { writeTransaction } from '../../db/write-transaction'
 import { ServiceError, notFound } from '../service-error'
 import { createRefund, processRefunds, type RefundDeps } from '../payments/refunds'
 import { reverseCommissions } from '../pickups/commissions'
+import { syncOrderLedger } from '../ledger/order-ledger-sync'
 import { lockOrder } from './lock-order'
 import { type OrderView, type OrderViewDeps, viewOrders } from './order-view'
 
@@ -23,6 +24,7 @@ export async function refundPickedUpOrder(deps: RefundAfterPickupDeps, _admin: U
     if (!payment) throw new ServiceError('INVALID_TRANSITION', 'this order has no payment to refund', { from: order.status, to: 'refunded' })
     await createRefund(tx, payment, now)
     await reverseCommissions(tx, orderId, now)
+    await syncOrderLedger(tx, orderId, now)
   })
   await processRefunds(deps, [orderId])
   const order = await deps.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow()

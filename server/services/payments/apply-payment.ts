@@ -18,6 +18,7 @@ import { closeAtProviders, closeOpenPayments } from './open-payments'
 import type { PaymentProvider, ProviderName } from './payment-provider'
 import { PaymentMismatch } from './payment-mismatch'
 import { createRefund } from './refunds'
+import { syncOrderLedger } from '../ledger/order-ledger-sync'
 
 /* The one place a payment becomes a paid order, whoever brings the news (a verified WeChat
    notification, our query of WeChat, the sandbox). Applied once, under the order's lock taken
@@ -72,6 +73,7 @@ export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: Con
         await tx.insertInto('farmerMessages').values(parcels.map((p) => ({ id: newId('fmsg'), parcelId: p.id, farmerId: p.farmerId, status: 'pending' as const, attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null }))).execute()
         // Paid through a payment the buyer had left for another provider: the open one is not needed.
         const closed = await closeOpenPayments(tx, order.id, now)
+        await syncOrderLedger(tx, order.id, now)
         // Last: the county's counter row is shared by every payment of the day.
         await numberOrder(tx, order, runDate)
         return { outcome: 'paid' as const, closed }
@@ -79,6 +81,7 @@ export async function applyPaymentSuccess(deps: ApplyPaymentDeps, confirmed: Con
     }
     // Paid through another payment already, or ended: this money goes back.
     await createRefund(tx, { ...payment, status: 'succeeded' }, now)
+    await syncOrderLedger(tx, payment.orderId, now)
     return { outcome: 'refund_due' as const, closed: [] }
   })
   await closeAtProviders(deps.providers, closed)

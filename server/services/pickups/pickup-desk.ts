@@ -14,6 +14,8 @@ import { moveOrder } from '../orders/release-order'
 import { viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from './pickup-codes'
 import { creditCommissions, reverseCaseCommissions } from './commissions'
+import { syncOrderLedger } from '../ledger/order-ledger-sync'
+import { queueShippingUpload } from './shipping-info'
 import type { DeskOrder, PickupVerifyInput } from '../../contract/parcels'
 
 /* The county center's pickup desk. The buyer shows a 6-digit code (typed, or read from their QR
@@ -153,6 +155,9 @@ export function createPickupDesk(deps: PickupDeskDeps) {
       // A case refunded at the desk before hand-over: its share is taken back as the line is credited.
       await reverseCaseCommissions(tx, order.id, now)
       await recordOrderEvent(tx, order.id, 'picked_up', now, { actorUserId: staff.id })
+      await syncOrderLedger(tx, order.id, now)
+      // The hand-over is the delivery WeChat waits for before it releases a WeChat Pay buyer's money.
+      await queueShippingUpload(tx, order.id, now)
       await attempt(true)
       const [view] = await deskView(tx, [{ ...order, status: 'picked_up' }])
       return { kind: 'picked_up', order: view }

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
 import type { ShippingUploader } from '../../integrations/wechat-shipping'
-import { MAX_MESSAGE_ATTEMPTS, settleMessage } from '../messages/message-outbox'
+import { settleTry, settleMessage } from '../messages/message-outbox'
 
 /* WeChat keeps a WeChat Pay buyer's money frozen until the order's shipping information is
    uploaded. The hand-over at the pickup desk is our delivery, so the hand-over's transaction
@@ -14,13 +14,12 @@ import { MAX_MESSAGE_ATTEMPTS, settleMessage } from '../messages/message-outbox'
    error, to finish by hand in the mini-program's admin. Orders paid in the sandbox have nothing
    frozen and get no row. */
 
-export async function queueShippingUpload(tx: WriteTx, orderId: string, now: Date): Promise<boolean> {
+export async function queueShippingUpload(tx: WriteTx, orderId: string, now: string): Promise<boolean> {
   const paidByWeChat = await tx.selectFrom('payments').select('id').where('orderId', '=', orderId).where('status', '=', 'succeeded').where('provider', '=', 'wechat').executeTakeFirst()
   if (!paidByWeChat) return false
-  const at = now.toISOString()
   await tx
     .insertInto('shippingUploads')
-    .values({ id: newId('shp'), orderId, status: 'pending', lastError: null, nextAttemptAt: at, sentAt: null, createdAt: at })
+    .values({ id: newId('shp'), orderId, status: 'pending', lastError: null, nextAttemptAt: now, sentAt: null, createdAt: now })
     .onConflict((oc) => oc.column('orderId').doNothing())
     .execute()
   return true
@@ -56,12 +55,7 @@ export async function uploadDueShipping(deps: ShippingUploadDeps): Promise<numbe
       payerOpenid: order.wechatOpenid,
       uploadedAt: deps.clock(),
     })
-    if (outcome.ok) {
-      await finish('sent', null)
-      sent++
-    } else {
-      await finish(outcome.permanent || upload.attempts + 1 >= MAX_MESSAGE_ATTEMPTS ? 'failed' : 'pending', outcome.reason)
-    }
+    if (await settleTry(deps, 'shippingUploads', upload, outcome)) sent++
   }
   return sent
 }
