@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { CASE_DECLINE_REASON_MAX_LENGTH, CASE_KINDS, CASE_NOTE_MAX_LENGTH, CASE_PHOTOS_MAX, CASE_STATUSES } from '../../src/domain/after-sale'
+import { CASE_FAULTS } from '../../src/domain/order-ledger'
 import type { Unit } from '../../src/domain/units'
 import { Id, literals, MULTILINE_TEXT, Photo, Strict, stringOf } from './common'
 
@@ -18,6 +19,8 @@ export const AfterSaleCase = Type.Object({
   status: literals(CASE_STATUSES),
   refundFen: Type.Union([Type.Integer(), Type.Null()]),
   declineReason: Type.Union([Type.String(), Type.Null()]),
+  /** Whose fault a refund was taken from: the farmer's goods or the county's transport. */
+  fault: literals(CASE_FAULTS),
   /** The partial refund at WeChat Pay, once decided with one. */
   refund: Type.Union([Type.Object({ status: literals(['pending', 'succeeded'] as const) }), Type.Null()]),
   createdAt: Type.String(),
@@ -50,7 +53,14 @@ export const ReportInput = Type.Object(
 export type ReportCaseInput = Static<typeof ReportInput>
 
 export const DecideInput = Type.Union([
-  Type.Object({ refundFen: Type.Integer({ minimum: 1, description: 'fen, at most what is left refundable on the line' }) }, Strict),
+  Type.Object(
+    {
+      refundFen: Type.Integer({ minimum: 1, description: 'fen, at most what is left refundable on the line' }),
+      // Whose fault staff found: the farmer's goods (the default: the refund is taken from her share) or the transport (from the county's).
+      fault: Type.Optional(literals(CASE_FAULTS)),
+    },
+    Strict,
+  ),
   Type.Object({ declineReason: Type.String({ minLength: 1, maxLength: CASE_DECLINE_REASON_MAX_LENGTH, pattern: '\\S', [MULTILINE_TEXT]: true }) }, Strict),
 ])
 /** POST /cases/:id/decide. */

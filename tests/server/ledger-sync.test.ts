@@ -121,4 +121,22 @@ describe.each(DATABASES)('the ledger of an order on %s', (dialect) => {
     expect([...all.values()].reduce((sum, fen) => sum + fen, 0)).toBe(0)
     for (const [key, fen] of all) if ((NEVER_NEGATIVE as readonly string[]).includes(key.split(':')[0])) expect([key, fen]).toEqual([key, Math.max(0, fen)])
   })
+
+  it('a refund staff put down to transport comes from the county: the farmer keeps her sale and the commission stands', async () => {
+    const order = await readyOrder(t, cast)
+    await t.app.inject({ method: 'POST', url: '/api/v1/pickups/verify', headers: bearer(cast.staff), payload: { code: order.pickupCode } })
+    const line = order.lines[0]
+    const reported = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/cases`, headers: bearer(cast.buyer), payload: { listingId: line.listingId, kind: 'damaged', note: '路上压坏了', photoIds: [] } })
+    const decided = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${reported.json().id}/decide`, headers: bearer(cast.staff), payload: { refundFen: 300, fault: 'transport' } })
+    expect(decided.json()).toMatchObject({ status: 'refunded', refundFen: 300, fault: 'transport' })
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/cases/${reported.json().id}/decide`, headers: bearer(cast.staff), payload: { refundFen: 300, fault: 'weather' } })).statusCode).toBe(400)
+    const reversals = await db().selectFrom('commissionEntries').select('id').where('orderId', '=', order.id).where('kind', '=', 'reversal').execute()
+    expect(reversals).toEqual([])
+    const { farmerId, lineTotalFen, commissionFen } = await db().selectFrom('orderLines').selectAll().where('orderId', '=', order.id).where('position', '=', 0).executeTakeFirstOrThrow()
+    const books = balances((await entriesOf(order.id)).map((e) => ({ ...e, amountFen: Number(e.amountFen) })))
+    expect(books.get(`farmer_pending:${farmerId}`)).toBe(lineTotalFen - commissionFen)
+    const { countyId, shippingFen } = await db().selectFrom('orders').select(['countyId', 'shippingFen']).where('id', '=', order.id).executeTakeFirstOrThrow()
+    expect(books.get(`county_shipping:${countyId}`)).toBe(shippingFen - 300)
+    expect(books.get(`refunds:${countyId}`)).toBe(300)
+  })
 })

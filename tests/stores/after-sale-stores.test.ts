@@ -20,6 +20,7 @@ const reported = (overrides: Partial<CountyCase> = {}): CountyCase => ({
   status: 'reported',
   refundFen: null,
   declineReason: null,
+  fault: 'farmer',
   refund: null,
   createdAt: '2026-11-30T02:00:00.000Z',
   decidedAt: null,

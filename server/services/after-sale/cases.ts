@@ -72,6 +72,7 @@ async function viewCases(deps: Pick<CaseDeps, 'db' | 'storage'>, rows: AfterSale
       status: r.status,
       refundFen: r.refundFen,
       declineReason: r.declineReason,
+      fault: r.fault,
       refund: refund ? { status: refund.status } : null,
       createdAt: r.createdAt,
       decidedAt: r.decidedAt,
@@ -171,7 +172,7 @@ export function createCaseDesk(deps: CaseDeps) {
       const allowed = checkCaseRefund(decision.refundFen, refundableFen)
       if (!allowed.ok) throw new ServiceError('REFUND_TOO_LARGE', allowed.message, { reason: allowed.reason, refundableFen })
       const payment = (await tx.selectFrom('payments').selectAll().where('orderId', '=', order.id).where('status', '=', 'succeeded').orderBy('succeededAt').executeTakeFirst())!
-      await moveCase(tx, caseId, current.status, 'refunded', now, { refundFen: decision.refundFen, decidedBy: staff.id, decidedAt: now })
+      await moveCase(tx, caseId, current.status, 'refunded', now, { refundFen: decision.refundFen, fault: decision.fault ?? 'farmer', decidedBy: staff.id, decidedAt: now })
       await createCaseRefund(tx, payment, caseId, decision.refundFen, now)
       await reverseCaseCommissions(tx, order.id, now)
       await syncOrderLedger(tx, order.id, now)

@@ -3,7 +3,7 @@ import type { AfterSaleCaseTable } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 
 /** What is written with a decision: the refund or the reason, who decided and when. */
-export type CaseDecisionColumns = Partial<Pick<AfterSaleCaseTable, 'refundFen' | 'declineReason' | 'decidedBy' | 'decidedAt'>>
+export type CaseDecisionColumns = Partial<Pick<AfterSaleCaseTable, 'refundFen' | 'declineReason' | 'decidedBy' | 'decidedAt' | 'fault'>>
 
 /** Moves one case from `from` to `to` only if nobody decided it first; true if this call did.
     The case machine's table is the gate, as for orders and parcels (moveOrder, moveParcel): a

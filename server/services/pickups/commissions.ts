@@ -60,7 +60,8 @@ export async function reverseCommissions(tx: WriteTx, orderId: string, now: stri
 export async function reverseCaseCommissions(tx: WriteTx, orderId: string, now: string): Promise<void> {
   const credits = await tx.selectFrom('commissionEntries').selectAll().where('orderId', '=', orderId).where('kind', '=', 'credit').execute()
   if (credits.length === 0) return
-  const cases = await tx.selectFrom('afterSaleCases').selectAll().where('orderId', '=', orderId).where('status', '=', 'refunded').orderBy('decidedAt').orderBy('id').execute()
+  // Only refunds of the farmer's goods: goods lost in transport are the county's loss, and the sale (and its commission) stands.
+  const cases = await tx.selectFrom('afterSaleCases').selectAll().where('orderId', '=', orderId).where('status', '=', 'refunded').where('fault', '=', 'farmer').orderBy('decidedAt').orderBy('id').execute()
   for (const credit of credits) {
     const ofLine = cases.filter((c) => c.position === credit.position)
     let refundedBefore = ofLine.filter((c) => c.commissionReversedFen !== null).reduce((sum, c) => sum + c.refundFen!, 0)
