@@ -69,3 +69,13 @@ export const CommissionStatement = Type.Object({
   totalFen: Type.Integer(),
 })
 export type CommissionStatement = Static<typeof CommissionStatement>
+
+/** GET /county/shipping-uploads: the county's orders whose shipping information WeChat did not take. */
+export const StuckShippingUpload = Type.Object({
+  orderId: Type.String(),
+  orderNumber: Type.Union([Type.String(), Type.Null()]),
+  attempts: Type.Integer(),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  since: Type.String({ format: 'date-time' }),
+})
+export type StuckShippingUpload = Static<typeof StuckShippingUpload>

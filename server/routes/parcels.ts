@@ -9,10 +9,11 @@ import type { ParcelFlow } from '../services/parcels/parcel-flow'
 import { commissionStatement } from '../services/pickups/commissions'
 import { subsidyReportCsv } from '../services/reports/subsidy-report'
 import type { PickupDesk } from '../services/pickups/pickup-desk'
+import { stuckShippingUploads } from '../services/pickups/shipping-info'
 import { Id, NoBody, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
 import { Parcel } from '../contract/orders'
-import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, PickupsQuery, VerifyInput, VillageRun } from '../contract/parcels'
+import { ChinaDateQuery, CommissionStatement, DeskOrder, Manifest, MonthQuery, PickupsQuery, StuckShippingUpload, VerifyInput, VillageRun } from '../contract/parcels'
 
 export interface ParcelRouteOptions {
   db: Kysely<DB>
@@ -59,6 +60,11 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<ParcelRouteOptions> = async
     staff.post('/parcels/:id/receive', {
       schema: { tags: ['parcels'], summary: 'The parcel arrived at the county center; the order’s last one makes it ready for pickup', params: ById, body: NoBody, response: { 200: Parcel, ...errors(400, 401, 403, 404, 409) } },
       handler: (request) => parcels.receive(request.user!, request.params.id),
+    })
+
+    staff.get('/county/shipping-uploads', {
+      schema: { tags: ['pickups'], summary: 'Orders of the county whose shipping information WeChat did not take, with WeChat’s error (to finish in the mini-program’s admin)', response: { 200: Type.Object({ items: Type.Array(StuckShippingUpload), nextCursor: Type.Null() }), ...errors(401, 403) } },
+      handler: async (request) => ({ items: await stuckShippingUploads(db, request.user!.countyId!), nextCursor: null }),
     })
 
     staff.get('/county/pickups', {

@@ -3,7 +3,7 @@ import { queueShippingUpload, stuckShippingUploads, uploadDueShipping } from '..
 import { FAKE_MCHID } from './support/fake-wechatpay-server'
 import { startFakeWeChat, type FakeWeChat } from './support/fake-wechat'
 import { orderBody, paidOrder, placeOrder } from './support/order-fixtures'
-import { bearer, DATABASES } from './support/test-app'
+import { bearer, DATABASES, signInAs } from './support/test-app'
 import { createWeChatPayTestApp, type WeChatPayTestApp } from './support/wechat-pay-app'
 
 /* An order paid with WeChat Pay and handed over gets its shipping information uploaded to WeChat
@@ -75,5 +75,9 @@ describe.each(DATABASES)('shipping information on %s', (dialect) => {
     const { countyId } = await db().selectFrom('orders').select('countyId').where('id', '=', refused.order.id).executeTakeFirstOrThrow()
     const stuck = await stuckShippingUploads(db(), countyId)
     expect(stuck).toEqual([expect.objectContaining({ orderId: refused.order.id, attempts: 1, lastError: expect.stringContaining('10060004') })])
+    const staff = await signInAs(app.t.app, 'staff-gao')
+    const listed = await app.t.app.inject({ method: 'GET', url: '/api/v1/county/shipping-uploads', headers: bearer(staff) })
+    expect(listed.json().items).toEqual([expect.objectContaining({ orderId: refused.order.id, orderNumber: expect.any(String), lastError: expect.stringContaining('10060004') })])
+    expect((await app.t.app.inject({ method: 'GET', url: '/api/v1/county/shipping-uploads', headers: bearer(app.buyer) })).statusCode).toBe(403)
   })
 })
