@@ -49,6 +49,13 @@ describe.each(DATABASES)('WeChat Pay payouts on %s', (dialect) => {
     const bill = app.fake.transfers.bills.get(payout.outBillNo)!
     expect(bill).toMatchObject({ openid: 'o-wang', amountFen: payout.amountFen, sceneId: '1005', notifyUrl: 'https://xiangji.example/api/v1/payouts/wechat/notify' })
     expect(bill.reportInfos.map((i) => i.info_type)).toEqual(['岗位类型', '报酬说明'])
+    expect(bill.remark).toBe('乡集农产品货款')
+    // Unconfirmed for an hour: asked after once, then not again on every round.
+    const queries = () => app.fake.requests.filter((r) => r.method === 'GET' && r.path.includes(payout.outBillNo)).length
+    await db().updateTable('payouts').set({ updatedAt: new Date(Date.now() - 2 * 3600_000).toISOString() }).where('id', '=', payout.id).execute()
+    await app.t.app.orderJobs.runOnce()
+    await app.t.app.orderJobs.runOnce()
+    expect(queries()).toBe(1)
     const mine = (await call(wang, 'GET', '/my/payouts')).json()
     expect(mine).toMatchObject({ mchId: FAKE_MCHID, appId: FAKE_APPID })
     expect(mine.items[0]).toMatchObject({ id: payout.id, status: 'awaiting_confirmation', packageInfo: bill.packageInfo })

@@ -32,7 +32,11 @@ async function settle(deps: PayoutSendingDeps, payout: PayoutTable, result: Tran
     const now = deps.clock().toISOString()
     const current = await tx.selectFrom('payouts').selectAll().where('id', '=', payout.id).executeTakeFirstOrThrow()
     if (result.state === 'awaiting_confirmation' || result.state === 'paid' || result.state === 'returned') {
-      if (current.status === result.state) return
+      if (current.status === result.state) {
+        // Still waiting for the payee: asked after again in an hour, not on every round.
+        await tx.updateTable('payouts').set({ updatedAt: now }).where('id', '=', payout.id).where('status', '=', current.status).execute()
+        return
+      }
       await movePayout(tx, current, result.state, now, { transferBillNo: result.transferBillNo, packageInfo: result.packageInfo, failReason: result.failReason })
       return
     }
@@ -59,7 +63,7 @@ export async function sendDuePayouts(deps: PayoutSendingDeps): Promise<number> {
     let result: TransferResult
     if (payout.status === 'sending' && payout.attempts === 0) {
       const payee = await payeeOf(deps.db, payout)
-      result = await transfers.send({ outBillNo: payout.outBillNo, openid: payee.openid, amountFen: payout.amountFen, remark: '乡集货款', userName: null })
+      result = await transfers.send({ outBillNo: payout.outBillNo, openid: payee.openid, amountFen: payout.amountFen, remark: remarkOf(payout), userName: null })
       // Refused outright: was anything made under this number? Only WeChat Pay can say.
       if (result.state === 'refused') {
         const found = await transfers.query(payout.outBillNo)
@@ -70,7 +74,7 @@ export async function sendDuePayouts(deps: PayoutSendingDeps): Promise<number> {
       result = await transfers.query(payout.outBillNo)
       if (result.state === 'not_found' && payout.status === 'sending') {
         const payee = await payeeOf(deps.db, payout)
-        result = await transfers.send({ outBillNo: payout.outBillNo, openid: payee.openid, amountFen: payout.amountFen, remark: '乡集货款', userName: null })
+        result = await transfers.send({ outBillNo: payout.outBillNo, openid: payee.openid, amountFen: payout.amountFen, remark: remarkOf(payout), userName: null })
       }
     }
     await settle(deps, payout, result)
@@ -78,6 +82,9 @@ export async function sendDuePayouts(deps: PayoutSendingDeps): Promise<number> {
   }
   return done
 }
+
+/** What the payee reads on the transfer in WeChat. */
+const remarkOf = (payout: PayoutTable) => (payout.payeeKind === 'farmer' ? '乡集农产品货款' : '乡集服务佣金')
 
 async function payeeOf(db: Kysely<DB>, payout: PayoutTable): Promise<{ openid: string | null }> {
   const user = await db
