@@ -5,7 +5,6 @@ import { Id, NoBody, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
 import { MyPayouts, OfflineRecordInput, Payout, PayoutRun } from '../contract/payouts'
 import type { DB } from '../db/schema'
-import type { PayoutTable } from '../db/schema-money'
 import { requireRole } from '../http/auth'
 import type { PayoutRuns } from '../services/payouts/payout-runs'
 import { type createOfflinePayouts, payoutsOf } from '../services/payouts/payout-sending'
@@ -19,7 +18,6 @@ export interface PayoutRouteOptions {
 }
 
 const ById = Type.Object({ id: Id }, Strict)
-const withName = (p: PayoutTable) => ({ ...p, payeeName: '' })
 
 /* Payout runs for county staff (drawn up by one clerk, approved by another), cash payouts
    recorded and approved, and each payee's own payouts to confirm in WeChat. */
@@ -46,11 +44,11 @@ export const payoutRoutes: FastifyPluginAsyncTypebox<PayoutRouteOptions> = async
     })
     staff.post('/payouts/:id/record-offline', {
       schema: { tags: ['payouts'], summary: 'Record a payout made off WeChat (cash at the center, a bank transfer) with its reference', params: ById, body: OfflineRecordInput, response: { 200: Payout, ...errors(400, 401, 403, 404, 409) } },
-      handler: async (request) => withName(await offline.record(request.user!, request.params.id, request.body.reference.trim())),
+      handler: (request) => offline.record(request.user!, request.params.id, request.body.reference.trim()),
     })
     staff.post('/payouts/:id/approve-offline', {
       schema: { tags: ['payouts'], summary: 'Approve a recorded payout (a clerk other than the one who recorded it)', params: ById, body: NoBody, response: { 200: Payout, ...errors(400, 401, 403, 404, 409) } },
-      handler: async (request) => withName(await offline.approve(request.user!, request.params.id)),
+      handler: (request) => offline.approve(request.user!, request.params.id),
     })
   })
 
@@ -58,7 +56,7 @@ export const payoutRoutes: FastifyPluginAsyncTypebox<PayoutRouteOptions> = async
     payee.addHook('onRequest', requireRole('farmer', 'operator'))
     payee.get('/my/payouts', {
       schema: { tags: ['payouts'], summary: 'My payouts; one awaiting confirmation carries the package wx.requestMerchantTransfer opens', response: { 200: MyPayouts, ...errors(401, 403) } },
-      handler: async (request) => ({ items: (await payoutsOf(db, request.user!)).map(withName), mchId: merchant?.mchId ?? null, appId: merchant?.appId ?? null }),
+      handler: async (request) => ({ items: await payoutsOf(db, request.user!), mchId: merchant?.mchId ?? null, appId: merchant?.appId ?? null }),
     })
   })
 }

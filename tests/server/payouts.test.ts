@@ -71,7 +71,7 @@ describe.each(DATABASES)('payouts on %s', (dialect) => {
     await t.app.orderJobs.runOnce()
     expect(await statement(wang)).toMatchObject({ payableFen: 0, inFlightFen: 0, paidOutFen: owed })
     const mine = (await call(wang, 'GET', '/my/payouts')).json()
-    expect(mine.items[0]).toMatchObject({ status: 'paid', amountFen: owed, transferBillNo: expect.stringContaining('sandbox') })
+    expect(mine.items[0]).toMatchObject({ status: 'paid', amountFen: owed, transferBillNo: expect.stringContaining('sandbox'), payeeName: '王建国' })
     const sent = await t.database.db.selectFrom('ledgerPostings').select('key').where('payoutId', '=', wangPayout.id).execute()
     expect(sent.map((p) => p.key).sort()).toEqual([`payout:${wangPayout.id}:payout_paid`, `payout:${wangPayout.id}:payout_sent`])
   })
@@ -82,7 +82,7 @@ describe.each(DATABASES)('payouts on %s', (dialect) => {
     const owed = cash.amountFen
     expect((await call(cast.staff, 'POST', `/payouts/${cash.id}/record-offline`, { reference: '  ' })).statusCode).toBe(400)
     const recorded = await call(cast.staff, 'POST', `/payouts/${cash.id}/record-offline`, { reference: '现金 服务中心 收据0012' })
-    expect(recorded.json()).toMatchObject({ status: 'awaiting_offline_approval', offlineReference: '现金 服务中心 收据0012', recordedBy: demoUserId('staff-gao') })
+    expect(recorded.json()).toMatchObject({ status: 'awaiting_offline_approval', offlineReference: '现金 服务中心 收据0012', recordedBy: demoUserId('staff-gao'), payeeName: '李秀英' })
     expect((await call(cast.staff, 'POST', `/payouts/${cash.id}/approve-offline`)).statusCode).toBe(403)
     expect((await call(staffLi, 'POST', `/payouts/${cash.id}/approve-offline`)).json()).toMatchObject({ status: 'paid', approvedBy: demoUserId('staff-li') })
     expect((await call(staffLi, 'POST', `/payouts/${cash.id}/approve-offline`)).statusCode).toBe(409)

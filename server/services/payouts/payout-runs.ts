@@ -31,7 +31,8 @@ export interface PayoutRunView {
 
 const outBillNo = () => `XJ${randomBytes(12).toString('hex').toUpperCase()}`
 
-function clerkOf(user: UserTable): { userId: string; countyId: string } {
+/** The county clerk asking, or 403: only county staff handle payouts. */
+export function clerkOf(user: UserTable): { userId: string; countyId: string } {
   if (user.role !== 'county_staff' || !user.countyId) throw forbidden('only county staff handle payouts')
   return { userId: user.id, countyId: user.countyId }
 }
@@ -55,11 +56,16 @@ async function lockRun(tx: WriteTx, dialect: DialectName, runId: string): Promis
   return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
 }
 
+/** Payouts with their payee's name, as county staff and payees read them. */
+export async function withPayeeNames(db: Kysely<DB>, payouts: PayoutTable[]): Promise<Array<PayoutTable & { payeeName: string }>> {
+  const names = await methodsOf(db, payouts.filter((p) => p.payeeKind === 'farmer').map((p) => p.payeeId), payouts.filter((p) => p.payeeKind === 'operator').map((p) => p.payeeId))
+  return payouts.map((p) => ({ ...p, payeeName: names.get(p.payeeId)?.name ?? '' }))
+}
+
 export function createPayoutRuns(deps: PayoutDeps) {
   async function view(db: Kysely<DB>, run: PayoutRunTable): Promise<PayoutRunView> {
     const payouts = await db.selectFrom('payouts').selectAll().where('runId', '=', run.id).orderBy('payeeKind').orderBy('payeeId').execute()
-    const names = await methodsOf(db, payouts.filter((p) => p.payeeKind === 'farmer').map((p) => p.payeeId), payouts.filter((p) => p.payeeKind === 'operator').map((p) => p.payeeId))
-    return { run, payouts: payouts.map((p) => ({ ...p, payeeName: names.get(p.payeeId)?.name ?? '' })) }
+    return { run, payouts: await withPayeeNames(db, payouts) }
   }
 
   async function draft(user: UserTable): Promise<PayoutRunView> {

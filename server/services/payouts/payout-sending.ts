@@ -4,9 +4,10 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, UserTable } from '../../db/schema'
 import type { PayoutTable } from '../../db/schema-money'
-import { writeTransaction } from '../../db/write-transaction'
+import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { forbidden, notFound, ServiceError } from '../service-error'
 import { movePayout } from './move-payout'
+import { clerkOf, withPayeeNames } from './payout-runs'
 import type { TransferProvider, TransferResult } from './transfer-provider'
 
 /* Payouts on their way: the jobs send each approved WeChat payout as a transfer bill under its
@@ -106,19 +107,15 @@ export async function applyTransferNotice(deps: PayoutSendingDeps, notice: { out
   await settle(deps, payout, { state: status as 'paid' | 'returned' | 'awaiting_confirmation', transferBillNo: notice.transferBillNo || null, packageInfo: null, failReason: notice.failReason })
 }
 
-function clerkOf(user: UserTable) {
-  if (user.role !== 'county_staff' || !user.countyId) throw forbidden('only county staff handle payouts')
-  return { userId: user.id, countyId: user.countyId }
-}
-
-async function offlineStep(deps: PayoutSendingDeps, user: UserTable, payoutId: string, step: (payout: PayoutTable, clerk: { userId: string; countyId: string }, now: string, tx: Parameters<Parameters<typeof writeTransaction>[2]>[0]) => Promise<boolean>): Promise<PayoutTable> {
+async function offlineStep(deps: PayoutSendingDeps, user: UserTable, payoutId: string, step: (payout: PayoutTable, clerk: { userId: string; countyId: string }, now: string, tx: WriteTx) => Promise<boolean>): Promise<PayoutTable & { payeeName: string }> {
   const clerk = clerkOf(user)
   await writeTransaction(deps.db, deps.dialect, async (tx) => {
     const payout = await tx.selectFrom('payouts').selectAll().where('id', '=', payoutId).executeTakeFirst()
     if (!payout || payout.countyId !== clerk.countyId) throw notFound('payout')
     if (!(await step(payout, clerk, deps.clock().toISOString(), tx))) throw new ServiceError('INVALID_TRANSITION', 'this payout changed meanwhile', { from: payout.status })
   })
-  return deps.db.selectFrom('payouts').selectAll().where('id', '=', payoutId).executeTakeFirstOrThrow()
+  const [named] = await withPayeeNames(deps.db, [await deps.db.selectFrom('payouts').selectAll().where('id', '=', payoutId).executeTakeFirstOrThrow()])
+  return named
 }
 
 export function createOfflinePayouts(deps: PayoutSendingDeps) {
@@ -136,8 +133,8 @@ export function createOfflinePayouts(deps: PayoutSendingDeps) {
 }
 
 /** A payee's own payouts, newest first: those waiting for her to confirm in WeChat carry the package to open. */
-export async function payoutsOf(db: Kysely<DB>, user: UserTable): Promise<PayoutTable[]> {
+export async function payoutsOf(db: Kysely<DB>, user: UserTable): Promise<Array<PayoutTable & { payeeName: string }>> {
   const payeeId = user.role === 'farmer' ? user.farmerId : user.id
   if (!payeeId) return []
-  return db.selectFrom('payouts').selectAll().where('payeeId', '=', payeeId).where('status', '!=', 'withdrawn').orderBy('createdAt', 'desc').limit(50).execute()
+  return withPayeeNames(db, await db.selectFrom('payouts').selectAll().where('payeeId', '=', payeeId).where('status', '!=', 'withdrawn').orderBy('createdAt', 'desc').limit(50).execute())
 }
