@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { buildApp } from '../server/app'
-import { systemClock } from '../server/clock'
+import type { Clock } from '../server/clock'
 import { readConfig } from '../server/config'
 import { openDatabase } from '../server/db/database'
 import { migrateToLatest } from '../server/db/migrate'
@@ -18,6 +18,9 @@ import { createLocalPhotoStorage } from '../server/storage/photo-storage'
 
 export interface DemoServer {
   url: string
+  /** Moves the server's clock on (a day for an after-sale window to close) and runs its jobs once,
+   *  as the timer of a long-running server would have by then. */
+  passTime(ms: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -47,11 +50,17 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
   const seeded = await seedDemoCounty({ db: database.db, storage })
   if (options.extraListings) await addBulkListings(database.db, seeded.countyId, options.extraListings)
-  const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
+  let offsetMs = 0
+  const clock: Clock = () => new Date(Date.now() + offsetMs)
+  const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    async passTime(ms) {
+      offsetMs += ms
+      await app.orderJobs.runOnce()
+    },
     async close() {
       await app.close()
       await database.close()
