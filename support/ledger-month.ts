@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { chinaInstant, chinaMonth, type ChinaMonth } from '../src/domain/china-time'
 import { balances, payoutPaid, payoutSent, type Posting } from '../src/domain/ledger'
 import { orderLedger, type KeyedPosting, type OrderMoneyFacts } from '../src/domain/order-ledger'
@@ -145,6 +145,10 @@ export async function generateLedgerMonth(db: Kysely<DB>, options: { countyId: s
     const entryRows = postings.flatMap((p, n) => p.posting.entries.map((e, line) => ({ postingId: postingRows[n].id, line, account: e.account, holderId: e.holderId, amountFen: e.amountFen, countyId, at: p.posting.at })))
     await insertChunked(entryRows, 1000, (chunk) => tx.insertInto('ledgerEntries').values(chunk).execute())
   })
+
+  // What autovacuum (PostgreSQL) or a periodic ANALYZE would know of tables this size: planned
+  // without statistics, a query over a fresh bulk load walks every row by index.
+  await sql`analyze`.execute(db)
 
   const inMonth = (at: string) => chinaMonth(at) === month
   return {

@@ -71,7 +71,7 @@ describe.each(DATABASES)('the county’s reconciliation on %s', (dialect) => {
     const cash = run.payouts.find((p: any) => p.payeeId === seedId('frm', 'li-xiuying'))
     await call(cast.staff, 'POST', `/payouts/${cash.id}/record-offline`, { reference: '现金 收据0001' })
     expect((await call(staffLi, 'POST', `/payouts/${cash.id}/approve-offline`)).statusCode).toBe(200)
-  })
+  }, 120_000)
   afterAll(() => t?.close())
 
   it('balances the demo county to the fen, village by village, after the journey', async () => {

@@ -19,22 +19,26 @@ function monthBounds(month: ChinaMonth): [string, string] {
 export async function countyReconciliation(db: Kysely<DB>, countyId: string, month: ChinaMonth): Promise<Reconciliation> {
   const [from, until] = monthBounds(month)
   const [sums, balances, villages] = await Promise.all([
+    // The month's entries are first summed per order (or payout), so each village is looked up
+    // once per order, not once per entry; an order's first line is its position 0 (place-order.ts).
     sql<{ villageId: string | null; source: PostingSource; account: AccountKind; amountFen: string | number; payments: string | number }>`
-      with month_postings as (
-        select p.id, p.event,
-          case when p.payout_id is null then 'order' else 'payout' end as source,
-          coalesce(
-            (select f.village_id from order_lines ol join farmers f on f.id = ol.farmer_id where ol.order_id = p.order_id order by ol.position limit 1),
-            (select coalesce(f.village_id, u.village_id) from payouts po left join farmers f on f.id = po.payee_id left join users u on u.id = po.payee_id where po.id = p.payout_id),
-            ''
-          ) as village_id
-        from ledger_postings p
-        where p.id in (select distinct e.posting_id from ledger_entries e where e.county_id = ${countyId} and e.at >= ${from} and e.at < ${until})
+      with month_sums as (
+        select p.order_id, p.payout_id, e.account, sum(e.amount_fen) as amount_fen,
+          sum(case when p.event = 'payment_received' and e.account = 'buyer_payments' then 1 else 0 end) as payments
+        from ledger_entries e join ledger_postings p on p.id = e.posting_id
+        where e.county_id = ${countyId} and e.at >= ${from} and e.at < ${until}
+        group by p.order_id, p.payout_id, e.account
       )
-      select mp.village_id, mp.source, e.account, sum(e.amount_fen) as amount_fen,
-        sum(case when mp.event = 'payment_received' and e.account = 'buyer_payments' then 1 else 0 end) as payments
-      from month_postings mp join ledger_entries e on e.posting_id = mp.id
-      group by mp.village_id, mp.source, e.account`.execute(db),
+      select coalesce(f.village_id, payee_farmer.village_id, payee_user.village_id, '') as village_id,
+        case when ms.payout_id is null then 'order' else 'payout' end as source,
+        ms.account, sum(ms.amount_fen) as amount_fen, sum(ms.payments) as payments
+      from month_sums ms
+      left join order_lines ol on ol.order_id = ms.order_id and ol.position = 0
+      left join farmers f on f.id = ol.farmer_id
+      left join payouts po on po.id = ms.payout_id
+      left join farmers payee_farmer on payee_farmer.id = po.payee_id
+      left join users payee_user on payee_user.id = po.payee_id
+      group by 1, 2, 3`.execute(db),
     db
       .selectFrom('ledgerEntries')
       .select(['account', (eb) => eb.fn.sum<string | number>('amountFen').as('amountFen')])
