@@ -9,8 +9,8 @@ import { createSecondCounty } from './support/second-county'
 import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from './support/test-app'
 
 /* The county's monthly reconciliation on SQLite and PostgreSQL: the demo county after a journey of
-   orders (settled, after-sale refunds at the farmer's and at the transport's fault, a cancel, a
-   payout run sent through the sandbox and a cash payout) and a generated month of 5,000 orders
+   orders (settled, after-sale refunds at the farmer's and at the transport's fault, a whole refund
+   after pickup, a cancel, a payout run sent through the sandbox and a cash payout) and a generated month of 5,000 orders
    both balance to the fen, village by village; the CSV says the same; only county staff see it,
    and only their own county's. */
 const COUNTY = seedId('cty', 'horinger')
@@ -58,6 +58,9 @@ describe.each(DATABASES)('the county’s reconciliation on %s', (dialect) => {
     await pickedUp()
     await decide(await pickedUp(), 'short_weight', { refundFen: 500 })
     await decide(await pickedUp(), 'damaged', { refundFen: 300, fault: 'transport' })
+    // Staff refund a picked-up order whole: the commission comes back with it.
+    const admin = await signInAs(t.app, 'admin')
+    expect((await call(admin, 'POST', `/admin/orders/${(await pickedUp()).id}/refund`)).statusCode).toBe(200)
     const cancelled = await paidOrder(t, cast.buyer, [['lamb-chops', 1]])
     orderIds.push(cancelled.id)
     expect((await call(cast.buyer, 'POST', `/orders/${cancelled.id}/cancel`)).statusCode).toBe(200)
@@ -90,7 +93,7 @@ describe.each(DATABASES)('the county’s reconciliation on %s', (dialect) => {
     expect(r.totals.orderCount).toBe(orderIds.length)
     expect(r.totals.receivedFen).toBe(paid.reduce((s, p) => s + p.amountFen, 0))
     expect(r.totals.refundsFen).toBe(refunded.reduce((s, p) => s + p.amountFen, 0))
-    expect(refunded.length).toBe(3)
+    expect(refunded.length).toBe(4)
 
     // The orders' first lines are 王建国's lamb: 舍必崖村. 李秀英's cash payout is 新店子村's.
     const shebiya = r.lines.find((l: any) => l.villageId === SHEBIYA)
