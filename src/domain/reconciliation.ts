@@ -69,6 +69,8 @@ export interface Reconciliation {
 }
 
 export const TOTALS_ROW_NAME = '合计'
+/** The row of money whose village the ledger could not tell (villageId ''): shown, never dropped. */
+export const UNKNOWN_VILLAGE_NAME = '未知村'
 
 const ZERO: ReconciliationFigures = { orderCount: 0, receivedFen: 0, farmersShareFen: 0, commissionFen: 0, shippingFen: 0, subsidyFen: 0, refundsFen: 0, payoutsFen: 0, differenceFen: 0 }
 
@@ -122,7 +124,7 @@ export function reconcile(sums: readonly VillageAccountSum[], villages: Readonly
   for (const s of sums) byVillage.set(s.villageId, [...(byVillage.get(s.villageId) ?? []), s])
   const named = new Set(villages.map((v) => v.id))
   const unnamed = [...byVillage.keys()].filter((id) => !named.has(id)).sort()
-  const lines: ReconciliationRow[] = [...villages, ...unnamed.map((id) => ({ id, name: id }))].map((v) => ({
+  const lines: ReconciliationRow[] = [...villages, ...unnamed.map((id) => ({ id, name: id || UNKNOWN_VILLAGE_NAME }))].map((v) => ({
     villageId: v.id,
     villageName: v.name,
     ...reconcileVillage(byVillage.get(v.id) ?? []),
