@@ -48,6 +48,12 @@ afterAll(async () => {
   phone?.close()
 })
 
+it('is one of the county staff’s doors on the Me page', async () => {
+  const me = app.open('pages/me/index')
+  const entry = await waitFor(() => me.querySelector('.role-entry--reconciliation'), 'the 月度对账 entry')
+  expect(text(entry)).toContain('月度对账')
+})
+
 it('shows the county’s totals and every village, each balanced to the fen, and sends the CSV', async () => {
   expect(figures.totals.orderCount).toBeGreaterThanOrEqual(1)
   const page = app.open(RECONCILIATION)
