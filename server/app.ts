@@ -31,6 +31,7 @@ import { parcelRoutes } from './routes/parcels'
 import { salesRoutes } from './routes/sales'
 import { statementRoutes } from './routes/statements'
 import { payoutRoutes } from './routes/payouts'
+import { reconciliationRoutes } from './routes/reconciliation'
 import { wechatTransferNotifyRoutes } from './routes/wechat-transfer-notify'
 import { createPayoutRuns } from './services/payouts/payout-runs'
 import { createOfflinePayouts } from './services/payouts/payout-sending'
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(salesRoutes, { db: deps.db, storage: deps.storage })
       await api.register(statementRoutes, { db: deps.db, clock: deps.clock })
       await api.register(payoutRoutes, { db: deps.db, runs: createPayoutRuns(payoutDeps), offline: createOfflinePayouts(payoutDeps), merchant: wechatPay ? { mchId: wechatPay.mchid, appId: wechatPay.appId } : null })
+      await api.register(reconciliationRoutes, { db: deps.db, clock: deps.clock })
       await api.register(orderRoutes, { orders })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       await api.register(caseRoutes, { cases: createCaseDesk(orderDeps) })

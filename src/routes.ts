@@ -24,6 +24,7 @@ export const routes = {
   pickups: '/packages/county/pages/pickups/index',
   verify: '/packages/county/pages/verify/index',
   subsidyReport: '/packages/county/pages/report/index',
+  reconciliation: '/packages/county/pages/reconciliation/index',
   countyCases: '/packages/county/pages/cases/index',
 } as const
 

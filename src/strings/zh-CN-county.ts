@@ -70,6 +70,33 @@ export const zhCNCounty = {
     fileName: (month: string) => `运费补贴-${month}.csv`,
   },
 
+  // 月度对账: where the month's money went, village by village, proved to the fen.
+  reconciliation: {
+    title: '月度对账',
+    hint: '买家付款 = 农户所得 + 村小二佣金 + 运费 − 运费补贴 + 退款，每个村都要分毫对平',
+    payable: '应付农户和村小二',
+    pending: '售后期内待结算',
+    paidOut: '本月已付出',
+    inFlight: (yuan: string) => `转账途中 ¥${yuan}`,
+    totals: '全县合计',
+    orders: (count: number) => `${count} 单`,
+    received: '收到买家付款',
+    farmersShare: '农户所得',
+    commission: '村小二佣金',
+    shipping: '运费',
+    subsidy: '运费补贴',
+    refunds: '退款',
+    payouts: '已付出',
+    balanced: '✓ 平',
+    off: (yuan: string) => `✗ 差 ${yuan} 元`,
+    unbalanced: '账不平：请把这份报表发给技术人员核查',
+    download: '下载对账 CSV',
+    downloaded: '已下载',
+    send: '发送到微信聊天',
+    sent: '已发送',
+    fileName: (month: string) => `对账-${month}.csv`,
+  },
+
   // Why an order cannot be handed over, and what to do about it: the server's refusals first.
   errors: {
     NOT_FOUND: '取货码不对，或者不是本服务中心的订单。请买家再核对一下取货码',

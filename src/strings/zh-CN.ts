@@ -167,6 +167,8 @@ export const zhCN = {
     verifyHint: '扫买家二维码或输入取货码',
     subsidyReport: '运费补贴月报',
     subsidyReportHint: '每月的订单、运费和补贴，用来申报',
+    reconciliation: '月度对账',
+    reconciliationHint: '每个村每月的收支，分毫对平',
     countyCases: '售后处理',
     countyCasesHint: '买家申请的售后和核销时登记的问题：退款或说明理由',
     orders: '我的订单',

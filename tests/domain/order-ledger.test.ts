@@ -1,9 +1,8 @@
 import fc from 'fast-check'
-import { commissionReversalFor } from '../../src/domain/after-sale'
-import { lineCommissionFen } from '../../src/domain/commission'
 import { accountKey, balances, NEVER_NEGATIVE, NEVER_POSITIVE, payoutPaid, payoutReturned, payoutSent, type AccountKind, type LedgerEntry } from '../../src/domain/ledger'
 import { orderLedger, type OrderMoneyFacts } from '../../src/domain/order-ledger'
 import { payoutAmountFen } from '../../src/domain/settlement'
+import { ORDER_FATES, randomOrderFacts, type RandomCounty, type RandomOrder } from '../../support/random-orders'
 
 const base: OrderMoneyFacts = {
   orderId: 'ord_1',
@@ -107,53 +106,13 @@ const orderArb = fc.record({
   shippingFen: fc.integer({ min: 0, max: 3000 }),
   capFen: fc.integer({ min: 0, max: 2000 }),
   paidHour: fc.integer({ min: 0, max: 500 }),
-  fate: fc.constantFrom('open', 'cancelled', 'picked_up', 'settled', 'refunded_after_pickup', 'refunded_after_settlement'),
+  fate: fc.constantFrom(...ORDER_FATES),
   cases: fc.array(caseArb, { maxLength: 3 }),
 })
 
-type RandomOrder = typeof orderArb extends fc.Arbitrary<infer T> ? T : never
-
-function factsOf(i: number, o: RandomOrder): OrderMoneyFacts {
-  const lines = o.lines.map((l, position) => ({ position, farmerId: FARMERS[l.farmer], lineTotalFen: l.fen }))
-  const subsidyFen = Math.min(o.shippingFen, o.capFen)
-  const goods = lines.reduce((s, l) => s + l.lineTotalFen, 0)
-  const facts: OrderMoneyFacts = { orderId: `ord_${i}`, countyId: 'cty_1', lines, shippingFen: o.shippingFen, subsidyFen, totalFen: goods + o.shippingFen - subsidyFen, paidAt: day(o.paidHour), commissions: [], refunds: [], settledAt: null }
-  if (o.fate === 'open') return facts
-  if (o.fate === 'cancelled') return { ...facts, refunds: [{ refundId: `rfd_${i}`, amountFen: facts.totalFen, at: day(o.paidHour + 5), caseId: null }] }
-  const pickedUp = day(o.paidHour + 30)
-  const commissions: OrderMoneyFacts['commissions'][number][] = lines.map((l) => ({ position: l.position, kind: 'credit' as const, caseId: '', operatorId: OPERATOR, commissionFen: lineCommissionFen(l.lineTotalFen, RATE_BP), at: pickedUp }))
-  const refunds: OrderMoneyFacts['refunds'][number][] = []
-  const refunded = new Map<number, number>()
-  let paymentLeft = facts.totalFen
-  o.cases.forEach((c, k) => {
-    const line = lines[c.line % lines.length]
-    const before = refunded.get(line.position) ?? 0
-    const left = Math.min(line.lineTotalFen - before, paymentLeft)
-    if (left <= 0) return
-    const amountFen = Math.max(1, Math.floor((left * c.share) / 100))
-    const at = day(o.paidHour + 31 + k)
-    if (!c.transport) {
-      const credit = lineCommissionFen(line.lineTotalFen, RATE_BP)
-      const back = commissionReversalFor(amountFen, before, line.lineTotalFen, credit)
-      commissions.push({ position: line.position, kind: 'reversal', caseId: `cas_${i}_${k}`, operatorId: OPERATOR, commissionFen: back, at })
-      refunded.set(line.position, before + amountFen)
-    }
-    refunds.push({ refundId: `rfd_${i}_${k}`, amountFen, at, caseId: `cas_${i}_${k}`, position: line.position, fault: c.transport ? 'transport' : 'farmer' })
-    paymentLeft -= amountFen
-  })
-  const settledAt = o.fate === 'picked_up' || o.fate === 'refunded_after_pickup' ? null : day(o.paidHour + 60)
-  if (o.fate === 'refunded_after_pickup' || o.fate === 'refunded_after_settlement') {
-    const at = day(o.paidHour + (o.fate === 'refunded_after_pickup' ? 40 : 80))
-    // Staff refund what is left of the payment; the commission still credited on each line comes back with it.
-    for (const l of lines) {
-      const credit = lineCommissionFen(l.lineTotalFen, RATE_BP)
-      const reversed = commissions.filter((c) => c.kind === 'reversal' && c.position === l.position).reduce((s, c) => s + c.commissionFen, 0)
-      if (credit - reversed > 0) commissions.push({ position: l.position, kind: 'reversal', caseId: '', operatorId: OPERATOR, commissionFen: credit - reversed, at })
-    }
-    if (paymentLeft > 0) refunds.push({ refundId: `rfd_${i}_all`, amountFen: paymentLeft, at, caseId: null })
-  }
-  return { ...facts, commissions, refunds, settledAt }
-}
+// The facts of a random order (its commission and reversals by the domain's rules): support/random-orders.ts.
+const COUNTY: RandomCounty = { countyId: 'cty_1', farmers: FARMERS.map((id) => ({ id, operatorId: OPERATOR })), rateBp: RATE_BP, start: Date.UTC(2026, 2, 1) }
+const factsOf = (i: number, o: RandomOrder): OrderMoneyFacts => randomOrderFacts(`ord_${i}`, o, COUNTY)
 
 function check(entries: LedgerEntry[]) {
   const all = balances(entries)

@@ -8,12 +8,14 @@ import type { ListingStatus } from '../../src/domain/listing-status'
 import type { RequestedLine } from '../../src/domain/order-lines'
 import type { OrderStatus } from '../../src/domain/order-status'
 import type { ParcelStatus } from '../../src/domain/parcel-status'
+import type { ReconciliationRow as DomainReconciliationRow } from '../../src/domain/reconciliation'
 import type { PickupEstimate as DomainPickupEstimate } from '../../src/domain/pickup-window'
 import type { Unit } from '../../src/domain/units'
 import type { AfterSaleCase, CountyCase, ReportCaseInput } from '../../server/contract/cases'
 import type { Listing, ListingAction, ListingEvent, ListingQuery } from '../../server/contract/listings'
 import type { Order, OrderEvent, OrderLineInput, Parcel, PaymentProviderName, PickupEstimate, Refund } from '../../server/contract/orders'
 import type { CommissionKind, DeskOrderLine } from '../../server/contract/parcels'
+import type { ReconciliationRow } from '../../server/contract/reconciliation'
 import type { SaleLine } from '../../server/contract/sales'
 import type { User } from '../../server/contract/users'
 import type { CommissionKind as CommissionKindRow, ListingAction as ListingActionRow, OrderEventKind, RefundStatus, Role } from '../../server/db/schema'
@@ -54,6 +56,7 @@ same<PaymentProviderName, ProviderName>(true)
 // Shapes the domain computes
 same<PickupEstimate, DomainPickupEstimate>(true)
 same<OrderLineInput, RequestedLine>(true)
+same<ReconciliationRow, DomainReconciliationRow>(true)
 
 // The check itself catches a drift: a union that lost a member is not the same type.
 // @ts-expect-error

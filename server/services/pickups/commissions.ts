@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { commissionReversalFor } from '../../../src/domain/after-sale'
-import { chinaMonth } from '../../../src/domain/china-time'
+import { addChinaMonths, chinaInstant, chinaMonth, type ChinaMonth } from '../../../src/domain/china-time'
 import type { DB } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
@@ -10,7 +10,8 @@ import type { CommissionStatement } from '../../contract/parcels'
    credited to the operator of the listing's village at the rate the order was placed with, and
    taken back (a negative entry) if the order is refunded afterwards, or in proportion when an
    after-sale case refunds part of a line. The unique key on (order, line, kind, case) makes each
-   happen at most once, however often it is attempted. */
+   happen at most once, however often it is attempted. The ledger writes each entry in the same
+   transaction (order-ledger-sync.ts), and the operator's view reads it from there. */
 
 
 async function linesWithOperators(tx: WriteTx, orderId: string) {
@@ -79,12 +80,38 @@ export async function reverseCaseCommissions(tx: WriteTx, orderId: string, now: 
   }
 }
 
-/** The operator's entries of one month (China time), in the order they happened. */
-export async function commissionStatement(db: Kysely<DB>, operatorUserId: string, month: string): Promise<CommissionStatement> {
-  const entries = await db.selectFrom('commissionEntries').selectAll().where('operatorUserId', '=', operatorUserId).where('month', '=', month).orderBy('at').orderBy('orderId').orderBy('position').execute()
+/**
+ * The operator's commission of one month (China time), in the order it happened, read from the
+ * ledger: his entries of the commission events (credited at pickup, taken back after a refund),
+ * each line named by its posting's key (`commission:<order>:<line>:<kind>:<case>`, order-ledger.ts)
+ * and described from the order's line. Settlements and payouts move his money too, but earn or
+ * take back nothing: they are not commission lines.
+ */
+export async function commissionStatement(db: Kysely<DB>, operatorUserId: string, month: ChinaMonth): Promise<CommissionStatement> {
+  const from = chinaInstant(`${month}-01`, 0).toISOString()
+  const until = chinaInstant(`${addChinaMonths(month, 1)}-01`, 0).toISOString()
+  const entries = await db
+    .selectFrom('ledgerEntries')
+    .innerJoin('ledgerPostings', 'ledgerPostings.id', 'ledgerEntries.postingId')
+    .innerJoin('orders', 'orders.id', 'ledgerPostings.orderId')
+    .select(['ledgerPostings.key', 'ledgerPostings.event', 'ledgerPostings.orderId', 'ledgerEntries.amountFen', 'ledgerEntries.at', 'orders.commissionRateBp'])
+    .where('ledgerEntries.holderId', '=', operatorUserId)
+    .where('ledgerEntries.account', 'in', ['operator_pending', 'operator_payable'])
+    .where('ledgerEntries.at', '>=', from)
+    .where('ledgerEntries.at', '<', until)
+    .where('ledgerPostings.event', 'in', ['commission_credited', 'commission_reversed'])
+    .execute()
+  const items = entries.map((e) => ({ ...e, position: Number(e.key.split(':')[2]), amountFen: Number(e.amountFen) }))
+  const orderIds = [...new Set(items.map((e) => e.orderId!))]
+  const lines = orderIds.length === 0 ? [] : await db.selectFrom('orderLines').select(['orderId', 'position', 'listingId', 'title', 'lineTotalFen']).where('orderId', 'in', orderIds).execute()
+  const lineOf = new Map(lines.map((l) => [`${l.orderId}:${l.position}`, l]))
+  items.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.orderId !== b.orderId ? (a.orderId! < b.orderId! ? -1 : 1) : a.position - b.position))
   return {
     month,
-    items: entries.map((e) => ({ orderId: e.orderId, listingId: e.listingId, title: e.title, lineTotalFen: e.lineTotalFen, rate: e.rateBp / 10_000, commissionFen: e.commissionFen, creditedAt: e.at, kind: e.kind })),
-    totalFen: entries.reduce((sum, e) => sum + e.commissionFen, 0),
+    items: items.map((e) => {
+      const line = lineOf.get(`${e.orderId}:${e.position}`)!
+      return { orderId: e.orderId!, listingId: line.listingId, title: line.title, lineTotalFen: line.lineTotalFen, rate: e.commissionRateBp / 10_000, commissionFen: e.amountFen, creditedAt: e.at, kind: e.event === 'commission_credited' ? ('credit' as const) : ('reversal' as const) }
+    }),
+    totalFen: items.reduce((sum, e) => sum + e.amountFen, 0),
   }
 }

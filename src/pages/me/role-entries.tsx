@@ -51,6 +51,7 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
       { name: 'pickups', title: e.pickups, hint: e.pickupsHint, url: routes.pickups },
       { name: 'manifest', title: e.manifest, hint: e.manifestHint, url: routes.manifest },
       { name: 'subsidy-report', title: e.subsidyReport, hint: e.subsidyReportHint, url: routes.subsidyReport },
+      { name: 'reconciliation', title: e.reconciliation, hint: e.reconciliationHint, url: routes.reconciliation },
       { name: 'county-cases', title: e.countyCases, hint: e.countyCasesHint, url: routes.countyCases },
     ],
   },
