@@ -34,7 +34,10 @@ export const PayoutRun = Type.Object({
   totalFen: Type.Integer(),
   payeeCount: Type.Integer(),
   createdBy: Type.String(),
+  /** The clerks' names, so the page can say who drew the run up and who decided it. */
+  createdByName: Type.String(),
   decidedBy: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
   decidedAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   payouts: Type.Array(Payout),
