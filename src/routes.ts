@@ -25,6 +25,8 @@ export const routes = {
   verify: '/packages/county/pages/verify/index',
   subsidyReport: '/packages/county/pages/report/index',
   countyCases: '/packages/county/pages/cases/index',
+  payoutRuns: '/packages/county/pages/payouts/index',
+  shippingUploads: '/packages/county/pages/shipping/index',
 } as const
 
 export const withId = (path: string, key: string, id: string) => `${path}?${key}=${encodeURIComponent(id)}`

@@ -52,6 +52,8 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
       { name: 'manifest', title: e.manifest, hint: e.manifestHint, url: routes.manifest },
       { name: 'subsidy-report', title: e.subsidyReport, hint: e.subsidyReportHint, url: routes.subsidyReport },
       { name: 'county-cases', title: e.countyCases, hint: e.countyCasesHint, url: routes.countyCases },
+      { name: 'payout-runs', title: e.payoutRuns, hint: e.payoutRunsHint, url: routes.payoutRuns },
+      { name: 'shipping-uploads', title: e.shippingUploads, hint: e.shippingUploadsHint, url: routes.shippingUploads },
     ],
   },
 }
