@@ -18,6 +18,8 @@ import { createLocalPhotoStorage } from '../server/storage/photo-storage'
 
 export interface DemoServer {
   url: string
+  /** Where its SQLite file (xiangji.db) and photos are. */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -29,6 +31,8 @@ export interface DemoServerOptions {
   extraListings?: number
   /** WeChat Pay (against a fake), for the mini-program's checkout. */
   wechatPay?: WeChatPayConfig | null
+  /** Runs the order jobs (settlement, payouts, …) this often, as `npm start` does; off by default. */
+  jobsIntervalMs?: number
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
@@ -49,9 +53,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   if (options.extraListings) await addBulkListings(database.db, seeded.countyId, options.extraListings)
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
   await app.listen({ port: 0, host: '127.0.0.1' })
+  if (options.jobsIntervalMs) app.orderJobs.start(options.jobsIntervalMs)
   const { port } = app.server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir: dir,
     async close() {
       await app.close()
       await database.close()
