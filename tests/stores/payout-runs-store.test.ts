@@ -167,7 +167,7 @@ describe('PayoutRunsStore', () => {
     const { store, calls } = setup(GAO, [run({ status: 'approved', decidedBy: LI, payouts: [cash] })])
     await store.load()
     for (const [typed, expected] of [
-      ['   ', '请填写付款凭据（收据号或银行流水号）'],
+      ['   ', '请填写付款凭据（现金收据号或银行流水号）'],
       ['收'.repeat(101), '付款凭据不能超过 100 个字'],
       ['收据\n0012', '付款凭据里有无法识别的字符，请重新输入'],
     ]) {

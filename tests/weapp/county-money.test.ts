@@ -103,11 +103,11 @@ it('李春梅 approves it: the sandbox pays 王建国, the cun xiao’er’s cas
   const wang = await waitFor(() => page.querySelectorAll('.payout-row--paid').find((row: any) => text(row).includes('王建国')), '王建国’s payout paid')
   expect(text(wang)).toContain('微信转账 · 已到账')
   const cash = page.querySelector('.payout-row--to_hand_over')
-  expect(text(cash)).toContain('线下付款 · 待线下付款')
+  expect(text(cash)).toContain('线下付款 · 待付款')
 
   tap(page, '.record-offline')
   await waitFor(() => page.querySelector('.payout-problem'), 'the empty reference refused')
-  expect(text(page.querySelector('.payout-problem'))).toBe('请填写付款凭据（收据号或银行流水号）')
+  expect(text(page.querySelector('.payout-problem'))).toBe('请填写付款凭据（现金收据号或银行流水号）')
   type(page, '.offline-reference', '现金 收据0012')
   tap(page, '.record-offline')
   const recorded = await waitFor(() => page.querySelector('.payout-row--awaiting_offline_approval'), 'the cash recorded')

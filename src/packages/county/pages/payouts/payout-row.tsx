@@ -21,7 +21,6 @@ const OfflineForm = observer(function OfflineForm({ payout, store }: { payout: P
   }
   return (
     <View className='payout-row__offline'>
-      <Text className='payout-row__offline-title'>{s.offlineTitle}</Text>
       <View className='payout-row__form'>
         <Input
           className='payout-row__input offline-reference'
