@@ -26,6 +26,7 @@ const OfflineForm = observer(function OfflineForm({ payout, store }: { payout: P
           className='payout-row__input offline-reference'
           placeholder={s.referencePlaceholder}
           value={reference}
+          // One past the limit: a pasted serial that is too long is said so, never cut short silently.
           maxlength={OFFLINE_REFERENCE_MAX_LENGTH + 1}
           onInput={(e) => setReference((typed.current = e.detail.value))}
         />
