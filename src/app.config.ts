@@ -21,7 +21,20 @@ export default defineAppConfig({
       pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index', 'pages/parcels/index', 'pages/commissions/index', 'pages/farmer-sales/index'],
     },
     // The county center's collection run and pickup desk, with WeChat's scanner.
-    { root: 'packages/county', pages: ['pages/manifest/index', 'pages/pickups/index', 'pages/verify/index', 'pages/report/index', 'pages/cases/index', 'pages/reconciliation/index'] },
+    {
+      root: 'packages/county',
+      pages: [
+        'pages/manifest/index',
+        'pages/pickups/index',
+        'pages/verify/index',
+        'pages/report/index',
+        'pages/cases/index',
+        'pages/reconciliation/index',
+        // The county's money: payout runs, and shipping information WeChat refused.
+        'pages/payouts/index',
+        'pages/shipping/index',
+      ],
+    },
   ],
   // Fetch the checkout while the buyer looks at the cart, so 去结算 opens without a wait on 3G.
   preloadRule: { 'pages/cart/index': { network: 'all', packages: ['packages/buyer'] } },

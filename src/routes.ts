@@ -26,6 +26,8 @@ export const routes = {
   subsidyReport: '/packages/county/pages/report/index',
   reconciliation: '/packages/county/pages/reconciliation/index',
   countyCases: '/packages/county/pages/cases/index',
+  payoutRuns: '/packages/county/pages/payouts/index',
+  shippingUploads: '/packages/county/pages/shipping/index',
 } as const
 
 export const withId = (path: string, key: string, id: string) => `${path}?${key}=${encodeURIComponent(id)}`

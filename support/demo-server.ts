@@ -21,6 +21,8 @@ export interface DemoServer {
   /** Moves the server's clock on (a day for an after-sale window to close) and runs its jobs once,
    *  as the timer of a long-running server would have by then. */
   passTime(ms: number): Promise<void>
+  /** Where its SQLite file (xiangji.db) and photos are. */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -32,6 +34,8 @@ export interface DemoServerOptions {
   extraListings?: number
   /** WeChat Pay (against a fake), for the mini-program's checkout. */
   wechatPay?: WeChatPayConfig | null
+  /** Runs the order jobs (settlement, payouts, …) this often, as `npm start` does; off by default. */
+  jobsIntervalMs?: number
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
@@ -54,6 +58,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const clock: Clock = () => new Date(Date.now() + offsetMs)
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock, wechatLogin: createWeChatLogin(config.wechat), logger: { level: 'warn' } })
   await app.listen({ port: 0, host: '127.0.0.1' })
+  if (options.jobsIntervalMs) app.orderJobs.start(options.jobsIntervalMs)
   const { port } = app.server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
@@ -61,6 +66,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       offsetMs += ms
       await app.orderJobs.runOnce()
     },
+    dataDir: dir,
     async close() {
       await app.close()
       await database.close()

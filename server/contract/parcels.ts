@@ -77,5 +77,7 @@ export const StuckShippingUpload = Type.Object({
   attempts: Type.Integer(),
   lastError: Type.Union([Type.String(), Type.Null()]),
   since: Type.String({ format: 'date-time' }),
+  /** When WeChat last refused it. */
+  lastAttemptAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 })
 export type StuckShippingUpload = Static<typeof StuckShippingUpload>

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { PAYOUT_RUN_STATUSES, PAYOUT_STATUSES } from '../../src/domain/payouts'
+import { OFFLINE_REFERENCE_MAX_LENGTH, PAYOUT_RUN_STATUSES, PAYOUT_STATUSES } from '../../src/domain/payouts'
 import { literals, Strict } from './common'
 
 /* Payout runs and payouts (商家转账 or cash at the service center): src/domain/payouts.ts. */
@@ -34,7 +34,10 @@ export const PayoutRun = Type.Object({
   totalFen: Type.Integer(),
   payeeCount: Type.Integer(),
   createdBy: Type.String(),
+  /** The clerks' names, so the page can say who drew the run up and who decided it. */
+  createdByName: Type.String(),
   decidedBy: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
   decidedAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   payouts: Type.Array(Payout),
@@ -46,4 +49,4 @@ export const MyPayouts = Type.Object({ items: Type.Array(Payout), mchId: Nullabl
 export type MyPayouts = Static<typeof MyPayouts>
 
 /** POST /payouts/:id/record-offline: cash handed over or a bank transfer made, and its reference. */
-export const OfflineRecordInput = Type.Object({ reference: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S'}) }, Strict)
+export const OfflineRecordInput = Type.Object({ reference: Type.String({ minLength: 1, maxLength: OFFLINE_REFERENCE_MAX_LENGTH, pattern: '\\S'}) }, Strict)

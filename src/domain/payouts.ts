@@ -7,6 +7,7 @@
  * a reference and, again, a second clerk's approval. From the run's approval until it is paid (or
  * returned) the money is in flight: no longer payable, not yet the payee's.
  */
+import { forbiddenCharacterIn } from './plain-text'
 import type { Refusal } from './state-machine'
 import { defineStateMachine, type TransitionTable } from './state-machine'
 
@@ -72,4 +73,19 @@ export function checkSecondPerson(madeBy: Clerk, approver: Clerk): { ok: true } 
   if (approver.countyId !== madeBy.countyId) return { ok: false, reason: 'payout.other_county', message: 'Only a clerk of the same county approves its payouts' }
   if (approver.userId === madeBy.userId) return { ok: false, reason: 'payout.same_person', message: 'A second clerk approves what the first drew up' }
   return { ok: true }
+}
+
+/** A cash or bank payout's reference (a receipt number, the bank's serial): one line someone can read back. */
+export const OFFLINE_REFERENCE_MAX_LENGTH = 100
+
+export type OfflineReferenceRefusalReason = 'payout.reference_empty' | 'payout.reference_too_long' | 'payout.reference_not_plain'
+
+/** The reference as it will be kept (trimmed), or why not: the server's limits, checked before sending. */
+export function checkOfflineReference(text: string): { ok: true; reference: string } | { ok: false; reason: OfflineReferenceRefusalReason } {
+  const reference = text.trim()
+  if (reference === '') return { ok: false, reason: 'payout.reference_empty' }
+  // Characters as a person counts them (and as the server's JSON Schema does): an emoji is one.
+  if ([...reference].length > OFFLINE_REFERENCE_MAX_LENGTH) return { ok: false, reason: 'payout.reference_too_long' }
+  if (forbiddenCharacterIn(reference) !== null) return { ok: false, reason: 'payout.reference_not_plain' }
+  return { ok: true, reference }
 }

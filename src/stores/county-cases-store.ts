@@ -3,6 +3,7 @@ import { type ApiError, toApiError } from '../api/api-error'
 import type { AfterSaleCase, CaseDecision, CountyCase } from '../api/case-types'
 import type { CaseDecisionProblem } from '../api/problems'
 import { yuanToFen } from '../domain/money'
+import type { CaseFault } from '../domain/order-ledger'
 import type { LoadStatus } from './load-status'
 import { runInAction } from './run-in-action'
 
@@ -57,14 +58,15 @@ export class CountyCasesStore {
     }
   }
 
-  /** 退款: the amount as typed, in yuan. */
-  refund(caseId: string, yuanText: string): Promise<boolean> {
+  /** 退款: the amount as typed, in yuan, and whose fault it was: the farmer's goods (her share
+   *  pays it) or the transport (the county's shipping pays it). */
+  refund(caseId: string, yuanText: string, fault: CaseFault = 'farmer'): Promise<boolean> {
     const found = this.items.find((c) => c.id === caseId)
     const parsed = yuanToFen(yuanText)
     if (!parsed.ok) return this.refuse(caseId, { kind: 'amount', reason: parsed.reason })
     if (parsed.fen === 0) return this.refuse(caseId, { kind: 'zero' })
     if (found && parsed.fen > found.refundableFen) return this.refuse(caseId, { kind: 'too-large', refundableFen: found.refundableFen })
-    return this.decide(caseId, { refundFen: parsed.fen })
+    return this.decide(caseId, { refundFen: parsed.fen, fault })
   }
 
   /** 不退款, with the reason the buyer and the farmer will read. */

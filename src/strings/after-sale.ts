@@ -4,6 +4,7 @@ import type { AfterSaleCase } from '../api/case-types'
 import type { CaseDecisionProblem, CaseReportProblem } from '../api/problems'
 import { CASE_KIND_LABELS, CASE_REPORT_WINDOW_HOURS, type CaseKind } from '../domain/after-sale'
 import { formatYuan } from '../domain/money'
+import type { CaseFault } from '../domain/order-ledger'
 import type { YuanParseRefusal } from '../domain/money'
 import { describeError } from './format'
 
@@ -38,6 +39,9 @@ export const afterSaleStrings = {
   refundable: (amount: string) => `最多可退 ${amount}`,
   refundLabel: '退款（元）',
   refundAction: '退款',
+  // Who bears a refund: the farmer's goods (her share pays it) or the transport (the county pays).
+  fault: { farmer: '农户责任', transport: '运输责任' } as Record<CaseFault, string>,
+  faultHint: { farmer: '退款从农户货款中扣除', transport: '退款由县里承担，不扣农户货款' } as Record<CaseFault, string>,
   declineLabel: '不退款理由',
   declineAction: '不退款',
   decided: '已处理',

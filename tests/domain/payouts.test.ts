@@ -1,4 +1,4 @@
-import { checkSecondPerson, payoutRunStatusMachine, payoutStatusForTransfer, payoutStatusMachine, PAYOUT_STATUSES, PAYOUT_STATUSES_IN_FLIGHT } from '../../src/domain/payouts'
+import { checkOfflineReference, checkSecondPerson, OFFLINE_REFERENCE_MAX_LENGTH, payoutRunStatusMachine, payoutStatusForTransfer, payoutStatusMachine, PAYOUT_STATUSES, PAYOUT_STATUSES_IN_FLIGHT } from '../../src/domain/payouts'
 
 describe('payouts', () => {
   it('a run is approved or rejected once', () => {
@@ -29,5 +29,19 @@ describe('payouts', () => {
     expect(checkSecondPerson(a, a)).toMatchObject({ ok: false, reason: 'payout.same_person' })
     expect(checkSecondPerson(a, { userId: 'usr_b', countyId: 'cty_2' })).toMatchObject({ ok: false, reason: 'payout.other_county' })
     expect(checkSecondPerson(a, { userId: 'usr_b', countyId: 'cty_1' })).toEqual({ ok: true })
+  })
+})
+
+describe('checkOfflineReference', () => {
+  it('keeps a reference trimmed, up to 100 characters as a person counts them', () => {
+    expect(checkOfflineReference('  现金 收据0012 ')).toEqual({ ok: true, reference: '现金 收据0012' })
+    expect(checkOfflineReference('🌾'.repeat(OFFLINE_REFERENCE_MAX_LENGTH))).toMatchObject({ ok: true })
+    expect(checkOfflineReference('a'.repeat(OFFLINE_REFERENCE_MAX_LENGTH + 1))).toEqual({ ok: false, reason: 'payout.reference_too_long' })
+  })
+
+  it('refuses an empty reference and one that is not plain text', () => {
+    expect(checkOfflineReference(' \t ')).toEqual({ ok: false, reason: 'payout.reference_empty' })
+    expect(checkOfflineReference('收据\n0012')).toEqual({ ok: false, reason: 'payout.reference_not_plain' })
+    expect(checkOfflineReference('收据\u00000012')).toEqual({ ok: false, reason: 'payout.reference_not_plain' })
   })
 })

@@ -41,7 +41,9 @@ describe.each(DATABASES)('payouts on %s', (dialect) => {
   }
 
   it('nobody owed: no run; a run is drawn up by one clerk and approved only by another', async () => {
-    expect((await call(cast.staff, 'POST', '/county/payout-runs')).statusCode).toBe(409)
+    const nothing = await call(cast.staff, 'POST', '/county/payout-runs')
+    expect(nothing.statusCode).toBe(409)
+    expect(nothing.json().error.details).toMatchObject({ reason: 'payout.nothing_owed' })
     await settledSale()
     const owed = (await statement(wang)).payableFen
     expect(owed).toBeGreaterThan(0)
@@ -49,20 +51,23 @@ describe.each(DATABASES)('payouts on %s', (dialect) => {
     const drawn = await call(cast.staff, 'POST', '/county/payout-runs')
     expect(drawn.statusCode).toBe(201)
     const run = drawn.json()
-    expect(run).toMatchObject({ status: 'awaiting_approval', createdBy: demoUserId('staff-gao') })
+    expect(run).toMatchObject({ status: 'awaiting_approval', createdBy: demoUserId('staff-gao'), createdByName: '县小二 高志强', decidedBy: null, decidedByName: null })
     const wangPayout = run.payouts.find((p: any) => p.payeeId === WANG)
     expect(wangPayout).toMatchObject({ amountFen: owed, method: 'wechat', status: 'drafted', payeeName: '王建国' })
     expect(run.payouts.find((p: any) => p.payeeId === LI)).toMatchObject({ method: 'offline' })
     expect(run.payouts.some((p: any) => p.payeeKind === 'operator')).toBe(true)
     // Drawn up, nothing has left payable yet; one run waits at a time.
     expect((await statement(wang)).payableFen).toBe(owed)
-    expect((await call(staffLi, 'POST', '/county/payout-runs')).statusCode).toBe(409)
+    const waiting = await call(staffLi, 'POST', '/county/payout-runs')
+    expect(waiting.statusCode).toBe(409)
+    expect(waiting.json().error.details).toEqual({ reason: 'payout.run_waiting', runId: run.id })
 
     expect((await call(cast.staff, 'POST', `/county/payout-runs/${run.id}/approve`)).statusCode).toBe(403)
     expect((await call(otherCounty, 'POST', `/county/payout-runs/${run.id}/approve`)).statusCode).toBe(404)
     const [a, b] = await Promise.all([call(staffLi, 'POST', `/county/payout-runs/${run.id}/approve`), call(staffLi, 'POST', `/county/payout-runs/${run.id}/approve`)])
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409])
     const approved = (a.statusCode === 200 ? a : b).json()
+    expect(approved).toMatchObject({ status: 'approved', decidedBy: demoUserId('staff-li'), decidedByName: '县小二 李春梅' })
     expect(approved.payouts.find((p: any) => p.payeeId === WANG).status).toBe('sending')
     expect(approved.payouts.find((p: any) => p.payeeId === LI).status).toBe('to_hand_over')
     expect(await statement(wang)).toMatchObject({ payableFen: 0, inFlightFen: owed })

@@ -71,10 +71,13 @@ describe.each(DATABASES)('shipping information on %s', (dialect) => {
 
     await queue(refused.order.id)
     wechat.failShipping(1, 10060004)
+    const triedAt = new Date(Date.now() + app.t.clockOffset()).getTime()
     await uploadDueShipping(deps())
     const { countyId } = await db().selectFrom('orders').select('countyId').where('id', '=', refused.order.id).executeTakeFirstOrThrow()
     const stuck = await stuckShippingUploads(db(), countyId)
     expect(stuck).toEqual([expect.objectContaining({ orderId: refused.order.id, attempts: 1, lastError: expect.stringContaining('10060004') })])
+    // The last try's time, to the second it was made (the list is read with the same clock).
+    expect(Math.abs(Date.parse(stuck[0].lastAttemptAt!) - triedAt)).toBeLessThan(5_000)
     const staff = await signInAs(app.t.app, 'staff-gao')
     const listed = await app.t.app.inject({ method: 'GET', url: '/api/v1/county/shipping-uploads', headers: bearer(staff) })
     expect(listed.json().items).toEqual([expect.objectContaining({ orderId: refused.order.id, orderNumber: expect.any(String), lastError: expect.stringContaining('10060004') })])

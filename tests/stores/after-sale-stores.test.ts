@@ -108,9 +108,16 @@ describe('CountyCasesStore', () => {
     await store.load()
     expect(store.open.map((c) => c.id)).toEqual(['cas_1'])
     expect(await store.refund('cas_1', '34.29')).toBe(true)
-    expect(decisions).toEqual([['cas_1', { refundFen: 3429 }]])
+    expect(decisions).toEqual([['cas_1', { refundFen: 3429, fault: 'farmer' }]])
     expect(store.open).toEqual([])
     expect(store.decided.map((c) => c.id)).toEqual(['cas_1', 'cas_2'])
+  })
+
+  it('sends whose fault staff found: the transport, when the county answers for it', async () => {
+    const { store, decisions } = setup([reported()])
+    await store.load()
+    expect(await store.refund('cas_1', '12', 'transport')).toBe(true)
+    expect(decisions).toEqual([['cas_1', { refundFen: 1200, fault: 'transport' }]])
   })
 
   it('never sends an amount that is not yuan, zero, or more than is left on the line', async () => {

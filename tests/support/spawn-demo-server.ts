@@ -3,6 +3,8 @@ import path from 'node:path'
 
 export interface SpawnedServer {
   url: string
+  /** Its data directory (xiangji.db): for a test that must move a clock the API cannot. */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -20,11 +22,12 @@ export function spawnDemoServer(env: Record<string, string> = {}): Promise<Spawn
     child.once('exit', (code) => reject(new Error(`demo server exited with ${code}: ${output}`)))
     child.stdout!.on('data', (chunk) => {
       output += chunk
-      const match = /LISTENING (\S+)/.exec(output)
+      const match = /LISTENING (\S+) (\S+)\n/.exec(output)
       if (!match) return
       clearTimeout(timer)
       resolve({
         url: match[1],
+        dataDir: match[2],
         close: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit')

@@ -25,7 +25,7 @@ export interface PayoutDeps {
 }
 
 export interface PayoutRunView {
-  run: PayoutRunTable
+  run: PayoutRunTable & { createdByName: string; decidedByName: string | null }
   payouts: Array<PayoutTable & { payeeName: string }>
 }
 
@@ -65,7 +65,9 @@ export async function withPayeeNames(db: Kysely<DB>, payouts: PayoutTable[]): Pr
 export function createPayoutRuns(deps: PayoutDeps) {
   async function view(db: Kysely<DB>, run: PayoutRunTable): Promise<PayoutRunView> {
     const payouts = await db.selectFrom('payouts').selectAll().where('runId', '=', run.id).orderBy('payeeKind').orderBy('payeeId').execute()
-    return { run, payouts: await withPayeeNames(db, payouts) }
+    const clerks = new Map((await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [run.createdBy, run.decidedBy ?? run.createdBy]).execute()).map((u) => [u.id, u.name]))
+    const named = { ...run, createdByName: clerks.get(run.createdBy) ?? '', decidedByName: run.decidedBy === null ? null : (clerks.get(run.decidedBy) ?? '') }
+    return { run: named, payouts: await withPayeeNames(db, payouts) }
   }
 
   async function draft(user: UserTable): Promise<PayoutRunView> {
@@ -76,9 +78,9 @@ export function createPayoutRuns(deps: PayoutDeps) {
       const county = tx.selectFrom('counties').select('id').where('id', '=', clerk.countyId)
       await (deps.dialect === 'postgres' ? county.forUpdate() : county).executeTakeFirst()
       const waiting = await tx.selectFrom('payoutRuns').select('id').where('countyId', '=', clerk.countyId).where('status', '=', 'awaiting_approval').executeTakeFirst()
-      if (waiting) throw new ServiceError('CONFLICT', 'a payout run of this county is still waiting for approval', { runId: waiting.id })
+      if (waiting) throw new ServiceError('CONFLICT', 'a payout run of this county is still waiting for approval', { reason: 'payout.run_waiting', runId: waiting.id })
       const due = (await payablesOfCounty(tx, clerk.countyId)).map((p) => ({ ...p, amountFen: payoutAmountFen(p.payableFen) })).filter((p) => p.amountFen > 0)
-      if (due.length === 0) throw new ServiceError('CONFLICT', 'nobody of this county is owed 0.10 yuan or more now')
+      if (due.length === 0) throw new ServiceError('CONFLICT', 'nobody of this county is owed 0.10 yuan or more now', { reason: 'payout.nothing_owed' })
       const methods = await methodsOf(tx, due.filter((p) => p.payeeKind === 'farmer').map((p) => p.payeeId), due.filter((p) => p.payeeKind === 'operator').map((p) => p.payeeId))
       const row: PayoutRunTable = { id: newId('prun'), countyId: clerk.countyId, status: 'awaiting_approval', totalFen: due.reduce((s, p) => s + p.amountFen, 0), payeeCount: due.length, createdBy: clerk.userId, decidedBy: null, decidedAt: null, createdAt: now, updatedAt: now }
       await tx.insertInto('payoutRuns').values(row).execute()

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
 import type { ShippingUploader } from '../../integrations/wechat-shipping'
-import { settleTry, settleMessage } from '../messages/message-outbox'
+import { retryAfterMs, settleTry, settleMessage } from '../messages/message-outbox'
 
 /* WeChat keeps a WeChat Pay buyer's money frozen until the order's shipping information is
    uploaded. The hand-over at the pickup desk is our delivery, so the hand-over's transaction
@@ -66,6 +66,7 @@ export interface StuckUpload {
   attempts: number
   lastError: string | null
   since: string
+  lastAttemptAt: string | null
 }
 
 /** The county's orders whose shipping information WeChat did not take, for staff to finish by hand. */
@@ -73,10 +74,11 @@ export async function stuckShippingUploads(db: Kysely<DB>, countyId: string): Pr
   const rows = await db
     .selectFrom('shippingUploads')
     .innerJoin('orders', 'orders.id', 'shippingUploads.orderId')
-    .select(['orders.id as orderId', 'orders.number as orderNumber', 'shippingUploads.attempts', 'shippingUploads.lastError', 'shippingUploads.createdAt as since'])
+    .select(['orders.id as orderId', 'orders.number as orderNumber', 'shippingUploads.attempts', 'shippingUploads.lastError', 'shippingUploads.createdAt as since', 'shippingUploads.nextAttemptAt'])
     .where('orders.countyId', '=', countyId)
     .where('shippingUploads.status', '=', 'failed')
     .orderBy('shippingUploads.createdAt')
     .execute()
-  return rows
+  // Each try sets the next one retryAfterMs(attempts before it) later (message-outbox.ts), so the last try's time is exact.
+  return rows.map(({ nextAttemptAt, ...row }) => ({ ...row, lastAttemptAt: row.attempts > 0 ? new Date(Date.parse(nextAttemptAt) - retryAfterMs(row.attempts - 1)).toISOString() : null }))
 }

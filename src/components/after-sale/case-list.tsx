@@ -5,7 +5,7 @@ import { afterSaleStrings as s, caseKindLabel, caseOutcome } from '../../strings
 import './index.scss'
 
 /** Cases as the buyer (and, later, the farmer) reads them: what, the note, the photos, the decision. */
-export function CaseList({ cases }: { cases: AfterSaleCase[] }) {
+export function CaseList({ cases, withFault = false }: { cases: AfterSaleCase[]; /** The county's list: whose fault a refund was. */ withFault?: boolean }) {
   if (cases.length === 0) return null
   return (
     <View className='case-list'>
@@ -25,6 +25,7 @@ export function CaseList({ cases }: { cases: AfterSaleCase[] }) {
             </View>
           )}
           {item.status !== 'reported' && <Text className='case-item__outcome'>{caseOutcome(item)}</Text>}
+          {withFault && item.status === 'refunded' && <Text className={`case-item__fault case-item__fault--${item.fault}`}>{`${s.fault[item.fault]}：${s.faultHint[item.fault]}`}</Text>}
         </View>
       ))}
     </View>

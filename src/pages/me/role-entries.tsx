@@ -53,6 +53,8 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
       { name: 'subsidy-report', title: e.subsidyReport, hint: e.subsidyReportHint, url: routes.subsidyReport },
       { name: 'reconciliation', title: e.reconciliation, hint: e.reconciliationHint, url: routes.reconciliation },
       { name: 'county-cases', title: e.countyCases, hint: e.countyCasesHint, url: routes.countyCases },
+      { name: 'payout-runs', title: e.payoutRuns, hint: e.payoutRunsHint, url: routes.payoutRuns },
+      { name: 'shipping-uploads', title: e.shippingUploads, hint: e.shippingUploadsHint, url: routes.shippingUploads },
     ],
   },
 }

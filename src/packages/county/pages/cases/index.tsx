@@ -9,6 +9,7 @@ import { RoleGate } from '../../../../components/role-gate'
 import { StateView } from '../../../../components/state-view'
 import { CASE_DECLINE_REASON_MAX_LENGTH } from '../../../../domain/after-sale'
 import { formatYuan } from '../../../../domain/money'
+import { CASE_FAULTS, type CaseFault } from '../../../../domain/order-ledger'
 import { countyCasesFor } from '../../../../stores/county-stores'
 import type { CountyCasesStore } from '../../../../stores/county-cases-store'
 import { afterSaleStrings as s, caseKindLabel, describeDecisionProblem } from '../../../../strings/after-sale'
@@ -20,6 +21,7 @@ import './index.scss'
 const OpenCase = observer(function OpenCase({ item, store }: { item: CountyCase; store: CountyCasesStore }) {
   const [yuan, setYuan] = useState('')
   const [reason, setReason] = useState('')
+  const [fault, setFault] = useState<CaseFault>('farmer')
   // What was typed last, even when 退款 is tapped before the page has drawn it.
   const typed = useRef({ yuan: '', reason: '' })
   const problem = store.problemOf(item.id)
@@ -40,9 +42,17 @@ const OpenCase = observer(function OpenCase({ item, store }: { item: CountyCase;
         </View>
       )}
       <Text className='county-case__refundable'>{s.refundable(formatYuan(item.refundableFen))}</Text>
+      <View className='county-case__faults'>
+        {CASE_FAULTS.map((f) => (
+          <View key={f} className={`county-case__fault fault-${f}${fault === f ? ' county-case__fault--chosen' : ''}`} onClick={() => setFault(f)}>
+            {s.fault[f]}
+          </View>
+        ))}
+      </View>
+      <Text className='county-case__fault-hint'>{s.faultHint[fault]}</Text>
       <View className='county-case__decide'>
         <Input className='county-case__input refund-yuan' type='digit' placeholder={s.refundLabel} value={yuan} onInput={(e) => setYuan((typed.current.yuan = e.detail.value))} />
-        <ActionButton className='refund-case' text={s.refundAction} loading={busy} disabled={store.deciding !== null} onTap={() => void store.refund(item.id, typed.current.yuan).then(decided)} />
+        <ActionButton className='refund-case' text={s.refundAction} loading={busy} disabled={store.deciding !== null} onTap={() => void store.refund(item.id, typed.current.yuan, fault).then(decided)} />
       </View>
       <View className='county-case__decide'>
         <Input className='county-case__input decline-reason' placeholder={s.declineLabel} value={reason} maxlength={CASE_DECLINE_REASON_MAX_LENGTH} onInput={(e) => setReason((typed.current.reason = e.detail.value))} />
@@ -70,7 +80,7 @@ const CountyCases = observer(function CountyCases({ user }: { user: User }) {
       {store.decided.length > 0 && (
         <View className='work-card'>
           <Text className='county-cases__section'>{s.decidedTitle}</Text>
-          <CaseList cases={store.decided} />
+          <CaseList cases={store.decided} withFault />
         </View>
       )}
     </>
