@@ -8,6 +8,7 @@ import { StateView } from '../../../../components/state-view'
 import { routes, withId } from '../../../../routes'
 import { villageFarmersFor } from '../../../../stores/work-stores'
 import { describeError } from '../../../../strings/format'
+import { incomeStrings } from '../../../../strings/income'
 import { workStrings } from '../../../../strings/work'
 import { AddFarmer } from './add-farmer'
 import '../../../../components/listing-form/index.scss'
@@ -35,6 +36,12 @@ const VillageFarmers = observer(function VillageFarmers({ user }: { user: User }
                 kind='plain'
                 text={workStrings.sales.soldBy}
                 onTap={() => void Taro.navigateTo({ url: withId(routes.farmerSales, 'farmerId', farmer.id) })}
+              />
+              <ActionButton
+                className='farmer-row__income farmer-income-link'
+                kind='plain'
+                text={incomeStrings.farmerLink}
+                onTap={() => void Taro.navigateTo({ url: `${withId(routes.farmerIncome, 'farmerId', farmer.id)}&name=${encodeURIComponent(farmer.name)}` })}
               />
               <ActionButton
                 className='farmer-row__list-for list-for-farmer'
