@@ -18,6 +18,9 @@ import { createLocalPhotoStorage } from '../server/storage/photo-storage'
 
 export interface DemoServer {
   url: string
+  /** The server itself and its database, for a test process that readies a scene before it says it listens. */
+  app: Awaited<ReturnType<typeof buildApp>>
+  database: ReturnType<typeof openDatabase>
   close(): Promise<void>
 }
 
@@ -52,6 +55,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const { port } = app.server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    app,
+    database,
     async close() {
       await app.close()
       await database.close()

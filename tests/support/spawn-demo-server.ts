@@ -3,13 +3,16 @@ import path from 'node:path'
 
 export interface SpawnedServer {
   url: string
+  /** What the process printed up to its LISTENING line (a main may name what it readied there). */
+  output: string
   close(): Promise<void>
 }
 
-/** Starts tests/support/demo-server-main.ts under tsx and resolves with its URL. */
-export function spawnDemoServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+/** Starts tests/support/demo-server-main.ts (or another main of this folder that prints
+ *  `LISTENING <url>`) under tsx and resolves with its URL. */
+export function spawnDemoServer(env: Record<string, string> = {}, main = 'demo-server-main.ts'): Promise<SpawnedServer> {
   const root = path.resolve(__dirname, '..', '..')
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'demo-server-main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, main)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -25,6 +28,7 @@ export function spawnDemoServer(env: Record<string, string> = {}): Promise<Spawn
       clearTimeout(timer)
       resolve({
         url: match[1],
+        output,
         close: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit')
