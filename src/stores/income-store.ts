@@ -22,7 +22,7 @@ export interface TransferToConfirm {
 
 export interface IncomeDeps {
   fetchStatement(month: ChinaMonth): Promise<Statement>
-  /** The payee's own payouts; absent when the cun xiao'er reads a farmer's statement. */
+  /** The payee's own payouts (or a farmer's, for her village's cun xiao'er); absent: none shown. */
   fetchPayouts?: () => Promise<MyPayouts>
   /** Opens WeChat's confirm sheet; null where there is none (H5). */
   confirmTransfer: ((transfer: TransferToConfirm) => Promise<'confirmed' | 'cancelled'>) | null

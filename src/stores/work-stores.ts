@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, type User } from '../api'
-import { farmerStatement, myPayouts, myStatement } from '../api/income-client'
+import { farmerPayouts, farmerStatement, myPayouts, myStatement } from '../api/income-client'
 import { uploadPhoto } from '../api/photo-upload'
 import { mySales } from '../api/sales-client'
 import { chinaMonth } from '../domain/china-time'
@@ -112,4 +112,9 @@ export const myIncomeFor = perUser(
 
 /** A farmer's statement as her village's cun xiao'er reads (or prints) it: nothing to confirm. */
 export const farmerIncome = (farmerId: string) =>
-  new IncomeStore({ fetchStatement: (month) => farmerStatement(farmerId, month), confirmTransfer: null, thisMonth: () => chinaMonth(new Date()) })
+  new IncomeStore({
+    fetchStatement: (month) => farmerStatement(farmerId, month),
+    fetchPayouts: () => farmerPayouts(farmerId).then(({ items }) => ({ items, mchId: null, appId: null })),
+    confirmTransfer: null,
+    thisMonth: () => chinaMonth(new Date()),
+  })

@@ -128,7 +128,7 @@ describe('IncomeStore', () => {
     await store.load()
     expect(store.statement.status).toBe('failed')
     expect(store.statement.error?.code).toBe('DATABASE_UNAVAILABLE')
-    // The cun xiao'er's view of a farmer reads no payouts of its own.
+    // A store given no payouts to read reads none.
     expect(store.payoutsStatus).toBe('idle')
     failing = false
     await store.load()

@@ -163,6 +163,8 @@ it('the cun xiao’er sees his commission and the farmer’s statement, with not
     expect(text(hers)).toContain('王建国 的收入')
     expect(text(hers.querySelector('.statement-group--sale'))).toMatch(/订单 \d{4}-\d{3,}/)
     expect(text(hers.querySelector('.paid-out-amount'))).not.toBe('¥0.00')
+    await waitFor(() => hers.querySelector('.payout-list'), 'her payouts')
+    expect(text(hers.querySelector('.payout-list'))).toContain('已到账 · 微信转账')
     // Neither a confirm button nor a print button in the mini-program.
     expect(hers.querySelector('.confirm-transfer')).toBeFalsy()
     expect(hers.querySelector('.print-statement')).toBeFalsy()
