@@ -54,6 +54,9 @@ export class IncomeStore {
   readonly statement: MonthStore<Statement>
   confirmStatus: ConfirmStatus = 'idle'
   confirmError: ApiError | null = null
+  /** Accepted in WeChat on this phone: the server may hear of it a moment later (WeChat Pay's
+   *  notification), and meanwhile it is not offered again. */
+  confirmedPayoutId: string | null = null
   private readonly payoutAnswer = new LatestAnswer<MyPayouts>('Payouts')
 
   constructor(private readonly deps: IncomeDeps) {
@@ -75,7 +78,7 @@ export class IncomeStore {
 
   /** The transfer waiting for her in WeChat, if any (one run at a time, so one at most). */
   get awaitingConfirmation(): Payout | null {
-    return this.payouts.find((payout) => payout.status === 'awaiting_confirmation' && payout.packageInfo) ?? null
+    return this.payouts.find((payout) => payout.status === 'awaiting_confirmation' && payout.packageInfo && payout.id !== this.confirmedPayoutId) ?? null
   }
 
   /** Whether this phone can open WeChat's confirm sheet at all (the mini-program, WeChat Pay set up). */
@@ -110,6 +113,7 @@ export class IncomeStore {
       result = await this.deps.confirmTransfer({ mchId: answer.mchId, appId: answer.appId, package: payout.packageInfo })
       runInAction('applyTransferConfirm', () => {
         this.confirmStatus = result
+        if (result === 'confirmed') this.confirmedPayoutId = payout.id
       })
     } catch (error) {
       runInAction('applyTransferConfirmFailure', () => {

@@ -52,6 +52,7 @@ export const incomeStrings = {
     cancelled: '您还没有确认，这笔钱还在等您，可以再点“确认收款”',
     failed: '微信没能完成确认收款，钱没有丢，请再点一次“确认收款”',
     onlyInWeChat: '请在微信小程序中确认收款',
+    updateWeChat: '请把微信升级到最新版本，再来这里确认收款',
   },
   print: {
     button: '打印对账单',

@@ -158,6 +158,20 @@ describe('IncomeStore', () => {
     expect(store.statement.value?.payableFen).toBe(0)
   })
 
+  it('an accepted transfer the server has not heard of yet is not offered again', async () => {
+    const server = fakeServer()
+    // WeChat Pay's notification is late: the server still says awaiting_confirmation.
+    const wechat = fakeWeChat((_transfer, { success }) => setTimeout(() => success({ errMsg: 'requestMerchantTransfer:ok' }), 0))
+    const store = storeWith(server, wechat.confirmTransfer)
+    await store.load()
+    await store.confirm(store.awaitingConfirmation!)
+    expect(store.confirmStatus).toBe('confirmed')
+    expect(server.payoutReads).toBe(2)
+    expect(store.payouts[0].status).toBe('awaiting_confirmation')
+    expect(store.awaitingConfirmation).toBeNull()
+    expect(server.statements).toEqual(['2026-12', '2026-12'])
+  })
+
   it('a closed sheet or WeChat’s failure says so, loses nothing, and the button works again', async () => {
     const server = fakeServer()
     const answers = ['requestMerchantTransfer:fail cancel', 'requestMerchantTransfer:fail system error']

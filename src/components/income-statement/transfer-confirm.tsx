@@ -7,21 +7,16 @@ import { ActionButton } from '../action-button'
 
 const c = incomeStrings.confirm
 
+// In the mini-program without the sheet, WeChat itself is too old (base library 3.3.0 brought it).
+const noSheetHint = process.env.TARO_ENV === 'weapp' ? c.updateWeChat : c.onlyInWeChat
+
 /** 确认收款: a WeChat transfer waits for the payee to accept it (商家转账, user-confirm mode). Only
  *  the mini-program can open WeChat's sheet; on H5 the page says where to go instead. */
 export const TransferConfirm = observer(function TransferConfirm({ store }: { store: IncomeStore }) {
   const payout = store.awaitingConfirmation
   const status = store.confirmStatus
-  const message =
-    status === 'confirmed'
-      ? c.confirmed
-      : status === 'cancelled'
-        ? c.cancelled
-        : status === 'failed'
-          ? c.failed
-          : status === 'unsupported'
-            ? c.onlyInWeChat
-            : null
+  // 'unsupported' needs no words of its own: without the sheet there is no button, only the hint.
+  const message = status === 'confirmed' ? c.confirmed : status === 'cancelled' ? c.cancelled : status === 'failed' ? c.failed : null
   if (!payout && !message) return null
   return (
     <View className='work-card transfer-confirm no-print'>
@@ -29,8 +24,8 @@ export const TransferConfirm = observer(function TransferConfirm({ store }: { st
       {payout && store.canConfirmHere && (
         <ActionButton className='confirm-transfer' block text={status === 'confirming' ? c.confirming : c.button} disabled={status === 'confirming'} onTap={() => void store.confirm(payout)} />
       )}
-      {payout && !store.canConfirmHere && <Text className='transfer-confirm__message transfer-confirm__message--h5'>{c.onlyInWeChat}</Text>}
-      {message && status !== 'unsupported' && <Text className={`transfer-confirm__message transfer-confirm__message--${status}`}>{message}</Text>}
+      {payout && !store.canConfirmHere && <Text className='transfer-confirm__message transfer-confirm__message--elsewhere'>{noSheetHint}</Text>}
+      {message && <Text className={`transfer-confirm__message transfer-confirm__message--${status}`}>{message}</Text>}
     </View>
   )
 })
