@@ -76,7 +76,7 @@ export class IncomeStore {
     return this.payoutAnswer.error
   }
 
-  /** The transfer waiting for her in WeChat, if any (one run at a time, so one at most). */
+  /** A transfer waiting for her in WeChat, if any; two runs' transfers are accepted one after the other. */
   get awaitingConfirmation(): Payout | null {
     return this.payouts.find((payout) => payout.status === 'awaiting_confirmation' && payout.packageInfo && payout.id !== this.confirmedPayoutId) ?? null
   }
@@ -124,13 +124,5 @@ export class IncomeStore {
     }
     // WeChat Pay tells the server too (its notification); what the server now says is the truth.
     if (result === 'confirmed') await this.load()
-  }
-
-  /** The message of the last confirm is read; the page shows none. */
-  dismissConfirm(): void {
-    if (this.confirmStatus !== 'confirming') {
-      this.confirmStatus = 'idle'
-      this.confirmError = null
-    }
   }
 }

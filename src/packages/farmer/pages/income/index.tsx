@@ -12,7 +12,8 @@ import '../../../work-page.scss'
  *  what reached her; the month's lines by order number; a WeChat transfer to accept. */
 const MyIncome = observer(function MyIncome({ user }: { user: User }) {
   const store = myIncomeFor(user.id)
-  // Fresh each time: sales settle and payouts move while she is away.
+  // Fresh each time: sales settle and payouts move while she is away. WeChat's confirm sheet is a
+  // page of its own, so closing it shows this page again: a confirm's message is kept through that.
   useDidShow(() => void store.load())
   usePullDownRefresh(() => void store.load().finally(() => Taro.stopPullDownRefresh()))
   return (
