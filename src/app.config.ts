@@ -15,10 +15,10 @@ export default defineAppConfig({
     // The buyer's checkout and orders: a buyer fetches them on the first 去结算, and the QR encoder
     // and the order pages stay out of the main package every visitor downloads.
     { root: 'packages/buyer', pages: ['pages/checkout/index', 'pages/orders/index', 'pages/order/index'] },
-    { root: 'packages/farmer', pages: ['pages/sell/index', 'pages/listings/index', 'pages/history/index', 'pages/sales/index'] },
+    { root: 'packages/farmer', pages: ['pages/sell/index', 'pages/listings/index', 'pages/history/index', 'pages/sales/index', 'pages/income/index'] },
     {
       root: 'packages/operator',
-      pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index', 'pages/parcels/index', 'pages/commissions/index', 'pages/farmer-sales/index'],
+      pages: ['pages/review/index', 'pages/farmers/index', 'pages/list-for-farmer/index', 'pages/history/index', 'pages/parcels/index', 'pages/commissions/index', 'pages/farmer-sales/index', 'pages/income/index', 'pages/farmer-income/index'],
     },
     // The county center's collection run and pickup desk, with WeChat's scanner.
     {

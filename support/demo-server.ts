@@ -23,6 +23,9 @@ export interface DemoServer {
   passTime(ms: number): Promise<void>
   /** Where its SQLite file (xiangji.db) and photos are. */
   dataDir: string
+  /** The server itself and its database, for a test process that readies a scene before it says it listens. */
+  app: Awaited<ReturnType<typeof buildApp>>
+  database: ReturnType<typeof openDatabase>
   close(): Promise<void>
 }
 
@@ -67,6 +70,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       await app.orderJobs.runOnce()
     },
     dataDir: dir,
+    app,
+    database,
     async close() {
       await app.close()
       await database.close()

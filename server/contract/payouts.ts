@@ -48,5 +48,9 @@ export type PayoutRun = Static<typeof PayoutRun>
 export const MyPayouts = Type.Object({ items: Type.Array(Payout), mchId: Nullable(Type.String()), appId: Nullable(Type.String()) })
 export type MyPayouts = Static<typeof MyPayouts>
 
+/** GET /farmers/:id/payouts: a farmer's payouts for her village's cun xiao'er (no package to confirm). */
+export const FarmerPayouts = Type.Object({ items: Type.Array(Payout) })
+export type FarmerPayouts = Static<typeof FarmerPayouts>
+
 /** POST /payouts/:id/record-offline: cash handed over or a bank transfer made, and its reference. */
 export const OfflineRecordInput = Type.Object({ reference: Type.String({ minLength: 1, maxLength: OFFLINE_REFERENCE_MAX_LENGTH, pattern: '\\S'}) }, Strict)

@@ -3,11 +3,12 @@ import { Type } from '@sinclair/typebox'
 import type { Kysely } from 'kysely'
 import { Id, NoBody, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
-import { MyPayouts, OfflineRecordInput, Payout, PayoutRun } from '../contract/payouts'
+import { FarmerPayouts, MyPayouts, OfflineRecordInput, Payout, PayoutRun } from '../contract/payouts'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import type { PayoutRuns } from '../services/payouts/payout-runs'
-import { type createOfflinePayouts, payoutsOf } from '../services/payouts/payout-sending'
+import { type createOfflinePayouts, payoutsOf, payoutsOfFarmer } from '../services/payouts/payout-sending'
+import { assertVillageFarmer } from '../services/sales/farmer-sales'
 
 export interface PayoutRouteOptions {
   db: Kysely<DB>
@@ -57,6 +58,17 @@ export const payoutRoutes: FastifyPluginAsyncTypebox<PayoutRouteOptions> = async
     payee.get('/my/payouts', {
       schema: { tags: ['payouts'], summary: 'My payouts; one awaiting confirmation carries the package wx.requestMerchantTransfer opens', response: { 200: MyPayouts, ...errors(401, 403) } },
       handler: async (request) => ({ items: await payoutsOf(db, request.user!), mchId: merchant?.mchId ?? null, appId: merchant?.appId ?? null }),
+    })
+  })
+
+  await app.register(async (operator: typeof app) => {
+    operator.addHook('onRequest', requireRole('operator'))
+    operator.get('/farmers/:id/payouts', {
+      schema: { tags: ['payouts'], summary: "A farmer's payouts, for the cun xiao'er of her village (her printed statement)", params: ById, response: { 200: FarmerPayouts, ...errors(400, 401, 403, 404) } },
+      handler: async (request) => {
+        await assertVillageFarmer(db, request.user!.villageId, request.params.id)
+        return { items: await payoutsOfFarmer(db, request.params.id) }
+      },
     })
   })
 }

@@ -1,14 +1,17 @@
 import Taro from '@tarojs/taro'
 import { api, type User } from '../api'
+import { farmerPayouts, farmerStatement, myPayouts, myStatement } from '../api/income-client'
 import { uploadPhoto } from '../api/photo-upload'
 import { mySales } from '../api/sales-client'
+import { chinaMonth } from '../domain/china-time'
 import { FarmerSalesStore } from './farmer-sales-store'
+import { IncomeStore, type IncomeDeps, type TransferToConfirm } from './income-store'
 import { ListingDraftStore } from './listing-draft-store'
 import type { DraftTarget, ListingDraftDeps } from './listing-draft-model'
 import { ListingPageStore } from './listing-page-store'
 import { perUser } from './per-user'
 import { taroStorage } from './taro-storage'
-import { openWeChatSheet } from './wechat-call'
+import { openWeChatSheet, type WeChatCallbacks } from './wechat-call'
 import { VillageFarmersStore } from './village-farmers-store'
 
 /* The farmer's and the operator's stores, reached only from the role subpackages (see
@@ -91,3 +94,27 @@ export async function keepPhotoFiles(tempPaths: string[]): Promise<string[]> {
     ),
   )
 }
+
+// wx.requestMerchantTransfer (base library 3.3.0) is not among Taro 4's APIs: called on wx itself.
+declare const wx: { requestMerchantTransfer?: (options: TransferToConfirm & WeChatCallbacks<unknown>) => void } | undefined
+
+/** WeChat's 确认收款 sheet, where the phone has one (the mini-program on a recent WeChat). */
+function merchantTransferSheet(): IncomeDeps['confirmTransfer'] {
+  if (!isWeapp || typeof wx === 'undefined' || typeof wx.requestMerchantTransfer !== 'function') return null
+  const open = wx.requestMerchantTransfer.bind(wx)
+  return (transfer) => openWeChatSheet('TRANSFER_CONFIRM_FAILED', (callbacks) => open({ ...transfer, ...callbacks })).then((answer) => (answer === 'cancelled' ? 'cancelled' : 'confirmed'))
+}
+
+/** 我的收入 of the farmer or the cun xiao'er signed in: the statement and their own payouts. */
+export const myIncomeFor = perUser(
+  () => new IncomeStore({ fetchStatement: myStatement, fetchPayouts: myPayouts, confirmTransfer: merchantTransferSheet(), thisMonth: () => chinaMonth(new Date()) }),
+)
+
+/** A farmer's statement as her village's cun xiao'er reads (or prints) it: nothing to confirm. */
+export const farmerIncome = (farmerId: string) =>
+  new IncomeStore({
+    fetchStatement: (month) => farmerStatement(farmerId, month),
+    fetchPayouts: () => farmerPayouts(farmerId).then(({ items }) => ({ items, mchId: null, appId: null })),
+    confirmTransfer: null,
+    thisMonth: () => chinaMonth(new Date()),
+  })

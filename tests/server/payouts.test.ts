@@ -113,4 +113,18 @@ describe.each(DATABASES)('payouts on %s', (dialect) => {
     expect(theirs.every((p: any) => p.payeeKind === 'operator' && p.payeeId === demoUserId('op-shebiya'))).toBe(true)
     expect((await call(otherCounty, 'GET', '/county/payout-runs')).json().items).toEqual([])
   })
+  it('the cun xiao’er of her village reads a farmer’s payouts, cash ones with their reference, and no package to confirm', async () => {
+    const hers = await call(cast.xindianzi, 'GET', `/farmers/${LI}/payouts`)
+    expect(hers.statusCode).toBe(200)
+    expect(hers.json().items.find((p: any) => p.method === 'offline' && p.status === 'paid')).toMatchObject({ payeeName: '李秀英', offlineReference: '现金 服务中心 收据0012' })
+    expect(hers.json().items.every((p: any) => p.payeeId === LI)).toBe(true)
+    const wangs = (await call(cast.shebiya, 'GET', `/farmers/${WANG}/payouts`)).json().items
+    expect(wangs.length).toBeGreaterThan(0)
+    expect(wangs.every((p: any) => p.payeeId === WANG && p.packageInfo === null)).toBe(true)
+    // Another village's farmer, a farmer herself, anyone else.
+    expect((await call(cast.shebiya, 'GET', `/farmers/${LI}/payouts`)).statusCode).toBe(404)
+    expect((await call(li, 'GET', `/farmers/${LI}/payouts`)).statusCode).toBe(403)
+    for (const token of [cast.buyer, cast.staff]) expect((await call(token, 'GET', `/farmers/${LI}/payouts`)).statusCode).toBe(403)
+    expect((await call(null, 'GET', `/farmers/${LI}/payouts`)).statusCode).toBe(401)
+  })
 })

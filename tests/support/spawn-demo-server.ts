@@ -5,13 +5,16 @@ export interface SpawnedServer {
   url: string
   /** Its data directory (xiangji.db): for a test that must move a clock the API cannot. */
   dataDir: string
+  /** What the process printed up to its LISTENING line (a main may name what it readied there). */
+  output: string
   close(): Promise<void>
 }
 
-/** Starts tests/support/demo-server-main.ts under tsx and resolves with its URL. */
-export function spawnDemoServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+/** Starts tests/support/demo-server-main.ts (or another main of this folder that prints
+ *  `LISTENING <url> <data dir>`) under tsx and resolves with its URL. */
+export function spawnDemoServer(env: Record<string, string> = {}, main = 'demo-server-main.ts'): Promise<SpawnedServer> {
   const root = path.resolve(__dirname, '..', '..')
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'demo-server-main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, main)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -28,6 +31,7 @@ export function spawnDemoServer(env: Record<string, string> = {}): Promise<Spawn
       resolve({
         url: match[1],
         dataDir: match[2],
+        output,
         close: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit')

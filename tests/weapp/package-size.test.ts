@@ -64,6 +64,11 @@ describe('the compiled mini-program', () => {
     expectOnlyIn('operator', ['/village/parcels', '/collect', '/operator/commissions'])
   })
 
+  it('keeps 我的收入 (statements, payouts, WeChat’s transfer confirm) in the farmer’s and the cun xiao’er’s subpackages', () => {
+    expectOnlyIn('farmer', ['/my/statement', '/my/payouts', 'requestMerchantTransfer'])
+    expectOnlyIn('operator', ['/my/statement', '/my/payouts', 'requestMerchantTransfer'])
+  })
+
   it('keeps the county center’s run, desk and scanner in packages/county, out of the main package', () => {
     // The manifest and receiving, the desk, the scanner's options and the QR format it reads.
     expectOnlyIn('county', ['/county/manifest', '/receive', '/county/pickups', '/pickups/verify', 'onlyFromCamera', 'XJPICKUP'])

@@ -132,9 +132,18 @@ export function createOfflinePayouts(deps: PayoutSendingDeps) {
   }
 }
 
+const payoutsOfPayee = async (db: Kysely<DB>, payeeId: string) =>
+  withPayeeNames(db, await db.selectFrom('payouts').selectAll().where('payeeId', '=', payeeId).where('status', '!=', 'withdrawn').orderBy('createdAt', 'desc').limit(50).execute())
+
 /** A payee's own payouts, newest first: those waiting for her to confirm in WeChat carry the package to open. */
 export async function payoutsOf(db: Kysely<DB>, user: UserTable): Promise<Array<PayoutTable & { payeeName: string }>> {
   const payeeId = user.role === 'farmer' ? user.farmerId : user.id
   if (!payeeId) return []
-  return withPayeeNames(db, await db.selectFrom('payouts').selectAll().where('payeeId', '=', payeeId).where('status', '!=', 'withdrawn').orderBy('createdAt', 'desc').limit(50).execute())
+  return payoutsOfPayee(db, payeeId)
+}
+
+/** A farmer's payouts as her village's cun xiao'er reads them (her printed statement shows the cash
+ *  ones with their reference). The package that opens WeChat's confirm sheet is for her alone. */
+export async function payoutsOfFarmer(db: Kysely<DB>, farmerId: string): Promise<Array<PayoutTable & { payeeName: string }>> {
+  return (await payoutsOfPayee(db, farmerId)).map((payout) => ({ ...payout, packageInfo: null }))
 }

@@ -31,6 +31,7 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
     entries: [
       { name: 'sell', title: e.sell, hint: e.sellHint, url: routes.sell },
       { name: 'my-sales', title: e.mySales, hint: e.mySalesHint, url: routes.mySales, badge: handInBadge },
+      { name: 'my-income', title: e.myIncome, hint: e.myIncomeHint, url: routes.myIncome },
       { name: 'my-listings', title: e.myListings, hint: e.myListingsHint, url: routes.myListings },
     ],
   },
@@ -42,6 +43,7 @@ const ENTRIES: Partial<Record<Role, { heading: string; entries: Entry[] }>> = {
       { name: 'list-for-farmer', title: e.listForFarmer, hint: e.listForFarmerHint, url: routes.listForFarmer },
       { name: 'village-parcels', title: e.villageParcels, hint: e.villageParcelsHint, url: routes.villageParcels },
       { name: 'commissions', title: e.commissions, hint: e.commissionsHint, url: routes.commissions },
+      { name: 'operator-income', title: e.myIncome, hint: e.operatorIncomeHint, url: routes.operatorIncome },
     ],
   },
   county_staff: {

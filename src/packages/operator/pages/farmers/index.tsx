@@ -8,6 +8,7 @@ import { StateView } from '../../../../components/state-view'
 import { routes, withId } from '../../../../routes'
 import { villageFarmersFor } from '../../../../stores/work-stores'
 import { describeError } from '../../../../strings/format'
+import { incomeStrings } from '../../../../strings/income'
 import { workStrings } from '../../../../strings/work'
 import { AddFarmer } from './add-farmer'
 import '../../../../components/listing-form/index.scss'
@@ -30,18 +31,26 @@ const VillageFarmers = observer(function VillageFarmers({ user }: { user: User }
                 <Text className='farmer-row__name'>{farmer.name}</Text>
                 <Text className='farmer-row__phone'>{farmer.phone ?? workStrings.farmers.noPhone}</Text>
               </View>
-              <ActionButton
-                className='farmer-row__sales farmer-sales-link'
-                kind='plain'
-                text={workStrings.sales.soldBy}
-                onTap={() => void Taro.navigateTo({ url: withId(routes.farmerSales, 'farmerId', farmer.id) })}
-              />
-              <ActionButton
-                className='farmer-row__list-for list-for-farmer'
-                kind='secondary'
-                text={workStrings.farmers.listFor}
-                onTap={() => void Taro.navigateTo({ url: withId(routes.listForFarmer, 'farmerId', farmer.id) })}
-              />
+              <View className='farmer-row__actions'>
+                <ActionButton
+                  className='farmer-row__sales farmer-sales-link'
+                  kind='plain'
+                  text={workStrings.sales.soldBy}
+                  onTap={() => void Taro.navigateTo({ url: withId(routes.farmerSales, 'farmerId', farmer.id) })}
+                />
+                <ActionButton
+                  className='farmer-row__income farmer-income-link'
+                  kind='plain'
+                  text={incomeStrings.farmerLink}
+                  onTap={() => void Taro.navigateTo({ url: `${withId(routes.farmerIncome, 'farmerId', farmer.id)}&name=${encodeURIComponent(farmer.name)}` })}
+                />
+                <ActionButton
+                  className='farmer-row__list-for list-for-farmer'
+                  kind='secondary'
+                  text={workStrings.farmers.listFor}
+                  onTap={() => void Taro.navigateTo({ url: withId(routes.listForFarmer, 'farmerId', farmer.id) })}
+                />
+              </View>
             </View>
           ))}
         </View>

@@ -1,0 +1,6 @@
+import { incomeStrings } from '../../../../strings/income'
+
+export default definePageConfig({
+  navigationBarTitleText: incomeStrings.pageTitles.myIncome,
+  enablePullDownRefresh: true,
+})
