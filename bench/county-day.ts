@@ -1,10 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { DialectName } from '../server/db/database'
 import { seedId } from '../server/ids'
 import { createBuyers, paidOrderOf, PICKUP_POINT } from '../support/order-fixtures'
 import { bearer, createTestApp, DATABASES, signInAs, type TestApp } from '../support/test-app'
+import { runBench, writeReport } from './report'
 
 /* `npm run bench:county`: a county center's busy day over real HTTP against the real server, on
    SQLite and on PostgreSQL. BENCH_DAY_ORDERS (default 200) buyers' orders are paid (not timed);
@@ -120,14 +119,8 @@ async function main() {
     report.push('')
     console.log(report.slice(-result.steps.length - 5).join('\n'))
   }
-  const file = path.resolve(__dirname, 'reports', 'county.md')
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, report.join('\n'))
-  console.log(`written to ${path.relative(process.cwd(), file)}`)
-  if (failed) process.exit(1)
+  writeReport('county', report)
+  return !failed
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+runBench(main)

@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { DialectName } from '../server/db/database'
 import { createBuyers, listingId, orderBody, setStock } from '../support/order-fixtures'
 import { createTestApp, DATABASES, type TestApp } from '../support/test-app'
+import { runBench, writeReport } from './report'
 
 /* `npm run bench:orders`: many buyers placing orders at once over real HTTP against the real
    server, on SQLite and on PostgreSQL, more of them than there is stock. Afterwards every
@@ -118,14 +117,8 @@ async function main() {
     }),
     '',
   ]
-  const file = path.resolve(__dirname, 'reports', 'orders.md')
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, lines.join('\n'))
-  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`)
-  if (results.some((r) => !r.consistent || r.other > 0)) process.exit(1)
+  writeReport('orders', lines)
+  return results.every((r) => r.consistent && r.other === 0)
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+runBench(main)

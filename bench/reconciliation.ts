@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { DialectName } from '../server/db/database'
 import { seedId } from '../server/ids'
 import { generateLedgerMonth } from '../support/ledger-month'
 import { bearer, createTestApp, DATABASES, signInAs } from '../support/test-app'
+import { runBench, writeReport } from './report'
 
 /* `npm run bench:reconciliation`: the county's monthly reconciliation over a generated month of
    BENCH_MONTH_ORDERS orders (default 5,000) of the demo county, with their ledger (orderLedger)
@@ -73,14 +72,8 @@ async function main() {
     )
     console.log(report.slice(-r.timings.length - 4).join('\n'))
   }
-  const file = path.resolve(__dirname, 'reports', 'reconciliation.md')
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, report.join('\n'))
-  console.log(`written to ${path.relative(process.cwd(), file)}`)
-  if (failed) process.exit(1)
+  writeReport('reconciliation', report)
+  return !failed
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+runBench(main)

@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { launchChromium } from '../support/chromium'
 import { startDemoServer } from '../support/demo-server'
 import { H5_FIRST_LOAD_BUDGET, MAIN_PACKAGE_BUDGET, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from '../support/weapp-packages'
+import { runBench, writeReport } from './report'
 
 /* `npm run bench:size` (after build:weapp and build:h5): what a buyer downloads. The weapp
    packages as WeChat counts them, and the JavaScript an H5 buyer's browser fetches to show the
@@ -48,15 +47,8 @@ async function main() {
     ...h5.files.map((f) => `- \`${f.url}\`: ${kb(f.gzip)} gzipped`),
     '',
   ]
-  const report = lines.join('\n')
-  console.log(report)
-  const dir = path.resolve(__dirname, 'reports')
-  fs.mkdirSync(dir, { recursive: true })
-  fs.writeFileSync(path.join(dir, 'size.md'), report)
-  console.log(`Written to ${path.relative(process.cwd(), path.join(dir, 'size.md'))}`)
+  console.log(lines.join('\n'))
+  writeReport('size', lines)
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+runBench(main)
