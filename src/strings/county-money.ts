@@ -36,7 +36,8 @@ export const countyMoneyStrings = {
     approved: '已批准，开始转账',
     rejected: '已驳回，款项留到下一批',
     secondClerk: '需另一位县小二批准',
-    referencePlaceholder: '现金收据号或银行流水号',
+    // Short enough to be read whole beside 记录线下付款 on a phone's width.
+    referencePlaceholder: '收据号或银行流水号',
     record: '记录线下付款',
     recorded: '已记录，请另一位县小二确认',
     reference: (reference: string) => `付款凭据：${reference}`,

@@ -14,7 +14,12 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    the buyer 陈晓 orders two 斤 and pays (sandbox), 白丽娟 collects the parcel on its run's day,
    the county staff member 高志强 receives it from the manifest (and prints it) and hands it over
    on the code the buyer's order page shows, the buyer's timeline says 已取货, and 白丽娟 sees her
-   commission. Only the run's date and the order's id are read from the API, to check the pages.
+   commission. Then the money: 王建国's 我的收入 shows the sale waiting out its 24-hour after-sale
+   window, a day passes on the server (its jobs settle the sale) and it is his to be paid; 高志强
+   draws up the county's payout run, which only a second clerk, 李春梅, may approve. The demo's
+   people have no WeChat account, so the payout is the cash one at the service center: 高志强
+   records it with its receipt number and 李春梅 confirms it, and 王建国's 我的收入 shows it arrived.
+   Only the run's date and the order's id are read from the API, to check the pages.
    Each role's main page goes to docs/screenshots/. */
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
@@ -23,6 +28,11 @@ const FARMER = '王建国'
 const OPERATOR = '白丽娟' // 舍必崖村, 王建国's village
 const BUYER = '陈晓'
 const STAFF = '高志强'
+const SECOND_CLERK = '李春梅' // the demo county's other clerk: the four-eyes rule needs two
+const CASH_RECEIPT = '现金收据 0001203'
+/** 2 斤 × ¥68.00, less the cun xiao'er's 5 % (¥6.80): what the sale leaves the farmer. */
+const FARMER_SHARE = '¥129.20'
+const DAY_AND_AN_HOUR_MS = 25 * 3600_000
 
 describe('H5: a parcel from the village to the buyer’s hands at the county center', () => {
   let server: DemoServer
@@ -75,6 +85,14 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
   const shot = (name: string) => screenshot(page, name)
 
   const visible = (selector: string) => page.locator(`${selector}:visible`)
+
+  /** The toast an action answers with, said and then gone, so that no picture has it over the page. */
+  async function toastSays(text: string) {
+    // Its words, not its wrapper: Taro's toast is a box of no size around a fixed card.
+    const toast = page.locator('.taro__toast').getByText(text)
+    await toast.waitFor()
+    await toast.waitFor({ state: 'hidden' })
+  }
 
   /** On 我的: signs out whoever is signed in and signs in as this demo user. */
   const signInAs = (name: string) => signInOnMe(page, server.url, name)
@@ -293,6 +311,100 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     const previousTotals = previousServed.trim().split('\r\n').pop()!.split(',')
     await visible('.report-figures__orders').filter({ hasText: `共 ${previousTotals[0].match(/\d+/)![0]} 单` }).waitFor()
     expect(await visible('.report-figure--subsidy .report-figure__yuan').innerText()).toBe(`¥${previousTotals[5]}`)
+  })
+
+  it('shows the farmer his sale waiting out the after-sale window, then his to be paid', async () => {
+    await signInAs(FARMER)
+    await visible('.role-entry--my-income').click()
+    const sale = visible('.statement-group--sale .statement-line').filter({ hasText: `订单 ${orderNumber}` })
+    await sale.waitFor()
+    expect(await sale.locator('.statement-line__amount').innerText()).toBe('+¥136.00')
+    const commission = visible('.statement-group--commission .statement-line').filter({ hasText: `订单 ${orderNumber}` })
+    expect(await commission.locator('.statement-line__amount').innerText()).toBe('-¥6.80')
+    expect(await visible('.pending-amount').innerText()).toBe(FARMER_SHARE)
+    expect(await visible('.payable-amount').innerText()).toBe('¥0.00')
+    expect(await visible('.payout-list__empty').count()).toBe(1)
+
+    // A day and an hour on, for the server and for his phone alike (a month's statement is the
+    // month of the phone's clock); the server's jobs settle the sale, no case having been opened.
+    await server.passTime(DAY_AND_AN_HOUR_MS)
+    await browser.context.clock.install({ time: Date.now() + DAY_AND_AN_HOUR_MS })
+    await page.reload({ waitUntil: 'networkidle' })
+    await visible('.payable-amount').filter({ hasText: FARMER_SHARE }).waitFor()
+    expect(await visible('.pending-amount').innerText()).toBe('¥0.00')
+  })
+
+  it('is drawn up by one county clerk into a payout run that only another may approve', async () => {
+    await signInAs(STAFF)
+    await visible('.role-entry--payout-runs').click()
+    await visible('.draft-run').click()
+    const run = visible('.run-card--awaiting_approval')
+    await run.waitFor()
+    await toastSays('已生成，请另一位县小二批准')
+    // 王建国's share and 白丽娟's commission: the sale's ¥136.00, to two people.
+    expect(await run.locator('.run-card__summary').innerText()).toBe('¥136.00 · 2 人')
+    expect(await run.locator('.run-card__status').innerText()).toBe('待批准')
+    const payout = run.locator('.payout-row').filter({ hasText: FARMER })
+    expect(await payout.locator('.payout-row__amount').innerText()).toBe(FARMER_SHARE)
+    // No WeChat account in the demo: his money is handed over at the service center.
+    expect(await payout.locator('.payout-row__status').innerText()).toBe('线下付款 · 待批准')
+    expect(await run.locator('.approve-run').count()).toBe(0)
+    expect(await run.locator('.second-clerk').innerText()).toBe('需另一位县小二批准')
+    await shot('county-payout-run')
+  })
+
+  it('is approved by the second clerk, paid in cash on one clerk’s receipt and confirmed by the other', async () => {
+    await signInAs(SECOND_CLERK)
+    await visible('.role-entry--payout-runs').click()
+    await visible('.run-card--awaiting_approval .approve-run').click()
+    const run = visible('.run-card--approved')
+    await run.waitFor()
+    await toastSays('已批准，开始转账')
+    expect(await run.innerText()).toContain(`${SECOND_CLERK} 批准于`)
+    const payout = run.locator('.payout-row').filter({ hasText: FARMER })
+    expect(await payout.locator('.payout-row__status').innerText()).toBe('线下付款 · 待付款')
+
+    // The clerk at the desk hands the cash over and writes down its receipt; he cannot confirm it himself.
+    await signInAs(STAFF)
+    await visible('.role-entry--payout-runs').click()
+    const handedOver = visible('.run-card--approved .payout-row--to_hand_over').filter({ hasText: FARMER })
+    await handedOver.locator('.offline-reference input').fill(CASH_RECEIPT)
+    await handedOver.locator('.record-offline').click()
+    const recorded = visible('.run-card--approved .payout-row--awaiting_offline_approval').filter({ hasText: FARMER })
+    await recorded.waitFor()
+    await toastSays('已记录，请另一位县小二确认')
+    expect(await recorded.locator('.payout-row__reference').innerText()).toBe(`付款凭据：${CASH_RECEIPT}`)
+    expect(await recorded.locator('.confirm-offline').count()).toBe(0)
+    expect(await recorded.locator('.second-clerk-confirm').innerText()).toBe('需另一位县小二确认')
+
+    await signInAs(SECOND_CLERK)
+    await visible('.role-entry--payout-runs').click()
+    await visible('.run-card--approved .payout-row--awaiting_offline_approval').filter({ hasText: FARMER }).locator('.confirm-offline').click()
+    const paid = visible('.run-card--approved .payout-row--paid').filter({ hasText: FARMER })
+    await paid.waitFor()
+    await toastSays('已确认付款')
+    expect(await paid.locator('.payout-row__status').innerText()).toBe('线下付款 · 已到账')
+    expect(await paid.locator('.payout-row__reference').innerText()).toBe(`付款凭据：${CASH_RECEIPT}`)
+    await shot('county-payout-run-paid')
+  })
+
+  it('shows the farmer the payout arrived, with its receipt', async () => {
+    await signInAs(FARMER)
+    await visible('.role-entry--my-income').click()
+    const payout = visible('.payout-list .payout-row--paid')
+    await payout.waitFor()
+    expect(await payout.locator('.payout-row__title').innerText()).toBe('已到账 · 线下支付（现金或银行转账）')
+    expect(await payout.innerText()).toContain(`凭证：${CASH_RECEIPT}`)
+    expect(await payout.locator('.payout-row__amount').innerText()).toBe(FARMER_SHARE)
+    const line = visible('.statement-group--payout .statement-line')
+    expect(await line.locator('.statement-line__title').innerText()).toBe('转给您的钱')
+    expect(await line.locator('.statement-line__amount').innerText()).toBe(`-${FARMER_SHARE}`)
+    expect(await visible('.paid-out-amount').innerText()).toBe(FARMER_SHARE)
+    expect(await visible('.payable-amount').innerText()).toBe('¥0.00')
+    expect(await visible('.in-flight-amount').innerText()).toBe('¥0.00')
+    await shot('farmer-income')
+    await visible('.payout-list').scrollIntoViewIfNeeded()
+    await shot('farmer-income-payouts')
   })
 
   it('had no console errors', () => {
