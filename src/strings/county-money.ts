@@ -33,7 +33,8 @@ export const countyMoneyStrings = {
     failReason: (reason: string) => `原因：${reason}`,
     approve: '批准',
     reject: '驳回',
-    approved: '已批准，开始转账',
+    // Not "转账开始": a run of cash payouts sends nothing; each payout's line says what comes next.
+    approved: '已批准',
     rejected: '已驳回，款项留到下一批',
     secondClerk: '需另一位县小二批准',
     // Short enough to be read whole beside 记录线下付款 on a phone's width.

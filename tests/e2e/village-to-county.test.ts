@@ -359,7 +359,7 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     await visible('.run-card--awaiting_approval .approve-run').click()
     const run = visible('.run-card--approved')
     await run.waitFor()
-    await toastSays('已批准，开始转账')
+    await toastSays('已批准')
     expect(await run.innerText()).toContain(`${SECOND_CLERK} 批准于`)
     const payout = run.locator('.payout-row').filter({ hasText: FARMER })
     expect(await payout.locator('.payout-row__status').innerText()).toBe('线下付款 · 待付款')
