@@ -10,6 +10,10 @@ const base = {
 
 module.exports = {
   testTimeout: 30000,
+  // Jest's default on a 2-core machine is one worker, so the files ran one after another while
+  // most of their time is spent waiting on PostgreSQL, Chromium and servers: two workers halve
+  // the run. Each file is independent (its own PostgreSQL schema, temp folders, ports).
+  maxWorkers: 2,
   projects: [
     { ...base, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
     { ...base, displayName: 'stores', testEnvironment: 'node', testMatch: ['<rootDir>/tests/stores/**/*.test.ts'] },
