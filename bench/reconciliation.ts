@@ -70,7 +70,7 @@ async function main() {
       ...r.timings.map((timing) => `| ${timing.what} | ${median(timing.ms).toFixed(1)} ms | ${timing.ms[timing.ms.length - 1].toFixed(1)} ms |`),
       '',
     )
-    console.log(report.slice(-r.timings.length - 4).join('\n'))
+    console.log(report.slice(-r.timings.length - 5).join('\n'))
   }
   writeReport('reconciliation', report)
   return !failed
