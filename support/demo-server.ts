@@ -9,8 +9,8 @@ import { openDatabase } from '../server/db/database'
 import { migrateToLatest } from '../server/db/migrate'
 import { createWeChatLogin } from '../server/integrations/wechat-login'
 import type { WeChatPayConfig } from '../server/integrations/wxpay/config'
-import { seedDemoCounty } from '../server/seed/demo-county'
 import { addBulkListings } from './bulk-listings'
+import { seedDemoCountyKeepingPhotos } from './kept-demo-photos'
 import { createLocalPhotoStorage } from '../server/storage/photo-storage'
 
 /* The real server with the demo county, on a random port of 127.0.0.1, serving the built H5
@@ -55,7 +55,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const database = openDatabase(path.join(dir, 'xiangji.db'))
   await migrateToLatest(database.db)
   const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
-  const seeded = await seedDemoCounty({ db: database.db, storage })
+  const seeded = await seedDemoCountyKeepingPhotos({ db: database.db, storage })
   if (options.extraListings) await addBulkListings(database.db, seeded.countyId, options.extraListings)
   let offsetMs = 0
   const clock: Clock = () => new Date(Date.now() + offsetMs)

@@ -3,19 +3,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Pool } from 'pg'
 import { buildApp } from '../server/app'
 import type { Clock } from '../server/clock'
 import { readConfig, type ServerConfig } from '../server/config'
 import { type Database, type DialectName, openDatabase } from '../server/db/database'
 import { migrateToLatest } from '../server/db/migrate'
-import type { DB, PhotoTable } from '../server/db/schema'
 import { seedId } from '../server/ids'
 import { createWeChatLogin } from '../server/integrations/wechat-login'
 import type { WeChatPayConfig } from '../server/integrations/wxpay/config'
-import { seedDemoCounty } from '../server/seed/demo-county'
 import { createLocalPhotoStorage, type PhotoStorage } from '../server/storage/photo-storage'
+import { seedDemoCountyKeepingPhotos } from './kept-demo-photos'
 
 /* Every server test runs on SQLite AND on PostgreSQL: `describe.each(DATABASES)`. PostgreSQL
    runs get a schema of their own, dropped afterwards, so test files can run side by side. */
@@ -90,7 +88,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     ...options.config,
   }
   const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
-  if (options.seed ?? true) await seedKeepingPhotos({ db: database.db, storage, clock })
+  if (options.seed ?? true) await seedDemoCountyKeepingPhotos({ db: database.db, storage, clock })
 
   const logLines: string[] = []
   const others: FastifyInstance[] = []
@@ -128,28 +126,6 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
-}
-
-/* Seeding draws the demo county's pictures and puts each through the photo pipeline: seconds,
-   most of a test app's making. They come out the same every time, so the first seed of a test
-   file keeps them, and each later app gets their rows and files first: the seed then finds every
-   photo stored and skips it, as it does on a second `npm run seed`. */
-let keptPhotos: { rows: PhotoTable[]; files: [string, Buffer][] } | null = null
-
-async function seedKeepingPhotos(deps: { db: Kysely<DB>; storage: PhotoStorage; clock: Clock }): Promise<void> {
-  if (keptPhotos) {
-    for (const [key, bytes] of keptPhotos.files) await deps.storage.put(key, bytes)
-    await deps.db.insertInto('photos').values(keptPhotos.rows).execute()
-  }
-  await seedDemoCounty(deps)
-  if (keptPhotos) return
-  const rows = (await deps.db.selectFrom('photos').selectAll().execute()).map((row) => ({ ...row, width: Number(row.width), height: Number(row.height), bytes: Number(row.bytes) }))
-  const files: [string, Buffer][] = []
-  for (const key of rows.flatMap((row) => [row.storageKey, row.thumbKey])) {
-    const bytes = await deps.storage.get(key)
-    if (bytes) files.push([key, bytes])
-  }
-  keptPhotos = { rows, files }
 }
 
 /** The demo user with this seed key (see server/seed/demo-data.ts). */
