@@ -38,7 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       PICKUP_TEMPLATE_ID: JSON.stringify(pickupTemplateId),
       SALE_TEMPLATE_ID: JSON.stringify(saleTemplateId),
     },
-    copy: { patterns: [], options: {} },
+    // A crawler asking for /robots.txt gets a real file, not the app page (H5 only: WeChat has none).
+    copy: { patterns: target === 'h5' ? [{ from: 'src/robots.txt', to: 'dist/h5/robots.txt' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
