@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -29,9 +30,10 @@ async function isFresh(twin: string, mtimeMs: number): Promise<boolean> {
   return stat !== null && stat.mtimeMs >= mtimeMs
 }
 
-/* Written aside and renamed into place: a request never reads half a twin. */
+/* Written aside and renamed into place: a request never reads half a twin, and two servers
+   (or two test apps in one process) compressing the same build never write into one file. */
 async function writeWhole(file: string, bytes: Buffer): Promise<void> {
-  const partial = `${file}.${process.pid}.partial`
+  const partial = `${file}.${randomBytes(6).toString('hex')}.partial`
   await fs.writeFile(partial, bytes)
   await fs.rename(partial, file)
 }
