@@ -6,27 +6,30 @@ import { buildH5IfStale } from './h5-build'
    build, as a stack trace; say it at once, in one line, with the way out. Then build H5 only
    when its sources changed since the last build. */
 
-/** Whether a server could listen on this port and interface now. */
-export function portIsFree(port: number, host: string): Promise<boolean> {
+/** Whether a server could listen on this port and interface now, and if not, why. */
+export function portCheck(port: number, host: string): Promise<'free' | 'in_use' | 'not_allowed'> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer()
     probe.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolve(false)
+      if (error.code === 'EADDRINUSE') resolve('in_use')
+      else if (error.code === 'EACCES') resolve('not_allowed')
       else reject(error)
     })
-    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)))
+    probe.listen({ port, host }, () => probe.close(() => resolve('free')))
   })
 }
 
-export function portTakenMessage(port: number, host: string): string {
+export function portRefusal(port: number, host: string, reason: 'in_use' | 'not_allowed'): string {
   const other = port === 8081 ? 8082 : 8081
-  return `Port ${port} on ${host} is already in use; stop what holds it or choose another port: PORT=${other} npm start`
+  const why = reason === 'in_use' ? 'is already in use; stop what holds it or choose another port' : 'needs privileges this user lacks; choose a port above 1023'
+  return `Port ${port} on ${host} ${why}: PORT=${other} npm start`
 }
 
 async function main(): Promise<number> {
   const { port, host } = readConfig()
-  if (!(await portIsFree(port, host))) {
-    console.error(portTakenMessage(port, host))
+  const state = await portCheck(port, host)
+  if (state !== 'free') {
+    console.error(portRefusal(port, host, state))
     return 1
   }
   return buildH5IfStale() ? 0 : 1

@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { h5Build, h5BuildIsCurrent, writeH5Stamp } from '../../scripts/h5-build'
-import { portIsFree } from '../../scripts/start'
+import { portCheck } from '../../scripts/start'
 
 /* `npm start` before the server: a taken port is said at once, in one line, and no build is
    started; the H5 build is redone only when what it is made from changed. */
@@ -34,12 +34,12 @@ describe('npm start on a taken port', () => {
   afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())))
 
   it('knows a port in use from a free one', async () => {
-    expect(await portIsFree(port, '127.0.0.1')).toBe(false)
+    expect(await portCheck(port, '127.0.0.1')).toBe('in_use')
     const spare = net.createServer()
     await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve))
     const freed = (spare.address() as net.AddressInfo).port
     await new Promise<void>((resolve) => spare.close(() => resolve()))
-    expect(await portIsFree(freed, '127.0.0.1')).toBe(true)
+    expect(await portCheck(freed, '127.0.0.1')).toBe('free')
   })
 
   it('says which port is taken and how to choose another, in one line, and exits non-zero before building', async () => {
