@@ -38,7 +38,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       PICKUP_TEMPLATE_ID: JSON.stringify(pickupTemplateId),
       SALE_TEMPLATE_ID: JSON.stringify(saleTemplateId),
     },
-    copy: { patterns: [], options: {} },
+    // What a browser or crawler asks for by name gets a real file, not the app page (H5 only).
+    copy: {
+      patterns: target === 'h5' ? ['robots.txt', 'favicon.ico'].map((name) => ({ from: `src/${name}`, to: `dist/h5/${name}` })) : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

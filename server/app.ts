@@ -10,7 +10,7 @@ import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
 import { installPhotoUrls } from './http/photo-urls'
 import { installErrorHandler } from './http/errors'
-import { serveH5App, servePhotos } from './http/static-files'
+import { type H5App, isAppRoute, serveH5App, servePhotos } from './http/static-files'
 import { transportOptions } from './http/transport'
 import { installValidation } from './http/validation'
 import type { WeChatLogin } from './integrations/wechat-login'
@@ -59,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Expiry, reconciliation, refunds: started by the runtime, run by hand in tests. */
     orderJobs: OrderJobs
+    /** The built H5 app, when there is one: tests wait on its compression. */
+    h5App: H5App | null
   }
 }
 
@@ -157,11 +159,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   )
 
   await servePhotos(app, deps.storage)
-  const hasH5 = await serveH5App(app, deps.config.h5Dir)
+  app.decorate('h5App', await serveH5App(app, deps.config.h5Dir))
 
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith(API_PREFIX) && !request.url.startsWith('/photos/')
-    if (hasH5 && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
+    const isPage = request.method === 'GET' && !request.url.startsWith(API_PREFIX) && !request.url.startsWith('/photos/') && isAppRoute(request.url)
+    if (app.h5App && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
     throw new ServiceError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)
   })
 

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import qrcode from 'qrcode-generator'
 import type { Listing, Order, User } from '../../src/api'
@@ -17,7 +15,6 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    it; 我的订单 lists it, and cancelling it refunds it. A price the cun xiao'er raises while the
    buyer looks at the checkout is shown and charged only after a second tap. */
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 const BUYER = '陈晓（呼和浩特）'
 const OTHER_BUYER = '周敏（北京）'
 
@@ -65,7 +62,6 @@ describe('H5: a buyer fills the cart, checks out, pays and collects', () => {
     lamb = live.find((l) => farmerIds.has(l.farmer.id) && l.stock >= 5)!
     other = live.find((l) => l.farmer.id !== lamb.farmer.id && l.stock >= 1 && l.stock <= 200)!
     expect(lamb && other).toBeTruthy()
-    fs.mkdirSync(SCREENSHOTS, { recursive: true })
   }, 60_000)
 
   afterAll(async () => {

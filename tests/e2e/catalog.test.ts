@@ -1,14 +1,11 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium'
 import { screenshot } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* A buyer in the H5 app against the real server with the demo county: home → category →
-   listing, photos load, no console errors. Screenshots go to docs/screenshots/ for the README. */
-
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
+   listing, photos load, no console errors. Screenshots go to test-output/screenshots/; `npm run
+   screenshots` copies the README's into docs/. */
 
 describe('H5: a buyer browses the catalog', () => {
   let server: DemoServer
@@ -33,7 +30,6 @@ describe('H5: a buyer browses the catalog', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`)
     })
-    fs.mkdirSync(SCREENSHOTS, { recursive: true })
   }, 60_000)
 
   afterAll(async () => {

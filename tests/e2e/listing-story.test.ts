@@ -11,9 +11,8 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    羔羊肉 with two photos from the file chooser and the network drops during the second upload;
    nothing is retyped. The cun xiao'er rejects it with a reason, the farmer edits and resubmits,
    the cun xiao'er approves, a buyer finds it. Then the cun xiao'er lists for a farmer without a
-   phone. Screenshots of the farmer's form and the operator's queue go to docs/screenshots/. */
+   phone. Screenshots of the farmer's form and the operator's queue go to test-output/screenshots/. */
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 const TITLE = '羔羊肉 现杀后腿'
 const FARMER = '王建国'
 const OPERATOR = '白丽娟' // the cun xiao'er of 王建国's village, 舍必崖村
@@ -43,7 +42,6 @@ describe('H5: a listing from the farmer’s photos to the buyer’s catalog', ()
       await sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } }).jpeg({ quality: 90 }).toFile(file)
       photos.push(file)
     }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true })
   }, 60_000)
 
   afterAll(async () => {

@@ -20,9 +20,8 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    people have no WeChat account, so the payout is the cash one at the service center: 高志强
    records it with its receipt number and 李春梅 confirms it, and 王建国's 我的收入 shows it arrived.
    Only the run's date and the order's id are read from the API, to check the pages.
-   Each role's main page goes to docs/screenshots/. */
+   Each role's main page goes to test-output/screenshots/. */
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 const TITLE = '手把羊肉 乡集直送'
 const FARMER = '王建国'
 const OPERATOR = '白丽娟' // 舍必崖村, 王建国's village
@@ -61,7 +60,6 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-camera-'))
     photo = path.join(photoDir, 'IMG_20261128_0930.jpg')
     await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 180, g: 70, b: 60 } } }).jpeg({ quality: 90 }).toFile(photo)
-    fs.mkdirSync(SCREENSHOTS, { recursive: true })
   }, 60_000)
 
   afterAll(async () => {

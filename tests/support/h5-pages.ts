@@ -6,9 +6,11 @@ import { seedId } from '../../server/ids'
 /* What the H5 browser tests do the same way: pictures for the README, signing in on 我的 as a
    demo user, and calling the API as one (dev login) to set a scene up. */
 
-export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
+/* Into a git-ignored folder: a test run leaves the tracked files as they were. The README's
+   pictures are refreshed on purpose, by `npm run screenshots` (scripts/screenshots.ts). */
+export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-output', 'screenshots')
 
-/** The page as it shows once its animations have stopped, into docs/screenshots. */
+/** The page as it shows once its animations have stopped, into test-output/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { WEAPP_DIR, WECHAT_PACKAGE_LIMIT, kb, weappPackageSizes } from '../../support/weapp-packages'
+import { WEAPP_DIR, WECHAT_PACKAGE_LIMIT, kb, missingBuilds, weappPackageSizes } from '../../support/weapp-packages'
 
 /* WeChat refuses to upload a main package or a subpackage over 2 MB: a hard limit, so a test.
    The tighter budgets (600 KB main, 160 KB H5 first load) are measured by `npm run bench:size`. */
@@ -72,5 +73,22 @@ describe('the compiled mini-program', () => {
   it('keeps the county center’s run, desk and scanner in packages/county, out of the main package', () => {
     // The manifest and receiving, the desk, the scanner's options and the QR format it reads.
     expectOnlyIn('county', ['/county/manifest', '/receive', '/county/pickups', '/pickups/verify', 'onlyFromCamera', 'XJPICKUP'])
+  })
+})
+
+describe('the size report', () => {
+  it('names each missing build and the command that makes it, rather than measuring nothing', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-no-build-'))
+    try {
+      expect(missingBuilds({ weapp: path.join(empty, 'weapp'), h5: path.join(empty, 'h5') })).toEqual([
+        `no mini-program build in ${path.join(empty, 'weapp')}: run npm run build:weapp`,
+        `no H5 build in ${path.join(empty, 'h5')}: run npm run build:h5`,
+      ])
+      fs.mkdirSync(path.join(empty, 'weapp'))
+      fs.writeFileSync(path.join(empty, 'weapp', 'app.json'), '{"pages":[]}')
+      expect(missingBuilds({ weapp: path.join(empty, 'weapp'), h5: path.join(empty, 'h5') })).toHaveLength(1)
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true })
+    }
   })
 })
