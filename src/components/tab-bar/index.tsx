@@ -22,11 +22,12 @@ export function TabBar({ current, className = '' }: TabBarProps) {
     <View className={`tab-bar ${className}`.trim()}>
       {/* Holds the bar's height in the page's flow, so nothing hides under the fixed bar. */}
       <View className='tab-bar__spacer' />
-      <View className='tab-bar__bar'>
+      <View className='tab-bar__bar' role='navigation' aria-label={strings.tabBar}>
         {TABS.map((tab) => (
           <View
             key={tab.name}
             className={`tab-bar__item tab-${tab.name} ${tab.name === current ? 'tab-bar__item--active' : ''}`.trim()}
+            aria-current={tab.name === current ? 'page' : undefined}
             onClick={() => {
               if (tab.name !== current) void Taro.switchTab({ url: tab.url })
             }}
