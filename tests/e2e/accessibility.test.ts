@@ -141,6 +141,30 @@ describe('H5: accessibility of every page (axe-core)', () => {
     }
   }
 
+  it('speaks Chinese, lets the buyer pinch to zoom, and names photos, regions and rows', async () => {
+    await signOut()
+    await openRendered(withId('/pages/listing/index', 'id', LAMB))
+    const shown = await page.evaluate(() => {
+      const page = Array.from(document.querySelectorAll('.taro_page')).find((el) => (el as HTMLElement).offsetParent !== null)!
+      return {
+        lang: document.documentElement.lang,
+        viewport: document.querySelector('meta[name=viewport]')?.getAttribute('content'),
+        main: page.getAttribute('role'),
+        alts: Array.from(page.querySelectorAll('.gallery-photo img')).map((img) => img.getAttribute('alt')),
+        thumbs: page.querySelector('.gallery__thumbs')?.getAttribute('tabindex'),
+      }
+    })
+    expect(shown.lang).toBe('zh-CN')
+    expect(shown.viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0*)?\b/)
+    expect(shown.main).toBe('main')
+    expect(shown.alts[0]).toBe('草原羔羊肉 羊排 第1张')
+    expect(shown.alts[1]).toBe('草原羔羊肉 羊排 第2张')
+    expect(shown.thumbs).toBe('0')
+    await openRendered('/pages/catalog/index')
+    expect(await page.locator('[role=navigation]:visible').getAttribute('aria-label')).toBe('主菜单')
+    expect(await page.locator('.category-filter:visible').getAttribute('aria-label')).toBe('按品类挑选')
+  })
+
   for (const mode of TEXT_MODES) {
     for (const tour of TOURS) {
       it(`has no serious or critical violation for the ${tour.role} (${mode} text)`, async () => {
