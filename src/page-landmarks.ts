@@ -19,3 +19,17 @@ export function markPageLandmarks(): void {
 export function scrollRegion(label: string): Record<string, unknown> {
   return { tabIndex: 0, 'aria-label': label }
 }
+
+/** For a view that acts on a tap: a keyboard stop that Enter or Space acts on too. Taro's types
+ *  leave out tabIndex and key events; its H5 views pass both on. */
+export function keyboardTap(role: 'link' | 'button', onTap: () => void): Record<string, unknown> {
+  return {
+    role,
+    tabIndex: 0,
+    onKeyDown: (event: { key?: string; preventDefault?: () => void }) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return
+      event.preventDefault?.()
+      onTap()
+    },
+  }
+}

@@ -1,5 +1,5 @@
 import { ScrollView, View } from '@tarojs/components'
-import { scrollRegion } from '../../page-landmarks'
+import { keyboardTap, scrollRegion } from '../../page-landmarks'
 import type { ChipBarProps } from './types'
 import './index.scss'
 
@@ -12,13 +12,16 @@ export function ChipBar<V extends string>({ options, selected = null, onChange, 
       <View className='chip-bar__track'>
         {options.map((option) => {
           const active = option.value === selected
+          const choose = () => {
+            if (!active) onChange?.(option.value)
+          }
           return (
             <View
               key={option.value ?? ''}
               className={`chip ${active ? 'chip--selected' : ''}`.trim()}
-              onClick={() => {
-                if (!active) onChange?.(option.value)
-              }}
+              aria-pressed={active}
+              {...keyboardTap('button', choose)}
+              onClick={choose}
             >
               {option.label}
             </View>
