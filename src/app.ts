@@ -1,5 +1,6 @@
 import { createElement, type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { markPageLandmarks } from './page-landmarks'
 import { createRootStore, StoresContext } from './stores'
 import './app.scss'
 
@@ -9,6 +10,7 @@ const stores = createRootStore()
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     stores.session.restore()
+    if (process.env.TARO_ENV === 'h5') markPageLandmarks()
   })
   // `children` are the pages Taro renders.
   return createElement(StoresContext.Provider, { value: stores }, children)

@@ -8,6 +8,7 @@ export const zhCN = {
   appName: '乡集',
 
   tabs: { home: '首页', catalog: '商品', cart: '购物车', me: '我的' },
+  tabBar: '主菜单',
   pageTitles: {
     home: '乡集',
     catalog: '全部商品',
@@ -67,6 +68,9 @@ export const zhCN = {
     searchButton: '搜索',
     allCategories: '全部',
     allVillages: '全部村',
+    categoryFilter: '按品类挑选',
+    villageFilter: '按村挑选',
+    results: '商品列表',
     loadingMore: '正在加载更多…',
     end: '没有更多了',
     empty: '没有找到相关商品',
@@ -87,6 +91,9 @@ export const zhCN = {
     noPhoto: '暂无照片',
     backToCatalog: '去逛逛其他商品',
     photoCount: (index: number, total: number) => `${index}/${total}`,
+    // What a screen reader says for a photo: which goods, and which of its photos.
+    photoAlt: (title: string, position: number) => `${title} 第${position}张`,
+    photoThumbs: '全部照片',
     quantity: '数量',
     addToCart: '加入购物车',
     buyNow: '立即购买',

@@ -24,7 +24,7 @@ export const ListingCard = memo(function ListingCard({ listing, onTap, className
     >
       <View className='listing-card__photo-frame'>
         {photo ? (
-          <Image className='listing-card__photo' src={photo.thumbUrl} mode='aspectFill' />
+          <Image className='listing-card__photo' src={photo.thumbUrl} mode='aspectFill' nativeProps={{ alt: strings.listing.photoAlt(listing.title, 1) }} />
         ) : (
           <Text className='listing-card__no-photo'>{strings.listing.noPhoto}</Text>
         )}

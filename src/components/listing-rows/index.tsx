@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import VirtualList from '@tarojs/components-advanced/dist/components/virtual-list'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { scrollRegion } from '../../page-landmarks'
 import type { ListingRowsProps } from './types'
 import './index.scss'
 
@@ -67,6 +68,7 @@ export function ListingRows<T>({
   endThreshold = 600,
   resetKey = '',
   footer = null,
+  label,
   className = '',
 }: ListingRowsProps<T>) {
   const id = useMemo(() => `listing-rows-${++instances}`, [])
@@ -107,6 +109,7 @@ export function ListingRows<T>({
           if (scrollDirection === 'forward' && scrollOffset + viewport >= items.length * rowPx - endThreshold) onEndReached?.()
         }}
         renderBottom={footer}
+        {...scrollRegion(label)}
       />
     </View>
   )

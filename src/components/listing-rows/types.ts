@@ -15,5 +15,7 @@ export interface ListingRowsProps<T> {
   resetKey?: string
   /** Below the rows: loading more, the end, a retry. */
   footer?: ReactNode
+  /** What the list holds, for screen readers: the list scrolls, so it is a keyboard stop. */
+  label: string
   className?: string
 }

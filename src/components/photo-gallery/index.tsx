@@ -1,6 +1,7 @@
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import { scrollRegion } from '../../page-landmarks'
 import { strings } from '../../strings'
 import type { PhotoGalleryProps } from './types'
 import './index.scss'
@@ -21,7 +22,7 @@ const touchX = (event: unknown, list: TouchList): number | undefined =>
    Not Taro's <Swiper>: on H5 it brings swiper.js into every page's bundle (Taro's H5
    components ship as one module), about 30 KB gzipped for the one page that shows photos.
    A track of photos moved by a CSS transform does the same job here. */
-export function PhotoGallery({ photos, emptyText = strings.listing.noPhoto, className = '' }: PhotoGalleryProps) {
+export function PhotoGallery({ photos, title, emptyText = strings.listing.noPhoto, className = '' }: PhotoGalleryProps) {
   const [current, setCurrent] = useState(0)
   const touchStartX = useRef<number | null>(null)
 
@@ -56,14 +57,14 @@ export function PhotoGallery({ photos, emptyText = strings.listing.noPhoto, clas
         }}
       >
         <View className='gallery__track' style={{ transform: `translateX(-${current * 100}%)` }}>
-          {photos.map((photo) => (
-            <Image key={photo.id} className='gallery-photo' src={photo.url} mode='aspectFill' onClick={() => zoom(photo.url)} />
+          {photos.map((photo, index) => (
+            <Image key={photo.id} className='gallery-photo' src={photo.url} mode='aspectFill' nativeProps={{ alt: strings.listing.photoAlt(title, index + 1) }} onClick={() => zoom(photo.url)} />
           ))}
         </View>
         {photos.length > 1 && <Text className='gallery__counter'>{strings.listing.photoCount(current + 1, photos.length)}</Text>}
       </View>
       {photos.length > 1 && (
-        <ScrollView className='gallery__thumbs' scrollX enableFlex showScrollbar={false}>
+        <ScrollView className='gallery__thumbs' scrollX enableFlex showScrollbar={false} {...scrollRegion(strings.listing.photoThumbs)}>
           <View className='gallery__thumb-track'>
             {photos.map((photo, index) => (
               <Image
@@ -71,6 +72,7 @@ export function PhotoGallery({ photos, emptyText = strings.listing.noPhoto, clas
                 className={`gallery-thumb ${index === current ? 'gallery-thumb--active' : ''}`.trim()}
                 src={photo.thumbUrl}
                 mode='aspectFill'
+                nativeProps={{ alt: strings.listing.photoAlt(title, index + 1) }}
                 onClick={() => show(index)}
               />
             ))}

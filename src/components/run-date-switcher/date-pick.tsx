@@ -29,6 +29,7 @@ export function DatePick({ date, selected, onChange }: DatePickProps) {
       type={BROWSER_DATE}
       value={date}
       ariaLabel={workStrings.run.pick}
+      nativeProps={{ 'aria-label': workStrings.run.pick }}
       onInput={(event) => {
         // Cleared with the field's own ✕: keep the day shown.
         if (/^\d{4}-\d{2}-\d{2}$/.test(event.detail.value) && event.detail.value !== date) onChange(event.detail.value)

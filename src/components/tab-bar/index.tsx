@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { keyboardTap } from '../../page-landmarks'
 import { strings } from '../../strings'
 import type { TabBarProps, TabName } from './types'
 import './index.scss'
@@ -18,18 +19,21 @@ const TABS: { name: TabName; url: string }[] = [
    `tabBar.custom` and each tab page draws this instead. It renders nothing on weapp. */
 export function TabBar({ current, className = '' }: TabBarProps) {
   if (process.env.TARO_ENV !== 'h5') return null
+  const open = (tab: { name: TabName; url: string }) => {
+    if (tab.name !== current) void Taro.switchTab({ url: tab.url })
+  }
   return (
     <View className={`tab-bar ${className}`.trim()}>
       {/* Holds the bar's height in the page's flow, so nothing hides under the fixed bar. */}
       <View className='tab-bar__spacer' />
-      <View className='tab-bar__bar'>
+      <View className='tab-bar__bar' role='navigation' aria-label={strings.tabBar}>
         {TABS.map((tab) => (
           <View
             key={tab.name}
             className={`tab-bar__item tab-${tab.name} ${tab.name === current ? 'tab-bar__item--active' : ''}`.trim()}
-            onClick={() => {
-              if (tab.name !== current) void Taro.switchTab({ url: tab.url })
-            }}
+            aria-current={tab.name === current ? 'page' : undefined}
+            {...keyboardTap('link', () => open(tab))}
+            onClick={() => open(tab)}
           >
             {strings.tabs[tab.name]}
           </View>

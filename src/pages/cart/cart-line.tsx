@@ -31,7 +31,7 @@ export const CartLineRow = observer(function CartLineRow({ view, cart }: { view:
   return (
     <View className={['cart-line', ...modifiers].filter(Boolean).join(' ')} data-listing-id={line.listingId}>
       <View className='cart-line__main' onClick={() => void Taro.navigateTo({ url: withId('/pages/listing/index', 'id', line.listingId) })}>
-        <Image className='cart-line__thumb' src={line.thumbUrl ?? ''} mode='aspectFill' />
+        <Image className='cart-line__thumb' src={line.thumbUrl ?? ''} mode='aspectFill' nativeProps={{ alt: strings.listing.photoAlt(line.title, 1) }} />
         <View className='cart-line__body'>
           <Text className='cart-line__title'>{line.title}</Text>
           <Text className='cart-line__price'>{pricePerUnit(priceFen, line.unit)}</Text>

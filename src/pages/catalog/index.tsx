@@ -60,6 +60,7 @@ function CatalogPage() {
         onEndReached={() => void catalog.loadMore()}
         resetKey={`${filters.q}|${filters.category ?? ''}|${filters.villageId ?? ''}`}
         footer={footer}
+        label={strings.catalog.results}
       />
     )
   }
@@ -70,11 +71,12 @@ function CatalogPage() {
         <View className='catalog-page__search'>
           <SearchBar value={filters.q} onSearch={(q) => catalog.setFilters({ q })} />
         </View>
-        <ChipBar className='category-filter' options={categoryOptions} selected={filters.category} onChange={(category) => catalog.setFilters({ category })} />
+        <ChipBar className='category-filter' label={strings.catalog.categoryFilter} options={categoryOptions} selected={filters.category} onChange={(category) => catalog.setFilters({ category })} />
         {/* Chips, not a picker wheel: one tap, and the choice stays in sight. */}
         {places.villages.length > 0 && (
           <ChipBar
             className='catalog-page__villages village-filter'
+            label={strings.catalog.villageFilter}
             options={villageOptions}
             selected={filters.villageId}
             onChange={(villageId) => catalog.setFilters({ villageId })}

@@ -48,7 +48,7 @@ function ListingPage() {
 
   return (
     <View className='listing-page'>
-      <PhotoGallery photos={listing.photos} />
+      <PhotoGallery photos={listing.photos} title={listing.title} />
 
       <View className='listing-page__card'>
         <View className='listing-page__title listing-name'>{listing.title}</View>

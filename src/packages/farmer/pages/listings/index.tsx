@@ -25,7 +25,7 @@ const MyListing = observer(function MyListing({ listing, store }: { listing: Lis
   return (
     <View className={`work-card my-listing my-listing--${listing.status}`}>
       <View className='work-card__row'>
-        <Image className='work-card__thumb' src={listing.photos[0]?.thumbUrl ?? ''} mode='aspectFill' />
+        <Image className='work-card__thumb' src={listing.photos[0]?.thumbUrl ?? ''} mode='aspectFill' nativeProps={{ alt: strings.listing.photoAlt(listing.title, 1) }} />
         <View className='work-card__body'>
           <Text className='work-card__title'>{listing.title}</Text>
           <Text className='work-card__price'>{pricePerUnit(listing.priceFen, listing.unit)}</Text>

@@ -6,6 +6,7 @@ import { api, type Listing, type User } from '../../../../api'
 import { ActionButton } from '../../../../components/action-button'
 import { RoleGate } from '../../../../components/role-gate'
 import { StateView } from '../../../../components/state-view'
+import { scrollRegion } from '../../../../page-landmarks'
 import { routes, withId } from '../../../../routes'
 import type { ListingPageStore } from '../../../../stores/listing-page-store'
 import { reviewQueueFor } from '../../../../stores/work-stores'
@@ -36,10 +37,10 @@ const ReviewItem = observer(function ReviewItem({ listing, store }: { listing: L
   return (
     <View className='work-card review-item'>
       {/* Full-width photos: the operator vouches for the goods by what they show. */}
-      <ScrollView className='review-item__photos' scrollX enableFlex>
+      <ScrollView className='review-item__photos' scrollX enableFlex {...scrollRegion(strings.listing.photoThumbs)}>
         <View className='review-item__track'>
-          {listing.photos.map((photo) => (
-            <Image key={photo.id} className='review-photo' src={photo.url} mode='aspectFill' lazyLoad onClick={() => zoom(listing, photo.url)} />
+          {listing.photos.map((photo, index) => (
+            <Image key={photo.id} className='review-photo' src={photo.url} mode='aspectFill' lazyLoad nativeProps={{ alt: strings.listing.photoAlt(listing.title, index + 1) }} onClick={() => zoom(listing, photo.url)} />
           ))}
         </View>
       </ScrollView>
