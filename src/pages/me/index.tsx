@@ -11,6 +11,7 @@ import { strings } from '../../strings'
 import { describeError, roleLabel } from '../../strings/format'
 import { DemoUserList } from './demo-user-list'
 import { RoleEntries } from './role-entries'
+import { TextSizeSwitch } from './text-size-switch'
 import './index.scss'
 
 // Only the mini-program has wx.login; H5 signs in through the demo chooser (dev login) for now.
@@ -48,6 +49,7 @@ function MePage() {
           </View>
         </View>
         <RoleEntries role={user.role} userId={user.id} />
+        <TextSizeSwitch />
         <View className='me-page__actions'>
           <ActionButton className='sign-out' kind='plain' text={strings.me.signOut} block onTap={() => void session.signOut()} />
         </View>
@@ -88,6 +90,7 @@ function MePage() {
         <StateView kind='error' compact message={strings.errors.NETWORK} onRetry={() => void session.loadDemoUsers()} />
       )}
       {!canUseWeChatLogin && session.demoUsersStatus === 'loading' && <StateView kind='loading' compact />}
+      <TextSizeSwitch />
       <TabBar current='me' />
     </View>
   )
