@@ -17,6 +17,10 @@ export const largeTextProperties: Readonly<Record<string, string>> = {
   '--xj-font-size-display': `${largeText.fontSizeDisplay}px`,
   '--xj-line-height-body': String(largeText.lineHeightBody),
   '--xj-touch-target': `${largeText.touchTarget}px`,
+  '--xj-listing-card-height': `${largeText.listingCardHeight}px`,
+  '--xj-listing-card-gap': `${largeText.listingCardGap}px`,
+  '--xj-listing-photo': `${largeText.listingPhoto}px`,
+  '--xj-listing-origin-wrap': 'normal',
 }
 
 /** The properties as one `style` text, for page-meta's page-style ('' in the standard mode). */

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { ChipBar, type ChipOption } from '../../components/chip-bar'
-import { LISTING_CARD_HEIGHT, ListingCard } from '../../components/listing-card'
+import { LISTING_CARD_HEIGHT, LISTING_ROW_LARGE_PX, ListingCard } from '../../components/listing-card'
 import { SearchBar } from '../../components/search-bar'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
@@ -22,7 +22,7 @@ const categoryOptions: ChipOption<Category>[] = [
 const renderListing = (listing: Listing) => <ListingCard listing={listing} />
 
 function CatalogPage() {
-  const { catalog, places } = useStores()
+  const { catalog, places, textSize } = useStores()
   const { filters, items, status, error } = catalog
 
   useDidShow(() => {
@@ -56,9 +56,10 @@ function CatalogPage() {
       <ListingRows
         items={items}
         rowHeight={LISTING_CARD_HEIGHT}
+        rowHeightPx={textSize.large ? LISTING_ROW_LARGE_PX : undefined}
         renderRow={renderListing}
         onEndReached={() => void catalog.loadMore()}
-        resetKey={`${filters.q}|${filters.category ?? ''}|${filters.villageId ?? ''}`}
+        resetKey={`${filters.q}|${filters.category ?? ''}|${filters.villageId ?? ''}|${textSize.large}`}
         footer={footer}
       />
     )
