@@ -22,9 +22,10 @@ export const largeText = {
   fontSizeDisplay: 36,
   lineHeightBody: 1.45,
   touchTarget: 60,
-  // The listing card, whose height the catalog's window list counts on: two lines of title, the
-  // village and farmer on up to two lines, the price (types.ts: LISTING_ROW_LARGE_PX).
-  listingCardHeight: 184,
+  // The listing card, whose height the catalog's window list counts on: at 320 px, two lines of
+  // title, the village and farmer on up to two lines, the price and the stock under it
+  // (types.ts: LISTING_ROW_LARGE_PX).
+  listingCardHeight: 216,
   listingCardGap: 12,
   listingPhoto: 88,
 } as const

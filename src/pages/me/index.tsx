@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import { ActionButton } from '../../components/action-button'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
+import { TextSizeMeta } from '../../components/text-size-meta'
 import { useStores } from '../../stores'
 import { loadHandInBadge } from '../../stores/hand-in-badge'
 import { strings } from '../../strings'
@@ -54,6 +55,7 @@ function MePage() {
           <ActionButton className='sign-out' kind='plain' text={strings.me.signOut} block onTap={() => void session.signOut()} />
         </View>
         <TabBar current='me' />
+        <TextSizeMeta />
       </View>
     )
   }
@@ -92,6 +94,7 @@ function MePage() {
       {!canUseWeChatLogin && session.demoUsersStatus === 'loading' && <StateView kind='loading' compact />}
       <TextSizeSwitch />
       <TabBar current='me' />
+      <TextSizeMeta />
     </View>
   )
 }
