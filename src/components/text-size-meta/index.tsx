@@ -1,7 +1,8 @@
-import { PageMeta } from '@tarojs/components'
+import { NavigationBar, PageMeta } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useStores } from '../../stores'
 import { textSizeStyle } from '../../theme/text-size'
+import { colors } from '../../theme/tokens'
 
 /* 大字模式 in the mini-program, rendered once per page (by the page frames: RoleGate, BuyerGate
    and the main package's pages). `page` takes no class or style from a script; page-meta's
@@ -13,7 +14,13 @@ import { textSizeStyle } from '../../theme/text-size'
 function TextSizeMetaTag() {
   const { textSize } = useStores()
   if (process.env.TARO_ENV !== 'weapp') return null
-  return <PageMeta rootFontSize='system' pageStyle={textSizeStyle(textSize.large)} />
+  // Taro's page-meta template always holds a navigation-bar, whose front colour defaults to
+  // black: it is given the app's own bar (white on green, app.config.ts) so it changes nothing.
+  return (
+    <PageMeta rootFontSize='system' pageStyle={textSizeStyle(textSize.large)}>
+      <NavigationBar frontColor='#ffffff' backgroundColor={colors.primary} />
+    </PageMeta>
+  )
 }
 
 export const TextSizeMeta = observer(TextSizeMetaTag)
