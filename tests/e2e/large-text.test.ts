@@ -7,8 +7,8 @@ import { callAs, screenshot, signInOnMe } from '../support/h5-pages'
 /* 大字模式 in the H5 app on the narrowest phone we support (320 px wide): switched on from 我的,
    it reaches every main page through the design tokens: text ≥ 20 px, the page's main button
    ≥ 60 × 60 px, line height ≥ 1.3, nothing wider than the screen. Each page is photographed in
-   both modes (docs/screenshots/text-standard-*.png, text-large-*.png). One server, one browser,
-   one sign-in per role. */
+   both modes (docs/screenshots/text-standard-*.png, text-large-*.png); the other pages of every
+   role are checked for the same words, line height and width. One server, one browser. */
 
 const WIDTH = 320
 const LAMB = seedId('lst', 'lamb-chops')
@@ -170,6 +170,28 @@ describe('H5: 大字模式 at 320 px', () => {
     Object.assign(found, await checkPages(county))
     expect(found).toEqual(none([...farmer, ...operator, ...county]))
   }, 120_000)
+
+  it('keeps the other pages of every role readable in 大字模式', async () => {
+    // No main button named here: the words, their line height and the width are checked.
+    const byRole: [string, string[]][] = [
+      ['陈晓（呼和浩特）', ['/packages/buyer/pages/orders/index']],
+      ['王建国', ['/packages/farmer/pages/listings/index', '/packages/farmer/pages/sales/index', '/packages/farmer/pages/income/index']],
+      ['舍必崖村小二 白丽娟', ['/packages/operator/pages/farmers/index', '/packages/operator/pages/commissions/index', '/packages/operator/pages/income/index']],
+      ['县小二 高志强', ['/packages/county/pages/manifest/index', '/packages/county/pages/pickups/index', '/packages/county/pages/report/index', '/packages/county/pages/cases/index', '/packages/county/pages/payouts/index']],
+    ]
+    const found: Record<string, string[]> = {}
+    for (const [name, paths] of byRole) {
+      await signInOnMe(page, server.url, name)
+      await useMode(true)
+      for (const path of paths) {
+        await page.goto(server.url + path, { waitUntil: 'networkidle' })
+        // Drawn: the page in front shows words (its data, an empty state or the gate's message).
+        await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).some((el) => el.getBoundingClientRect().width > 0 && (el.textContent ?? '').trim().length > 10))
+        found[path] = await problemsOn('body')
+      }
+    }
+    expect(found).toEqual(Object.fromEntries(byRole.flatMap(([, paths]) => paths.map((path) => [path, []]))))
+  }, 150_000)
 
   it('said nothing in the console', () => {
     expect(consoleErrors).toEqual([])
