@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -32,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
-    plugins: [],
+    // Every page may carry a page-meta (大字模式 on weapp): config/page-meta.ts.
+    plugins: [path.resolve(__dirname, 'page-meta.ts')],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
       PICKUP_TEMPLATE_ID: JSON.stringify(pickupTemplateId),

@@ -6,6 +6,7 @@ import { ListingStore } from './listing-store'
 import { PlacesStore } from './places-store'
 import { type SessionDeps, SessionStore } from './session-store'
 import { StorefrontStore } from './storefront-store'
+import { type TextSizeDeps, TextSizeStore } from './text-size-store'
 
 /* Builds every store once and wires what connects them; screens reach them with useStores(). */
 export class RootStore {
@@ -15,9 +16,11 @@ export class RootStore {
   readonly storefront: StorefrontStore
   readonly catalog: CatalogStore
   readonly cart: CartStore
+  readonly textSize: TextSizeStore
 
-  constructor(deps: SessionDeps) {
+  constructor(deps: SessionDeps & Pick<TextSizeDeps, 'phoneFontScale'>) {
     this.session = new SessionStore(deps)
+    this.textSize = new TextSizeStore(deps)
     this.places = new PlacesStore()
     this.listings = new ListingStore()
     this.storefront = new StorefrontStore(this.places, this.listings)

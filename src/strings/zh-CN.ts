@@ -145,6 +145,10 @@ export const zhCN = {
     countyTools: '县城服务中心',
     buyerTools: '我的购物',
     demoHint: '演示环境：选择一个身份来体验乡集',
+    largeText: '大字模式',
+    largeTextHint: '字更大，按钮更大，看得清点得准',
+    switchOn: '开',
+    switchOff: '关',
   },
 
   // The doors into subpackage pages from 我的, per role; short sentences for older users.

@@ -6,7 +6,7 @@ import { pricePerUnit, stockLabel } from '../../strings/format'
 import type { ListingCardProps } from './types'
 import './index.scss'
 
-export { LISTING_CARD_HEIGHT, type ListingCardProps } from './types'
+export { LISTING_CARD_HEIGHT, LISTING_ROW_LARGE_PX, type ListingCardProps } from './types'
 
 export function openListing(id: string): void {
   void Taro.navigateTo({ url: `/pages/listing/index?id=${encodeURIComponent(id)}` })

@@ -15,6 +15,17 @@ function windowSize(): { windowWidth: number; windowHeight: number } {
   return typeof Taro.getWindowInfo === 'function' ? Taro.getWindowInfo() : Taro.getSystemInfoSync()
 }
 
+/* Design px on screen. The mini-program's rpx is the window's width / 750. H5's is Taro's rem,
+   which its script sets on <html> from the width but clamps to 20–40 px (a 40th of it per design
+   px): on a phone narrower than 375 px the width alone would give rows shorter than the cards. */
+function designPxToCss(designPx: number, windowWidth: number): number {
+  if (process.env.TARO_ENV === 'h5') {
+    const rootPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize)
+    if (rootPx > 0) return (designPx * rootPx) / 40
+  }
+  return (designPx * windowWidth) / DESIGN_WIDTH
+}
+
 /* Rows of a long catalog through Taro's VirtualList: a county's catalog runs to thousands of
    listings, and a cheap phone (or the mini-program's setData bridge) slows down with thousands
    of nodes, so only the rows in view (plus a few) are drawn.
@@ -62,6 +73,7 @@ function useBoxSize(id: string, ref: { current: unknown }, deps: unknown[]): Box
 export function ListingRows<T>({
   items,
   rowHeight,
+  rowHeightPx,
   renderRow,
   overscan = 4,
   onEndReached,
@@ -74,7 +86,7 @@ export function ListingRows<T>({
   const id = useMemo(() => `listing-rows-${++instances}`, [])
   const ref = useRef(null)
   const { windowWidth, windowHeight } = useMemo(windowSize, [])
-  const rowPx = (rowHeight * windowWidth) / DESIGN_WIDTH
+  const rowPx = rowHeightPx ?? designPxToCss(rowHeight, windowWidth)
   const box = useBoxSize(id, ref, [items.length > 0, resetKey])
   // Until the box is measured: the full width (the catalog's list spans the page) and most of the height.
   const widthPx = box.width || windowWidth

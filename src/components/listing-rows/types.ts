@@ -4,6 +4,8 @@ export interface ListingRowsProps<T> {
   items: readonly T[]
   /** Every row's height in design px, as written in scss (margins included). */
   rowHeight: number
+  /** In 大字模式: every row's height in CSS px, used as is (that scale does not follow the width). */
+  rowHeightPx?: number
   renderRow: (item: T, index: number) => ReactNode
   /** Rows drawn beyond the visible ones on each side, so a quick flick shows no blank rows. */
   overscan?: number

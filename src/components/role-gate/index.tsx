@@ -6,6 +6,7 @@ import { useStores } from '../../stores'
 import { roleLabel } from '../../strings/format'
 import { workStrings } from '../../strings/work'
 import { StateView } from '../state-view'
+import { TextSizeMeta } from '../text-size-meta'
 
 export interface RoleGateProps {
   role: Role
@@ -17,14 +18,25 @@ export interface RoleGateProps {
 export const RoleGate = observer(function RoleGate({ role, children }: RoleGateProps) {
   const { session } = useStores()
   const user = session.user
-  if (session.isSignedIn && user?.role === role) return <>{children(user)}</>
+  // Every work page renders this gate: it carries the page's 大字模式 on weapp.
+  if (session.isSignedIn && user?.role === role) {
+    return (
+      <>
+        <TextSizeMeta />
+        {children(user)}
+      </>
+    )
+  }
   return (
-    <StateView
-      kind='error'
-      className='role-gate'
-      message={workStrings.roleGate.only(roleLabel(role))}
-      retryText={workStrings.roleGate.toMe}
-      onRetry={() => void Taro.switchTab({ url: '/pages/me/index' })}
-    />
+    <>
+      <TextSizeMeta />
+      <StateView
+        kind='error'
+        className='role-gate'
+        message={workStrings.roleGate.only(roleLabel(role))}
+        retryText={workStrings.roleGate.toMe}
+        onRetry={() => void Taro.switchTab({ url: '/pages/me/index' })}
+      />
+    </>
   )
 })

@@ -7,6 +7,7 @@ import { ActionButton } from '../../components/action-button'
 import { CartSummary, CheckoutBar } from './cart-summary'
 import { CartLineRow } from './cart-line'
 import { TabBar } from '../../components/tab-bar'
+import { TextSizeMeta } from '../../components/text-size-meta'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import './index.scss'
@@ -28,6 +29,7 @@ function CartPage() {
           <ActionButton className='go-browse' text={c.browse} onTap={() => void Taro.switchTab({ url: '/pages/catalog/index' })} />
         </View>
         <TabBar current='cart' />
+        <TextSizeMeta />
       </View>
     )
   }
@@ -48,6 +50,7 @@ function CartPage() {
       <CartSummary />
       <CheckoutBar />
       <TabBar current='cart' />
+      <TextSizeMeta />
     </View>
   )
 }

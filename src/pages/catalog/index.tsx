@@ -2,10 +2,11 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { ChipBar, type ChipOption } from '../../components/chip-bar'
-import { LISTING_CARD_HEIGHT, ListingCard } from '../../components/listing-card'
+import { LISTING_CARD_HEIGHT, LISTING_ROW_LARGE_PX, ListingCard } from '../../components/listing-card'
 import { SearchBar } from '../../components/search-bar'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
+import { TextSizeMeta } from '../../components/text-size-meta'
 import { ListingRows } from '../../components/listing-rows'
 import type { Listing } from '../../api'
 import { CATEGORIES, type Category } from '../../domain/catalog'
@@ -22,7 +23,7 @@ const categoryOptions: ChipOption<Category>[] = [
 const renderListing = (listing: Listing) => <ListingCard listing={listing} />
 
 function CatalogPage() {
-  const { catalog, places } = useStores()
+  const { catalog, places, textSize } = useStores()
   const { filters, items, status, error } = catalog
 
   useDidShow(() => {
@@ -56,9 +57,10 @@ function CatalogPage() {
       <ListingRows
         items={items}
         rowHeight={LISTING_CARD_HEIGHT}
+        rowHeightPx={textSize.large ? LISTING_ROW_LARGE_PX : undefined}
         renderRow={renderListing}
         onEndReached={() => void catalog.loadMore()}
-        resetKey={`${filters.q}|${filters.category ?? ''}|${filters.villageId ?? ''}`}
+        resetKey={`${filters.q}|${filters.category ?? ''}|${filters.villageId ?? ''}|${textSize.large}`}
         footer={footer}
         label={strings.catalog.results}
       />
@@ -85,6 +87,7 @@ function CatalogPage() {
       </View>
       <View className='catalog-page__list'>{body}</View>
       <TabBar current='catalog' />
+      <TextSizeMeta />
     </View>
   )
 }

@@ -6,6 +6,7 @@ import { CategoryTile } from '../../components/category-tile'
 import { ListingCard } from '../../components/listing-card'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
+import { TextSizeMeta } from '../../components/text-size-meta'
 import { CATEGORIES, type Category } from '../../domain/catalog'
 import { NO_FILTERS, useStores } from '../../stores'
 import { strings } from '../../strings'
@@ -78,6 +79,7 @@ function HomePage() {
         </View>
       )}
       <TabBar current='home' />
+      <TextSizeMeta />
     </View>
   )
 }

@@ -5,13 +5,14 @@ import { useEffect } from 'react'
 import { ApiError } from '../../api'
 import { PhotoGallery } from '../../components/photo-gallery'
 import { StateView } from '../../components/state-view'
+import { TextSizeMeta } from '../../components/text-size-meta'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import { categoryLabel, describeError, pricePerUnit, stockLabel } from '../../strings/format'
 import { BuyBar } from './buy-bar'
 import './index.scss'
 
-function ListingPage() {
+function ListingBody() {
   const { listings } = useStores()
   const id = decodeURIComponent(useRouter().params.id ?? '')
 
@@ -90,4 +91,16 @@ function ListingPage() {
   )
 }
 
-export default observer(ListingPage)
+const ListingBodyObserved = observer(ListingBody)
+
+// The page's 大字模式 on weapp, whichever state the body is in.
+function ListingPage() {
+  return (
+    <>
+      <TextSizeMeta />
+      <ListingBodyObserved />
+    </>
+  )
+}
+
+export default ListingPage

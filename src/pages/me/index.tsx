@@ -5,12 +5,14 @@ import { useEffect } from 'react'
 import { ActionButton } from '../../components/action-button'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
+import { TextSizeMeta } from '../../components/text-size-meta'
 import { useStores } from '../../stores'
 import { loadHandInBadge } from '../../stores/hand-in-badge'
 import { strings } from '../../strings'
 import { describeError, roleLabel } from '../../strings/format'
 import { DemoUserList } from './demo-user-list'
 import { RoleEntries } from './role-entries'
+import { TextSizeSwitch } from './text-size-switch'
 import './index.scss'
 
 // Only the mini-program has wx.login; H5 signs in through the demo chooser (dev login) for now.
@@ -48,10 +50,12 @@ function MePage() {
           </View>
         </View>
         <RoleEntries role={user.role} userId={user.id} />
+        <TextSizeSwitch />
         <View className='me-page__actions'>
           <ActionButton className='sign-out' kind='plain' text={strings.me.signOut} block onTap={() => void session.signOut()} />
         </View>
         <TabBar current='me' />
+        <TextSizeMeta />
       </View>
     )
   }
@@ -88,7 +92,9 @@ function MePage() {
         <StateView kind='error' compact message={strings.errors.NETWORK} onRetry={() => void session.loadDemoUsers()} />
       )}
       {!canUseWeChatLogin && session.demoUsersStatus === 'loading' && <StateView kind='loading' compact />}
+      <TextSizeSwitch />
       <TabBar current='me' />
+      <TextSizeMeta />
     </View>
   )
 }
