@@ -3,7 +3,7 @@ import type { Order } from '../../src/api'
 import { seedId } from '../../server/ids'
 import { type AxeFinding, BLOCKING_IMPACTS, describeFindings, runAxe } from '../support/axe'
 import { launchChromium } from '../support/chromium'
-import { callAs, signInOnMe } from '../support/h5-pages'
+import { callAs, setLargeText, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* Every page of every role in the H5 app, checked by axe-core once it has rendered, against the
@@ -12,15 +12,9 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
    violation fails; moderate ones are printed. Many of our users are older: this is the floor,
    not the goal. */
 
-/* The text modes every page is checked in. Large-text mode (大字模式) joins this list when it
-   lands; until then only the normal mode exists. */
-type TextMode = 'normal'
-const TEXT_MODES: TextMode[] = ['normal']
-
-/** Puts the app in this text mode before a role's pages are visited (a stub until 大字模式's switch exists). */
-async function setTextMode(_page: Page, mode: TextMode): Promise<void> {
-  if (mode !== 'normal') throw new Error(`no text mode ${mode as string} yet`)
-}
+/* Every page is checked in both text modes: 大字模式 changes every size and some layouts. */
+type TextMode = 'standard' | 'large'
+const TEXT_MODES: TextMode[] = ['standard', 'large']
 
 const LAMB = seedId('lst', 'lamb-chops')
 const FARMER = seedId('frm', 'wang-jianguo')
@@ -178,7 +172,7 @@ describe('H5: accessibility of every page (axe-core)', () => {
       it(`has no serious or critical violation for the ${tour.role} (${mode} text)`, async () => {
         if (tour.user) await signInOnMe(page, server.url, tour.user)
         else await signOut()
-        await setTextMode(page, mode)
+        await setLargeText(page, server.url, mode === 'large')
         const findings: AxeFinding[] = []
         for (const visit of tour.pages) {
           await openRendered(visit.url(orderId))

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { seedId } from '../../server/ids'
 import { launchChromium } from '../support/chromium'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
-import { callAs, screenshot, signInOnMe } from '../support/h5-pages'
+import { callAs, screenshot, setLargeText, signInOnMe } from '../support/h5-pages'
 
 /* 大字模式 in the H5 app on the narrowest phone we support (320 px wide): switched on from 我的,
    it reaches every main page through the design tokens: text ≥ 20 px, the page's main button
@@ -68,13 +68,7 @@ describe('H5: 大字模式 at 320 px', () => {
     await server?.close()
   })
 
-  /** Turns 大字模式 on or off with the switch on 我的 (signed in or not, it is there). */
-  async function useMode(large: boolean) {
-    await page.goto(server.url + routes.me, { waitUntil: 'networkidle' })
-    const toggle = visible('.text-size-switch')
-    if ((await toggle.getAttribute('aria-checked')) !== String(large)) await toggle.click()
-    await page.waitForFunction((on) => document.documentElement.classList.contains('large-text') === on, large)
-  }
+  const useMode = (large: boolean) => setLargeText(page, server.url, large)
 
   /** What a reader would find too small, too tight or off the screen on this page. */
   async function problemsOn(button: string): Promise<string[]> {

@@ -38,3 +38,12 @@ export async function callAs(baseUrl: string, userKey: string, method: string, u
   if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`)
   return response.json()
 }
+
+/** Turns 大字模式 on or off with its switch on 我的 (there signed in or not), and waits until the
+ *  page root has taken the mode. */
+export async function setLargeText(page: Page, baseUrl: string, large: boolean): Promise<void> {
+  await page.goto(`${baseUrl}/pages/me/index`, { waitUntil: 'networkidle' })
+  const toggle = page.locator('.text-size-switch:visible')
+  if ((await toggle.getAttribute('aria-checked')) !== String(large)) await toggle.click()
+  await page.waitForFunction((on) => document.documentElement.classList.contains('large-text') === on, large)
+}
