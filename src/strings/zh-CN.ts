@@ -74,6 +74,9 @@ export const zhCN = {
     loadMoreFailed: '加载失败，点此重试',
   },
 
+  // The H5 sub-pages' bar (components/page-header); WeChat draws its own in the mini-program.
+  pageHeader: { back: '返回' },
+
   listing: {
     pricePerUnit: (price: string, unit: string) => `${price}/${unit}`,
     stock: (stock: number, unit: string) => `库存 ${stock} ${unit}`,
@@ -91,6 +94,7 @@ export const zhCN = {
     addToCart: '加入购物车',
     buyNow: '立即购买',
     added: '已加入购物车',
+    goToCart: '去购物车',
     signInFirst: '请先登录，商品已放进购物车',
     buyersOnly: '请用买家账号登录后购买',
   },

@@ -7,6 +7,7 @@ import { ActionButton } from '../../components/action-button'
 import { CartSummary, CheckoutBar } from './cart-summary'
 import { CartLineRow } from './cart-line'
 import { TabBar } from '../../components/tab-bar'
+import { PageHeader } from '../../components/page-header'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import './index.scss'
@@ -22,6 +23,7 @@ function CartPage() {
   if (cart.isEmpty) {
     return (
       <View className='cart-page cart-page--empty'>
+        <PageHeader />
         <View className='cart-page__empty'>
           <Text className='cart-page__empty-title'>{c.empty}</Text>
           <Text className='cart-page__empty-hint'>{c.emptyHint}</Text>
@@ -34,6 +36,8 @@ function CartPage() {
 
   return (
     <View className='cart-page'>
+      {/* A tab, yet also where 去购物车 leads from a listing: 返回 takes the buyer back there. */}
+      <PageHeader />
       {cart.groups.map((group) => (
         <View key={group.farmer.id} className='cart-group'>
           <View className='cart-group__head'>
