@@ -36,7 +36,8 @@ function CartPage() {
 
   return (
     <View className='cart-page'>
-      {/* A tab, yet also where 去购物车 leads from a listing: 返回 takes the buyer back there. */}
+      {/* A tab, yet also where 去购物车 leads from a listing. Opening a tab closes the pages below
+          it (WeChat's rule, which Taro's H5 keeps), so 返回 goes home, the way into the shop. */}
       <PageHeader />
       {cart.groups.map((group) => (
         <View key={group.farmer.id} className='cart-group'>
