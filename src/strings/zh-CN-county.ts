@@ -44,7 +44,9 @@ export const zhCNCounty = {
   verify: {
     scan: '扫买家的取货二维码',
     scanHint: '请买家打开“订单详情”里的取货二维码',
+    // After the scanner (weapp) it reads as the other way; alone (H5 has no scanner) it stands whole.
     typeTitle: '或者输入 6 位取货码',
+    typeTitleAlone: '输入买家的 6 位取货码',
     codePlaceholder: '6 位数字',
     verify: '核销',
     checking: '正在核对…',

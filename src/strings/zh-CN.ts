@@ -131,7 +131,7 @@ export const zhCN = {
 
   me: {
     signedOut: '未登录',
-    signInPrompt: '登录后可以下单、查看订单和自提码',
+    signInPrompt: '登录后可以下单、查看订单和取货码',
     wechatLogin: '微信一键登录',
     signingIn: '正在登录…',
     signInFailed: '登录失败，请重试',
@@ -183,7 +183,7 @@ export const zhCN = {
     shippingUploads: '发货信息异常',
     shippingUploadsHint: '微信没有接收发货信息的订单',
     orders: '我的订单',
-    ordersHint: '查看订单、取货时间和自提码',
+    ordersHint: '查看订单、取货时间和取货码',
   },
 
 }
