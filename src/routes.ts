@@ -61,13 +61,22 @@ export function openPath(path: string): void {
   else void Taro.navigateTo({ url: path })
 }
 
+// A value Taro already decoded may hold a lone '%': kept as it is then.
+const decoded = (value: string) => {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
 /** The page on show, with its query (Taro's own keys left out), to come back to it later. */
 export function currentPagePath(): string | null {
   const { router } = Taro.getCurrentInstance()
   if (!router?.path) return null
   const query = Object.entries(router.params)
     .filter(([key, value]) => !key.startsWith('$taro') && typeof value === 'string')
-    .map(([key, value]) => `${key}=${encodeURIComponent(decodeURIComponent(value as string))}`)
+    .map(([key, value]) => `${key}=${encodeURIComponent(decoded(value as string))}`)
   return `/${bareRoute(router.path)}${query.length ? `?${query.join('&')}` : ''}`
 }
 
