@@ -228,6 +228,8 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     // No camera scanner on H5: the code is typed.
     await visible('.code-input input').waitFor()
     expect(await visible('.scan-code').count()).toBe(0)
+    // …so its wording stands whole, with no 或者 left over from the scanner's sentence.
+    expect(await visible('.desk-type .work-card__title').innerText()).toBe('输入买家的 6 位取货码')
     const wrong = String((Number(pickupCode) + 1) % 1_000_000).padStart(6, '0')
     await visible('.code-input input').fill(wrong)
     await visible('.verify-code').click()
