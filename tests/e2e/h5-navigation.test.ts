@@ -11,6 +11,9 @@ import { type DemoServer, startDemoServer } from '../support/demo-server'
 const BUYER = '陈晓（呼和浩特）'
 const OPERATOR = '白丽娟'
 
+// Each step is a few page loads; on a machine busy with other test files they can take a while.
+jest.setTimeout(60_000)
+
 describe('H5: the way back and the way on', () => {
   let server: DemoServer
   let browser: { context: BrowserContext; close(): Promise<void> }
