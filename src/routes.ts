@@ -51,6 +51,42 @@ export function parseCheckoutLines(param: string | undefined): { listingId: stri
 
 const bareRoute = (route: string | undefined) => (route ?? '').replace(/^\//, '').split('?')[0]
 
+// The tab pages: only switchTab reaches them, and it carries no query.
+const TAB_ROUTES: readonly string[] = ['/pages/home/index', '/pages/catalog/index', routes.cart, routes.me]
+export const isTabRoute = (path: string) => TAB_ROUTES.includes(`/${bareRoute(path)}`)
+
+/** Opens a page by its path with its query, whether a tab or not. */
+export function openPath(path: string): void {
+  if (isTabRoute(path)) void Taro.switchTab({ url: `/${bareRoute(path)}` })
+  else void Taro.navigateTo({ url: path })
+}
+
+// A value Taro already decoded may hold a lone '%': kept as it is then.
+const decoded = (value: string) => {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** The page on show, with its query (Taro's own keys left out), to come back to it later. */
+export function currentPagePath(): string | null {
+  const { router } = Taro.getCurrentInstance()
+  if (!router?.path) return null
+  const query = Object.entries(router.params)
+    .filter(([key, value]) => !key.startsWith('$taro') && typeof value === 'string')
+    .map(([key, value]) => `${key}=${encodeURIComponent(decoded(value as string))}`)
+  return `/${bareRoute(router.path)}${query.length ? `?${query.join('&')}` : ''}`
+}
+
+/** Back to the page below; a page opened directly (a shared link, a reload on H5) has none, and
+ *  goes to the parent it would be found under instead. */
+export function goBackOr(parent: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else openPath(parent)
+}
+
 /** After a form is sent: back to `path` if it is the page below (it reloads when shown), else
  *  to `path` in place of the form. Either way the same list is never twice on the stack. */
 export function returnTo(path: string): void {
@@ -58,4 +94,10 @@ export function returnTo(path: string): void {
   const below = pages[pages.length - 2]
   if (below && bareRoute(below.route) === bareRoute(path)) void Taro.navigateBack()
   else void Taro.redirectTo({ url: path })
+}
+
+/** To 我的 to sign in, and back to this page once signed in (the 我的 page takes the path). */
+export function signInAndReturn(session: { askToSignIn(returnPath: string | null): void }): void {
+  session.askToSignIn(currentPagePath())
+  void Taro.switchTab({ url: routes.me })
 }

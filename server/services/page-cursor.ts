@@ -16,6 +16,8 @@ export interface Page<T> {
 export interface PageCursor {
   createdAt: string
   id: string
+  /** Only in lists that put sold-out listings last: which of the two runs the item was in. */
+  soldOut?: boolean
 }
 
 // Our instants are written by Date.toISOString(), and only that form orders correctly as text.
@@ -24,8 +26,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const isInstant = (value: unknown): value is string =>
   typeof value === 'string' && INSTANT.test(value) && new Date(value).toISOString() === value
 
-export function encodeCursor({ createdAt, id }: PageCursor): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url')
+export function encodeCursor({ createdAt, id, soldOut }: PageCursor): string {
+  return Buffer.from(JSON.stringify(soldOut === undefined ? [createdAt, id] : [createdAt, id, soldOut])).toString('base64url')
 }
 
 export function decodeCursor(raw: string): PageCursor {
@@ -35,9 +37,10 @@ export function decodeCursor(raw: string): PageCursor {
   } catch {
     content = null
   }
-  if (Array.isArray(content) && content.length === 2) {
-    const [createdAt, id] = content
-    if (isInstant(createdAt) && typeof id === 'string' && ID_PATTERN.test(id)) return { createdAt, id }
+  if (Array.isArray(content) && (content.length === 2 || content.length === 3)) {
+    const [createdAt, id, soldOut] = content
+    const run = content.length === 3 ? (typeof soldOut === 'boolean' ? { soldOut } : null) : {}
+    if (isInstant(createdAt) && typeof id === 'string' && ID_PATTERN.test(id) && run) return { createdAt, id, ...run }
   }
   throw validationFailed({ cursor: 'is not a cursor this server gave out' })
 }

@@ -30,6 +30,9 @@ export class SessionStore {
   /** The demo users, when the server has dev login switched on; empty when it is off. */
   demoUsers: User[] = []
   demoUsersStatus: LoadStatus = 'idle'
+  /** Where the buyer was when a page sent them to 我的 to sign in: they go back there after.
+   *  Not kept on the phone: a sign-in days later should not jump to an old page. */
+  returnPath: string | null = null
 
   constructor(private readonly deps: SessionDeps) {
     makeAutoObservable<this, 'deps'>(this, { deps: false }, { autoBind: true })
@@ -87,6 +90,25 @@ export class SessionStore {
         this.demoUsersStatus = off ? 'loaded' : 'failed'
       })
     }
+  }
+
+  /** A page asks for a sign-in and wants the user back afterwards (null: stay on 我的). */
+  askToSignIn(returnPath: string | null): void {
+    this.returnPath = returnPath
+  }
+
+  /** The page to go back to, once signed in, and only once; null if there is none or nobody is
+   *  signed in yet. */
+  takeReturnPath(): string | null {
+    if (!this.isSignedIn) return null
+    const path = this.returnPath
+    this.returnPath = null
+    return path
+  }
+
+  /** The user left 我的 without signing in: a later sign-in stays there. */
+  forgetReturnPath(): void {
+    this.returnPath = null
   }
 
   signInAsDemoUser(userId: string): Promise<void> {

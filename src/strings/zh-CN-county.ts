@@ -2,6 +2,8 @@
    its own, like zh-CN-buyer.ts: on weapp every Chinese character costs six bytes (\uXXXX) of
    the package that carries it, and only county staff download these. */
 
+import type { OrderStatus } from '../domain/order-status'
+
 export const zhCNCounty = {
   pageTitles: { manifest: '集货清单', pickups: '待取订单', verify: '核销取货', report: '运费补贴月报' },
 
@@ -42,7 +44,9 @@ export const zhCNCounty = {
   verify: {
     scan: '扫买家的取货二维码',
     scanHint: '请买家打开“订单详情”里的取货二维码',
+    // After the scanner (weapp) it reads as the other way; alone (H5 has no scanner) it stands whole.
     typeTitle: '或者输入 6 位取货码',
+    typeTitleAlone: '输入买家的 6 位取货码',
     codePlaceholder: '6 位数字',
     verify: '核销',
     checking: '正在核对…',
@@ -56,6 +60,15 @@ export const zhCNCounty = {
   },
 
   report: {
+    // The status column of the CSV (server/services/reports): a clerk's words, not the buyer's.
+    orderStatus: {
+      pending_payment: '待支付',
+      paid: '已支付',
+      ready_for_pickup: '待取货',
+      picked_up: '已取货',
+      expired: '已超时',
+      cancelled: '已取消',
+    } satisfies Record<OrderStatus, string>,
     hint: '本月付款、没有退款的订单，县里申报运费补贴用这份报表',
     orders: (count: number) => `共 ${count} 单`,
     goods: '商品金额',

@@ -42,6 +42,8 @@ export const zhCNWork = {
     price: '单价（元）',
     pricePlaceholder: '例如：38.50',
     pricePer: (unit: string) => `每${unit}的价格`,
+    // Before a unit is chosen: the hint's line is there already, so choosing one moves nothing.
+    pricePerUnit: '每个单位的价格',
     unitWeight: '每份重量（克）',
     unitWeightFixed: (grams: number) => `${grams} 克（固定）`,
     unitWeightPlaceholder: '含包装，例如：2500',

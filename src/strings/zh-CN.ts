@@ -78,6 +78,9 @@ export const zhCN = {
     loadMoreFailed: '加载失败，点此重试',
   },
 
+  // The H5 sub-pages' bar (components/page-header); WeChat draws its own in the mini-program.
+  pageHeader: { back: '返回' },
+
   listing: {
     pricePerUnit: (price: string, unit: string) => `${price}/${unit}`,
     stock: (stock: number, unit: string) => `库存 ${stock} ${unit}`,
@@ -98,6 +101,7 @@ export const zhCN = {
     addToCart: '加入购物车',
     buyNow: '立即购买',
     added: '已加入购物车',
+    goToCart: '去购物车',
     signInFirst: '请先登录，商品已放进购物车',
     buyersOnly: '请用买家账号登录后购买',
   },
@@ -134,7 +138,7 @@ export const zhCN = {
 
   me: {
     signedOut: '未登录',
-    signInPrompt: '登录后可以下单、查看订单和自提码',
+    signInPrompt: '登录后可以下单、查看订单和取货码',
     wechatLogin: '微信一键登录',
     signingIn: '正在登录…',
     signInFailed: '登录失败，请重试',
@@ -190,7 +194,7 @@ export const zhCN = {
     shippingUploads: '发货信息异常',
     shippingUploadsHint: '微信没有接收发货信息的订单',
     orders: '我的订单',
-    ordersHint: '查看订单、取货时间和自提码',
+    ordersHint: '查看订单、取货时间和取货码',
   },
 
 }

@@ -226,6 +226,8 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     // No camera scanner on H5: the code is typed.
     await visible('.code-input input').waitFor()
     expect(await visible('.scan-code').count()).toBe(0)
+    // …so its wording stands whole, with no 或者 left over from the scanner's sentence.
+    expect(await visible('.desk-type .work-card__title').innerText()).toBe('输入买家的 6 位取货码')
     const wrong = String((Number(pickupCode) + 1) % 1_000_000).padStart(6, '0')
     await visible('.code-input input').fill(wrong)
     await visible('.verify-code').click()
@@ -257,6 +259,9 @@ describe('H5: a parcel from the village to the buyer’s hands at the county cen
     expect(steps).toEqual(['下单', '支付成功', `包裹交到村服务站（${FARMER}）`, `包裹到达县城服务中心（${FARMER}）`, '可以取货了', '已取货'])
     // The code is spent: no longer shown.
     expect(await visible('.pickup-code').count()).toBe(0)
+    // Nothing left from before: no 预计可取, and the parcel reads as picked up, not at the center.
+    expect(await visible('.pickup-estimate').count()).toBe(0)
+    expect(await visible('.checkout-parcel__status').allInnerTexts()).toEqual(['已取货'])
     await visible('.order-timeline').scrollIntoViewIfNeeded()
     await shot('order-timeline')
   })

@@ -13,14 +13,20 @@ describe.each(DATABASES)('the catalog on %s', (dialect) => {
   })
   afterAll(() => t.close())
 
-  it('shows live listings only, newest first, in the shape of API.md', async () => {
+  it('shows live listings only, newest first with the sold-out ones after, in the shape of API.md', async () => {
     const { items, nextCursor } = (await get('/listings?limit=100')).json()
     expect(nextCursor).toBeNull()
     expect(items.length).toBeGreaterThanOrEqual(15)
     expect(items.every((l: any) => l.status === 'live')).toBe(true)
     expect(items.map((l: any) => l.title)).not.toContain('羔羊肉 羊肉卷') // pending review
-    const created = items.map((l: any) => l.createdAt)
-    expect(created).toEqual([...created].sort().reverse())
+    const inStock = items.filter((l: any) => !l.soldOut)
+    const soldOut = items.filter((l: any) => l.soldOut)
+    expect(soldOut.length).toBeGreaterThan(0)
+    expect(items).toEqual([...inStock, ...soldOut])
+    for (const run of [inStock, soldOut]) {
+      const created = run.map((l: any) => l.createdAt)
+      expect(created).toEqual([...created].sort().reverse())
+    }
     const listing = items.find((l: any) => l.title === '草原羔羊肉 羊排')
     expect(listing).toMatchObject({
       category: 'lamb',
@@ -73,8 +79,9 @@ describe.each(DATABASES)('the catalog on %s', (dialect) => {
     expect(counts).toEqual({ lamb: 6, dairy: 5, grain: 4, other: 3 })
   })
 
-  it('pages by cursor with no item twice and none missed, even with equal timestamps', async () => {
-    // 57 more live listings, many sharing one createdAt, so the cursor must break ties by id.
+  it('pages by cursor with no item twice and none missed, even with equal timestamps, sold-out last', async () => {
+    // 57 more live listings, many sharing one createdAt, so the cursor must break ties by id;
+    // some sold out, so pages cross from the listings in stock to the sold-out ones.
     const sameInstant = '2026-01-01T00:00:00.000Z'
     const extra = Array.from({ length: 57 }, (_, i) => ({
       id: `lst_extra${String(i).padStart(3, '0')}`,
@@ -86,7 +93,7 @@ describe.each(DATABASES)('the catalog on %s', (dialect) => {
       unit: 'jin',
       unitWeightGrams: 500,
       priceFen: 600 + i,
-      stock: 10,
+      stock: i % 4 === 1 ? 0 : 10,
       status: i % 10 === 9 ? ('withdrawn' as const) : ('live' as const),
       description: '批量测试',
       listedByUserId: null,
@@ -95,7 +102,11 @@ describe.each(DATABASES)('the catalog on %s', (dialect) => {
       updatedAt: sameInstant,
     }))
     await t.database.db.insertInto('listings').values(extra).execute()
-    const expected = (await t.database.db.selectFrom('listings').select('id').where('status', '=', 'live').execute()).map((r) => r.id).sort()
+    const live = await t.database.db.selectFrom('listings').select(['id', 'stock', 'createdAt']).where('status', '=', 'live').execute()
+    const expected = live.map((r) => r.id).sort()
+    // In stock first, then sold out; in each, newest first and ties by id, descending.
+    const newestFirst = (a: (typeof live)[number], b: (typeof live)[number]) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1)
+    const expectedOrder = [...live.filter((r) => r.stock > 0).sort(newestFirst), ...live.filter((r) => r.stock === 0).sort(newestFirst)].map((r) => r.id)
 
     for (const limit of [1, 7, 50]) {
       const seen: string[] = []
@@ -111,7 +122,24 @@ describe.each(DATABASES)('the catalog on %s', (dialect) => {
       } while (cursor && pages < 200)
       expect(new Set(seen).size).toBe(seen.length)
       expect([...seen].sort()).toEqual(expected)
+      expect(seen).toEqual(expectedOrder)
     }
+    // A farmer's own list (我的商品) orders the same way: his newest listing, sold out, comes last.
+    const wangId = farmerId('wang-jianguo')
+    const [newest] = await t.database.db.selectFrom('listings').select(['id', 'stock']).where('farmerId', '=', wangId).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1).execute()
+    await t.database.db.updateTable('listings').set({ stock: 0 }).where('id', '=', newest.id).execute()
+    const mine = await t.database.db.selectFrom('listings').select(['id', 'stock', 'createdAt']).where('farmerId', '=', wangId).execute()
+    const wang = await signInAs(t.app, 'wang-jianguo')
+    const seenMine: string[] = []
+    let next: string | null = null
+    do {
+      const page: any = (await get(`/my/listings?limit=2${next ? `&cursor=${encodeURIComponent(next)}` : ''}`, bearer(wang))).json()
+      seenMine.push(...page.items.map((l: any) => l.id))
+      next = page.nextCursor
+    } while (next)
+    expect(seenMine[seenMine.length - 1]).toBe(newest.id)
+    expect(seenMine).toEqual([...mine.filter((r) => r.stock > 0).sort(newestFirst), ...mine.filter((r) => r.stock === 0).sort(newestFirst)].map((r) => r.id))
+    await t.database.db.updateTable('listings').set({ stock: newest.stock }).where('id', '=', newest.id).execute()
     await t.database.db.deleteFrom('listings').where('id', 'like', 'lst_extra%').execute()
   })
 

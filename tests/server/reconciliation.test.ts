@@ -131,6 +131,8 @@ describe.each(DATABASES)('the county’s reconciliation on %s', (dialect) => {
     const t0 = json.totals
     expect(rows[rows.length - 1]).toEqual(['合计', String(t0.orderCount), yuan(t0.receivedFen), yuan(t0.farmersShareFen), yuan(t0.commissionFen), yuan(t0.shippingFen), yuan(t0.subsidyFen), yuan(t0.refundsFen), yuan(t0.payoutsFen), '0.00'])
     expect(rows.slice(1, -1).map((row) => row[0])).toEqual(json.lines.map((l: any) => l.villageName))
+    // The county's spreadsheet speaks Chinese: no code or status word in English in any cell.
+    expect(rows.flat().filter((cell) => /[A-Za-z_]/.test(cell))).toEqual([])
   })
 
   it('is for county staff only, of their own county; a bad month is 400', async () => {

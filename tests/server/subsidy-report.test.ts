@@ -40,7 +40,9 @@ describe.each(DATABASES)('the subsidy report on %s', (dialect) => {
     expect(rows.slice(1, -1).map((r) => [r[0], r[7]])).toEqual([[milk.number, milk.id], [millet.number, millet.id]])
     // The clock runs on from 11:00:00 while the orders are placed: seconds on a busy machine.
     expect(rows[1][1]).toMatch(/^2026-09-15 11:00:0\d$/)
-    expect([...rows[1].slice(0, 1), ...rows[1].slice(2)]).toEqual([milk.number, 'paid', '16.00', '12.00', '10.00', '18.00', milk.id])
+    expect([...rows[1].slice(0, 1), ...rows[1].slice(2)]).toEqual([milk.number, '已支付', '16.00', '12.00', '10.00', '18.00', milk.id])
+    // The spreadsheet speaks Chinese: no Latin letters but in the system's ids (last column).
+    for (const row of rows) expect(row.slice(0, -1).filter((cell) => /[A-Za-z]/.test(cell))).toEqual([])
     expect(rows[rows.length - 1]).toEqual(['合计 2 单', '2026-09', '', '23.00', '20.00', '18.00', '25.00', ''])
     t.setNow(new Date().toISOString())
   })

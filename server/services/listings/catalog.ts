@@ -10,7 +10,9 @@ import { toPhotoView } from '../photos/photos'
 import type { Listing } from '../../contract/listings'
 
 /* The catalog buyers browse: live listings only, newest first, paged by the cursor of
-   page-cursor.ts. */
+   page-cursor.ts. In every list a buyer or a farmer scrolls (catalog, home, search, 我的商品),
+   listings in stock come first and the sold-out ones after them: a buyer should not scroll
+   past what cannot be had to find what can. The cursor names which run its item was in. */
 
 export type ListingView = Listing
 
@@ -91,26 +93,32 @@ export function createCatalogService(deps: CatalogDeps) {
   type Query = ReturnType<typeof listingsQuery>
   type Order = 'newest' | 'oldest'
 
-  /** One page of listings in creation order, after the cursor (the last item seen). */
-  async function pageOf(query: Query, order: Order, limit: number, cursor: string | undefined): Promise<Page<ListingView>> {
+  /** One page of listings in creation order (in stock first if `soldOutLast`), after the
+   *  cursor (the last item seen). */
+  async function pageOf(query: Query, order: Order, limit: number, cursor: string | undefined, soldOutLast = false): Promise<Page<ListingView>> {
     if (cursor) {
       const after = decodeCursor(cursor)
       const beyond = order === 'newest' ? '<' : '>'
-      query = query.where((eb) =>
-        eb.or([
+      query = query.where((eb) => {
+        const later = eb.or([
           eb('listings.createdAt', beyond, after.createdAt),
           eb.and([eb('listings.createdAt', '=', after.createdAt), eb('listings.id', beyond, after.id)]),
-        ]),
-      )
+        ])
+        if (!soldOutLast) return later
+        // After an item in stock: the rest of that run, then every sold-out one; after a
+        // sold-out item, the rest of its run. (A cursor from before this order counts as in stock.)
+        return after.soldOut ? eb.and([eb('listings.stock', '=', 0), later]) : eb.or([eb('listings.stock', '=', 0), eb.and([eb('listings.stock', '>', 0), later])])
+      })
     }
     const direction = order === 'newest' ? 'desc' : 'asc'
+    if (soldOutLast) query = query.orderBy(sql`case when listings.stock = 0 then 1 else 0 end`)
     const rows = (await query.orderBy('listings.createdAt', direction).orderBy('listings.id', direction).limit(limit + 1).execute()) as Row[]
     const pageRows = rows.slice(0, limit)
     const photos = await photosOf(pageRows.map((r) => r.id))
     const last = pageRows[pageRows.length - 1]
     return {
       items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [])),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(soldOutLast ? { createdAt: last.createdAt, id: last.id, soldOut: last.stock === 0 } : last) : null,
     }
   }
 
@@ -129,7 +137,7 @@ export function createCatalogService(deps: CatalogDeps) {
         ]),
       )
     }
-    return pageOf(query, 'newest', limit, cursor)
+    return pageOf(query, 'newest', limit, cursor, true)
   }
 
   /** The operator's review queue: the village's listings waiting for review, oldest first. */
@@ -140,7 +148,7 @@ export function createCatalogService(deps: CatalogDeps) {
 
   /** A farmer's own listings in every status, newest first. */
   function farmersListings(farmerId: string, limit: number, cursor: string | undefined) {
-    return pageOf(listingsQuery().where('listings.farmerId', '=', farmerId), 'newest', limit, cursor)
+    return pageOf(listingsQuery().where('listings.farmerId', '=', farmerId), 'newest', limit, cursor, true)
   }
 
   /** Anyone sees a live listing; otherwise only its farmer and its village's operator do. */

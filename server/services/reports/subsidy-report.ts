@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { addChinaMonths, chinaDateTime, chinaInstant, type ChinaDate, type ChinaMonth } from '../../../src/domain/china-time'
 import { formatYuan } from '../../../src/domain/money'
 import { ORDER_STATUSES_COUNTING_FOR_SUBSIDY } from '../../../src/domain/order-status'
+import { zhCNCounty } from '../../../src/strings/zh-CN-county'
 import type { DB } from '../../db/schema'
 
 /* The county's monthly claim for its shipping subsidy: every order paid in the month (China
@@ -35,7 +36,7 @@ export async function subsidyReportCsv(db: Kysely<DB>, countyId: string, month: 
   // The short number first, as the desk and the buyer say it; the system's id last, for an audit
   // that needs to match a payment. Columns only ever added at the end: the app reads the totals by place.
   const rows = [['订单号', '支付时间（北京时间）', '状态', '商品金额（元）', '运费（元）', '运费补贴（元）', '实付（元）', '系统订单编号']]
-  for (const o of orders) rows.push([o.number ?? '', chinaDateTime(o.paidAt!), o.status, yuan(o.subtotalFen), yuan(o.shippingFen), yuan(o.subsidyFen), yuan(o.totalFen), o.id])
+  for (const o of orders) rows.push([o.number ?? '', chinaDateTime(o.paidAt!), zhCNCounty.report.orderStatus[o.status], yuan(o.subtotalFen), yuan(o.shippingFen), yuan(o.subsidyFen), yuan(o.totalFen), o.id])
   const sum = (pick: (o: (typeof orders)[number]) => number) => orders.reduce((total, o) => total + pick(o), 0)
   rows.push([`合计 ${orders.length} 单`, month, '', yuan(sum((o) => o.subtotalFen)), yuan(sum((o) => o.shippingFen)), yuan(sum((o) => o.subsidyFen)), yuan(sum((o) => o.totalFen)), ''])
   return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'

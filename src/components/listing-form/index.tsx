@@ -89,10 +89,16 @@ export const ListingForm = observer(function ListingForm({ draft, farmers, onSub
         <Choice className='unit-picker' options={unitOptions} selected={fields.unit} onChange={(value) => draft.setField('unit', value)} />
       </Field>
 
-      <Field label={workStrings.sell.price} name='price' hint={fields.unit ? workStrings.sell.pricePer(unitLabel(fields.unit)) : undefined} error={errors.price}>
+      <Field label={workStrings.sell.price} name='price' hint={fields.unit ? workStrings.sell.pricePer(unitLabel(fields.unit)) : workStrings.sell.pricePerUnit} error={errors.price}>
         <Input className='form-input input-price' type='digit' value={fields.price} placeholder={workStrings.sell.pricePlaceholder} onInput={(e) => draft.setField('price', valueOf(e))} />
       </Field>
 
+      <Field label={workStrings.sell.stock} name='stock' error={errors.stock}>
+        <Input className='form-input input-stock' type='number' value={fields.stock} placeholder={workStrings.sell.stockPlaceholder} onInput={(e) => draft.setField('stock', valueOf(e))} />
+      </Field>
+
+      {/* After stock, not under the unit picker: choosing a unit adds this field below the
+          ones the farmer is filling in, so nothing jumps away from under her finger. */}
       {fields.unit && (
         <Field label={workStrings.sell.unitWeight} name='unitWeight' error={errors.unitWeight}>
           {fixedGrams !== undefined ? (
@@ -102,10 +108,6 @@ export const ListingForm = observer(function ListingForm({ draft, farmers, onSub
           )}
         </Field>
       )}
-
-      <Field label={workStrings.sell.stock} name='stock' error={errors.stock}>
-        <Input className='form-input input-stock' type='number' value={fields.stock} placeholder={workStrings.sell.stockPlaceholder} onInput={(e) => draft.setField('stock', valueOf(e))} />
-      </Field>
 
       <Field label={workStrings.sell.description} name='description' error={errors.description}>
         <Textarea

@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { ActionButton } from '../../components/action-button'
 import { StateView } from '../../components/state-view'
 import { formatYuan } from '../../domain/money'
-import { checkoutUrl, routes } from '../../routes'
+import { checkoutUrl, signInAndReturn } from '../../routes'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import { describeError } from '../../strings/format'
@@ -18,7 +18,7 @@ export const CartSummary = observer(function CartSummary() {
     return (
       <View className='cart-summary'>
         <Text className='cart-summary__hint'>{c.signInForTotal}</Text>
-        <ActionButton className='cart-sign-in' kind='secondary' text={c.signIn} onTap={() => void Taro.switchTab({ url: routes.me })} />
+        <ActionButton className='cart-sign-in' kind='secondary' text={c.signIn} onTap={() => signInAndReturn(session)} />
       </View>
     )
   }
@@ -61,7 +61,7 @@ export const CheckoutBar = observer(function CheckoutBar() {
   const current = cart.quoteIsCurrent && cart.quote !== null
   const lines = cart.checkoutLines
   const goCheckout = () => {
-    if (!session.isSignedIn) void Taro.switchTab({ url: routes.me })
+    if (!session.isSignedIn) signInAndReturn(session)
     else if (lines.length > 0) void Taro.navigateTo({ url: checkoutUrl(lines) })
   }
   return (

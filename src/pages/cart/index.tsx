@@ -7,6 +7,7 @@ import { ActionButton } from '../../components/action-button'
 import { CartSummary, CheckoutBar } from './cart-summary'
 import { CartLineRow } from './cart-line'
 import { TabBar } from '../../components/tab-bar'
+import { PageHeader } from '../../components/page-header'
 import { TextSizeMeta } from '../../components/text-size-meta'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
@@ -23,6 +24,7 @@ function CartPage() {
   if (cart.isEmpty) {
     return (
       <View className='cart-page cart-page--empty'>
+        <PageHeader />
         <View className='cart-page__empty'>
           <Text className='cart-page__empty-title'>{c.empty}</Text>
           <Text className='cart-page__empty-hint'>{c.emptyHint}</Text>
@@ -36,6 +38,9 @@ function CartPage() {
 
   return (
     <View className='cart-page'>
+      {/* A tab, yet also where 去购物车 leads from a listing. Opening a tab closes the pages below
+          it (WeChat's rule, which Taro's H5 keeps), so 返回 goes home, the way into the shop. */}
+      <PageHeader />
       {cart.groups.map((group) => (
         <View key={group.farmer.id} className='cart-group'>
           <View className='cart-group__head'>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import type { Listing } from '../../api'
 import { ActionButton } from '../../components/action-button'
 import { QuantityStepper } from '../../components/quantity-stepper'
-import { checkoutUrl, routes } from '../../routes'
+import { checkoutUrl, routes, signInAndReturn } from '../../routes'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import { unitLabel } from '../../strings/format'
@@ -20,9 +20,11 @@ export const BuyBar = observer(function BuyBar({ listing }: { listing: Listing }
     if (available && quantity > listing.stock) setQuantity(listing.stock)
   }, [listing.stock])
 
+  // A toast cannot hold a button and is gone before an older buyer has read it: the bar stays
+  // until they leave the page, with 去购物车 under the thumb that just tapped 加入购物车.
+  const [added, setAdded] = useState(false)
   const addToCart = () => {
-    if (!cart.add(listing, quantity)) return
-    void Taro.showToast({ title: strings.listing.added, icon: 'success' })
+    if (cart.add(listing, quantity)) setAdded(true)
   }
 
   const buyNow = () => {
@@ -30,7 +32,7 @@ export const BuyBar = observer(function BuyBar({ listing }: { listing: Listing }
       // Kept in the cart, so nothing is lost on the way through 我的.
       cart.add(listing, quantity)
       void Taro.showToast({ title: strings.listing.signInFirst, icon: 'none' })
-      void Taro.switchTab({ url: routes.me })
+      signInAndReturn(session)
     } else if (session.user?.role !== 'buyer') {
       void Taro.showToast({ title: strings.listing.buyersOnly, icon: 'none' })
     } else {
@@ -45,6 +47,16 @@ export const BuyBar = observer(function BuyBar({ listing }: { listing: Listing }
         <QuantityStepper value={available ? quantity : 0} min={available ? 1 : 0} max={available ? listing.stock : 0} disabled={!available} onChange={setQuantity} />
         <Text className='listing-page__unit'>{unitLabel(listing.unit)}</Text>
       </View>
+      {added && (
+        <>
+          {/* Keeps the end of the page clear of the fixed bar. */}
+          <View className='listing-page__added-spacer' />
+          <View className='listing-page__added added-bar' role='status'>
+            <Text className='listing-page__added-text'>{strings.listing.added}</Text>
+            <ActionButton className='go-to-cart' kind='secondary' text={strings.listing.goToCart} onTap={() => void Taro.switchTab({ url: routes.cart })} />
+          </View>
+        </>
+      )}
       <View className='listing-page__buy-bar'>
         <ActionButton className='add-to-cart' kind='secondary' text={strings.listing.addToCart} disabled={!available} onTap={addToCart} />
         <ActionButton className='buy-now' text={available ? strings.listing.buyNow : strings.listing.soldOut} disabled={!available} onTap={buyNow} />

@@ -3,6 +3,7 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { ApiError } from '../../api'
+import { PageHeader } from '../../components/page-header'
 import { PhotoGallery } from '../../components/photo-gallery'
 import { StateView } from '../../components/state-view'
 import { TextSizeMeta } from '../../components/text-size-meta'
@@ -11,6 +12,14 @@ import { strings } from '../../strings'
 import { categoryLabel, describeError, pricePerUnit, stockLabel } from '../../strings/format'
 import { BuyBar } from './buy-bar'
 import './index.scss'
+
+// The H5 bar above whatever the page shows, found or not: the way back is always there.
+const withHeader = (body: JSX.Element) => (
+  <>
+    <PageHeader />
+    {body}
+  </>
+)
 
 function ListingBody() {
   const { listings } = useStores()
@@ -32,22 +41,24 @@ function ListingBody() {
   if (!listing) {
     if (!id || status === 'failed') {
       // Worth retrying on a bad connection; a withdrawn listing sends the buyer back to shop.
-      return error?.isTransient ? (
-        <StateView kind='error' message={describeError(error)} onRetry={() => void listings.load(id)} className='listing-page__state' />
-      ) : (
-        <StateView
-          kind='error'
-          message={describeError(error ?? new ApiError(404, 'NOT_FOUND', 'no listing id'))}
-          retryText={strings.listing.backToCatalog}
-          onRetry={() => void Taro.switchTab({ url: '/pages/catalog/index' })}
-          className='listing-page__state'
-        />
+      return withHeader(
+        error?.isTransient ? (
+          <StateView kind='error' message={describeError(error)} onRetry={() => void listings.load(id)} className='listing-page__state' />
+        ) : (
+          <StateView
+            kind='error'
+            message={describeError(error ?? new ApiError(404, 'NOT_FOUND', 'no listing id'))}
+            retryText={strings.listing.backToCatalog}
+            onRetry={() => void Taro.switchTab({ url: '/pages/catalog/index' })}
+            className='listing-page__state'
+          />
+        ),
       )
     }
-    return <StateView kind='loading' className='listing-page__state' />
+    return withHeader(<StateView kind='loading' className='listing-page__state' />)
   }
 
-  return (
+  return withHeader(
     <View className='listing-page'>
       <PhotoGallery photos={listing.photos} title={listing.title} />
 
@@ -87,7 +98,7 @@ function ListingBody() {
       {status === 'failed' && error?.isTransient && (
         <StateView kind='error' message={describeError(error)} onRetry={() => void listings.load(id)} compact />
       )}
-    </View>
+    </View>,
   )
 }
 

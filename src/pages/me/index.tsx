@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { ActionButton } from '../../components/action-button'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
 import { TextSizeMeta } from '../../components/text-size-meta'
+import { openPath } from '../../routes'
 import { useStores } from '../../stores'
 import { loadHandInBadge } from '../../stores/hand-in-badge'
 import { strings } from '../../strings'
@@ -29,6 +30,19 @@ function MePage() {
   useDidShow(() => {
     if (!session.isSignedIn && session.demoUsersStatus === 'failed') void session.loadDemoUsers()
   })
+  // Sent here to sign in by a page (the cart, a listing's 立即购买, a gated page): back there once
+  // signed in. Only on the change from signed out to in: a farmer sent here by an operator's page
+  // stays until they sign out and in as someone else.
+  const wasSignedIn = useRef(signedIn)
+  useEffect(() => {
+    if (signedIn && !wasSignedIn.current) {
+      const back = session.takeReturnPath()
+      if (back) openPath(back)
+    }
+    wasSignedIn.current = signedIn
+  }, [signedIn, session])
+  // Left without signing in: a sign-in later, from the tab, stays on 我的.
+  useDidHide(() => session.forgetReturnPath())
   // The farmer's count of goods to hand in, fresh each time 我的 shows and at sign-in.
   const farmerId = session.isSignedIn && session.user?.role === 'farmer' ? session.user.id : null
   useDidShow(() => {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '../../../domain/money'
-import { buyerStrings, kilograms, parcelStatusLabel } from '../../../strings/buyer'
+import { buyerStrings, kilograms, orderStatusLabel, parcelStatusLabel } from '../../../strings/buyer'
 import { unitLabel } from '../../../strings/format'
 import type { Priced } from './priced'
 
@@ -40,7 +40,11 @@ export function PriceBreakdown({ priced }: { priced: Priced }) {
             <View className='checkout-line__text'>
               <Text className='checkout-line__title'>{p.parcel(parcel.village.name, parcel.farmer.name)}</Text>
               <Text className='checkout-line__detail'>{p.weight(kilograms(parcel.weightGrams))}</Text>
-              {parcel.status && <Text className={`checkout-parcel__status parcel-status--${parcel.status}`}>{parcelStatusLabel(parcel.status)}</Text>}
+              {parcel.pickedUp ? (
+                <Text className='checkout-parcel__status parcel-status--picked_up'>{orderStatusLabel('picked_up')}</Text>
+              ) : (
+                parcel.status && <Text className={`checkout-parcel__status parcel-status--${parcel.status}`}>{parcelStatusLabel(parcel.status)}</Text>
+              )}
             </View>
             <Text className='checkout-line__total'>{formatYuan(parcel.shippingFen)}</Text>
           </View>

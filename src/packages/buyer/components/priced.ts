@@ -21,6 +21,8 @@ export interface PricedParcel {
   weightGrams: number
   shippingFen: number
   status?: ParcelStatus
+  /** The order was picked up: its parcels stay 'received' at the center, but the buyer has them. */
+  pickedUp?: boolean
 }
 
 export interface Priced {
@@ -47,7 +49,7 @@ export function pricedFromQuote(quote: Quote): Priced {
 export function pricedFromOrder(order: Order): Priced {
   return {
     lines: order.lines,
-    parcels: order.parcels.map((parcel) => ({ key: parcel.id, ...parcel })),
+    parcels: order.parcels.map((parcel) => ({ key: parcel.id, ...parcel, pickedUp: order.status === 'picked_up' })),
     subtotalFen: order.subtotalFen,
     shippingFen: order.shippingFen,
     subsidyFen: order.subsidyFen,

@@ -101,7 +101,7 @@ const Checkout = observer(function Checkout({ user }: { user: User }) {
 function CheckoutPage() {
   return (
     <View className='buyer-page buyer-page--with-bar checkout-page'>
-      <BuyerGate>{(user) => <Checkout user={user} />}</BuyerGate>
+      <BuyerGate parent={routes.cart}>{(user) => <Checkout user={user} />}</BuyerGate>
     </View>
   )
 }

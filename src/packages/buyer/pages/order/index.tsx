@@ -21,6 +21,8 @@ import '../../buyer-page.scss'
 
 const o = buyerStrings.order
 
+const awaitsPickup = (order: Order) => order.status === 'pending_payment' || order.status === 'paid' || order.status === 'ready_for_pickup'
+
 /** The code is for collecting: shown once paid, until the order is picked up. */
 const showsPickupCode = (order: Order) => (order.status === 'paid' || order.status === 'ready_for_pickup') && isPickupCodeFormat(order.pickupCode)
 
@@ -73,7 +75,8 @@ const OrderDetail = observer(function OrderDetail({ user }: { user: User }) {
       {unpaid && <OrderActions order={order} userId={user.id} />}
       {showsPickupCode(order) && <PickupCodeCard orderId={order.id} code={order.pickupCode!} />}
       <PickupPointCard point={order.pickupPoint} />
-      {order.pickup && order.status !== 'cancelled' && <PickupEstimateCard estimate={order.pickup} />}
+      {/* When to come is news only until the goods are collected (or the order is off). */}
+      {order.pickup && awaitsPickup(order) && <PickupEstimateCard estimate={order.pickup} />}
       <OrderTimeline events={order.timeline} />
       <PriceBreakdown priced={pricedFromOrder(order)} />
       <OrderCases order={order} userId={user.id} onChanged={() => void orders.loadOrder(id)} />

@@ -43,7 +43,7 @@ const PickupDesk = observer(function PickupDesk({ user }: { user: User }) {
         </View>
       )}
       <View className='work-card desk-type'>
-        <Text className='work-card__title'>{v.typeTitle}</Text>
+        <Text className='work-card__title'>{canScan ? v.typeTitle : v.typeTitleAlone}</Text>
         <Input
           className='code-input'
           type='number'
