@@ -187,6 +187,51 @@ describe('H5: 大字模式 at 320 px', () => {
     expect(found).toEqual(Object.fromEntries(byRole.flatMap(([, paths]) => paths.map((path) => [path, []]))))
   }, 150_000)
 
+  it("keeps the after-sale screens readable: the desk's and the buyer's case forms, the cases", async () => {
+    const paidOrder = async (listing: string, village: string, handOver: boolean) => {
+      const placed = await callAs(server.url, 'buyer-chenxiao', 'POST', '/orders', { lines: [{ listingId: seedId('lst', listing), quantity: 1 }], pickupPointId: seedId('pup', 'horinger-center') }, { 'idempotency-key': `e2e-large-text-${listing}-${Date.now()}` })
+      const { paymentId } = await callAs(server.url, 'buyer-chenxiao', 'POST', `/orders/${placed.id}/payments`, { provider: 'sandbox' })
+      await callAs(server.url, 'buyer-chenxiao', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
+      const order = await callAs(server.url, 'buyer-chenxiao', 'GET', `/orders/${placed.id}`)
+      await callAs(server.url, `op-${village}`, 'POST', `/parcels/${order.parcels[0].id}/collect`, {})
+      await callAs(server.url, 'staff-gao', 'POST', `/parcels/${order.parcels[0].id}/receive`, {})
+      if (handOver) await callAs(server.url, 'staff-gao', 'POST', '/pickups/verify', { code: order.pickupCode })
+      return order as { id: string; pickupCode: string }
+    }
+    // 李秀英's 奶皮子 at the desk, found short; 王建国's lamb handed over, the buyer's 24 hours running.
+    const atDesk = await paidOrder('milk-skin', 'xindianzi', false)
+    const pickedUp = await paidOrder('lamb-chops', 'shebiya', true)
+    const found: Record<string, string[]> = {}
+
+    await signInOnMe(page, server.url, '县小二 高志强')
+    await useMode(true)
+    await page.goto(server.url + routes.verify, { waitUntil: 'networkidle' })
+    await visible('.code-input input').fill(atDesk.pickupCode)
+    await visible('.verify-code').click()
+    await visible('.record-case').first().click()
+    await visible('.case-form').waitFor()
+    found['desk case form'] = await problemsOn('.case-form__submit')
+    await screenshot(page, 'text-large-desk-case-form')
+    await visible('.case-kind--short_weight').click()
+    await visible('.case-form__note textarea').fill('称了只有 1.8 斤')
+    await visible('.case-form__submit').click()
+    await visible('.handover').filter({ hasText: '已登记' }).waitFor()
+    await page.goto(server.url + '/packages/county/pages/cases/index', { waitUntil: 'networkidle' })
+    await visible('.county-case').filter({ hasText: '缺斤少两' }).waitFor()
+    found['county cases'] = await problemsOn('.refund-case')
+
+    await signInOnMe(page, server.url, '陈晓（呼和浩特）')
+    await page.goto(server.url + routes.order + pickedUp.id, { waitUntil: 'networkidle' })
+    await visible('.report-case').first().click()
+    await visible('.case-form').waitFor()
+    found['buyer case form'] = await problemsOn('.case-form__submit')
+    await screenshot(page, 'text-large-buyer-case-form')
+    await page.goto(server.url + routes.order + atDesk.id, { waitUntil: 'networkidle' })
+    await visible('.case-item').waitFor()
+    found['buyer case list'] = await problemsOn('body')
+    expect(found).toEqual({ 'desk case form': [], 'county cases': [], 'buyer case form': [], 'buyer case list': [] })
+  }, 150_000)
+
   it('said nothing in the console', () => {
     expect(consoleErrors).toEqual([])
   })
