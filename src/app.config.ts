@@ -10,6 +10,9 @@ import { colors } from './theme/tokens'
    them for links. tests/weapp/package-size.test.ts checks that no such page slips into the
    main package. */
 export default defineAppConfig({
+  /* WeChat holds every privacy API (chooseMedia, scanCode, saveFile…) until the user agrees to the
+     privacy guide on our sheet (src/stores/privacy-gate.ts, components/privacy-sheet). */
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   pages: ['pages/home/index', 'pages/catalog/index', 'pages/listing/index', 'pages/cart/index', 'pages/me/index'],
   subPackages: [
     // The buyer's checkout and orders: a buyer fetches them on the first 去结算, and the QR encoder

@@ -2,6 +2,7 @@ import { createElement, type PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import { autorun } from 'mobx'
 import { markPageLandmarks } from './page-landmarks'
+import { startPrivacy } from './stores/privacy-gate'
 import { createRootStore, StoresContext } from './stores'
 import { largeTextProperties } from './theme/text-size'
 import './app.scss'
@@ -28,6 +29,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     stores.session.restore()
     if (process.env.TARO_ENV === 'h5') markPageLandmarks()
+    // The privacy guide, before anything could collect: no-op on H5.
+    startPrivacy()
   })
   // Back from WeChat's settings with another font size: an unchosen mode follows it.
   useDidShow(() => stores.textSize.readPhoneScale())

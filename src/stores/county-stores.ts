@@ -12,6 +12,7 @@ import { PickupDeskStore } from './pickup-desk-store'
 import { ReadyPickupsStore } from './ready-pickups-store'
 import { saveReportFile } from './report-file'
 import { SubsidyReportStore } from './subsidy-report-store'
+import { withPrivacy } from './privacy-gate'
 import { openWeChatSheet } from './wechat-call'
 
 /* The county staff's stores (县小二: the collection run, the orders waiting, the pickup desk, the
@@ -20,8 +21,9 @@ import { openWeChatSheet } from './wechat-call'
 
 /** WeChat's scanner, camera only (a photo from the album could be an old screenshot), QR codes only. */
 async function scanPickupQr(): Promise<string | null> {
-  const answer = await openWeChatSheet<Taro.scanCode.SuccessCallbackResult>('SCAN_FAILED', (callbacks) => Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'], ...callbacks }))
-  return answer === 'cancelled' ? null : answer.result
+  const answer = await withPrivacy('scan', () => openWeChatSheet<Taro.scanCode.SuccessCallbackResult>('SCAN_FAILED', (callbacks) => Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'], ...callbacks })))
+  // Declined the privacy guide: as if the scanner were closed; the code can still be typed.
+  return answer === 'cancelled' || answer === 'declined' ? null : answer.result
 }
 
 export const manifestFor = perUser(

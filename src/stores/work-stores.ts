@@ -10,6 +10,7 @@ import { ListingDraftStore } from './listing-draft-store'
 import type { DraftTarget, ListingDraftDeps } from './listing-draft-model'
 import { ListingPageStore } from './listing-page-store'
 import { perUser } from './per-user'
+import { withPrivacy } from './privacy-gate'
 import { taroStorage } from './taro-storage'
 import { openWeChatSheet, type WeChatCallbacks } from './wechat-call'
 import { VillageFarmersStore } from './village-farmers-store'
@@ -80,7 +81,9 @@ export function openDraft(user: User, listingId?: string): ListingDraftStore {
 export async function keepPhotoFiles(tempPaths: string[]): Promise<string[]> {
   if (!isWeapp) return tempPaths
   const fs = Taro.getFileSystemManager()
-  return Promise.all(
+  // saveFile is a privacy API too; the photos were picked after the sheet, so this rarely asks.
+  const kept = await withPrivacy('photos', () =>
+    Promise.all(
     tempPaths.map(
       (tempFilePath) =>
         new Promise<string>((resolve) => {
@@ -92,7 +95,9 @@ export async function keepPhotoFiles(tempPaths: string[]): Promise<string[]> {
           })
         }),
     ),
+    ),
   )
+  return kept === 'declined' ? tempPaths : kept
 }
 
 // wx.requestMerchantTransfer (base library 3.3.0) is not among Taro 4's APIs: called on wx itself.

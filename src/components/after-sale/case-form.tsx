@@ -1,10 +1,10 @@
 import { Image, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useRef, useState } from 'react'
 import type { AfterSaleCase } from '../../api/case-types'
 import { CASE_KINDS, CASE_NOTE_MAX_LENGTH, CASE_PHOTOS_MAX, type CaseKind } from '../../domain/after-sale'
 import type { CaseReportStore } from '../../stores/case-report-store'
+import { pickPhotos } from '../../stores/privacy-gate'
 import { afterSaleStrings as s, caseKindLabel, describeCaseProblem } from '../../strings/after-sale'
 import { ActionButton } from '../action-button'
 import './index.scss'
@@ -19,17 +19,6 @@ export interface CaseFormProps {
   heading?: string
   onDone: (recorded: AfterSaleCase) => void
   onCancel: () => void
-}
-
-/** Camera or album, compressed: a photo of the scale or the torn bag is enough, and 3G is slow. */
-async function choosePhotos(count: number): Promise<string[]> {
-  try {
-    const { tempFiles } = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] })
-    return tempFiles.map((file) => file.tempFilePath)
-  } catch {
-    // Closed without choosing: nothing to add.
-    return []
-  }
 }
 
 /** One problem with one line: what kind (four big chips), a note, photos, 提交. */
@@ -62,7 +51,7 @@ export const CaseForm = observer(function CaseForm({ orderId, listingId, title, 
           <Image key={path} className='case-form__photo' src={path} mode='aspectFill' onClick={() => setPhotoPaths(photoPaths.filter((p) => p !== path))} />
         ))}
         {photoPaths.length < CASE_PHOTOS_MAX && (
-          <View className='case-form__add-photo' onClick={() => void choosePhotos(CASE_PHOTOS_MAX - photoPaths.length).then((more) => setPhotoPaths([...photoPaths, ...more]))}>
+          <View className='case-form__add-photo' onClick={() => void pickPhotos(CASE_PHOTOS_MAX - photoPaths.length).then((more) => setPhotoPaths([...photoPaths, ...more]))}>
             {s.addPhoto}
           </View>
         )}

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { pickPhotos } from '../../stores/privacy-gate'
 import { keepPhotoFiles } from '../../stores/work-stores'
 import type { DraftPhoto, ListingDraftStore } from '../../stores/listing-draft-store'
 import { workStrings } from '../../strings/work'
@@ -12,20 +12,10 @@ function statusText(photo: DraftPhoto, retryWaitMs: number | null): string {
   return retryWaitMs !== null ? workStrings.sell.retryIn(Math.ceil(retryWaitMs / 1000)) : workStrings.sell.waiting
 }
 
-/** Camera or album, compressed: full-size photos from a new phone are 5–10 MB, too much for 3G. */
+/** Photos from the camera or album (after the privacy sheet), kept past WeChat's temp-file clean-up. */
 async function choosePhotos(draft: ListingDraftStore): Promise<void> {
-  if (draft.canAddPhotos === 0) return
-  try {
-    const { tempFiles } = await Taro.chooseMedia({
-      count: draft.canAddPhotos,
-      mediaType: ['image'],
-      sourceType: ['camera', 'album'],
-      sizeType: ['compressed'],
-    })
-    draft.addPhotos(await keepPhotoFiles(tempFiles.map((file) => file.tempFilePath)))
-  } catch {
-    // The farmer closed the camera or album without choosing: nothing to do.
-  }
+  const picked = await pickPhotos(draft.canAddPhotos)
+  if (picked.length > 0) draft.addPhotos(await keepPhotoFiles(picked))
 }
 
 /** The draft's photos: each with its upload progress, moved left or right, removed; and the

@@ -7,7 +7,7 @@ import { roleLabel } from '../../strings/format'
 import { workStrings } from '../../strings/work'
 import { PageHeader } from '../page-header'
 import { StateView } from '../state-view'
-import { TextSizeMeta } from '../text-size-meta'
+import { PageChrome } from '../page-chrome'
 
 export interface RoleGateProps {
   role: Role
@@ -24,8 +24,8 @@ export const RoleGate = observer(function RoleGate({ role, children }: RoleGateP
   const allowed = session.isSignedIn && user?.role === role
   return (
     <>
-      {/* Every work page renders this gate: it carries the page's 大字模式 on weapp. */}
-      <TextSizeMeta />
+      {/* Every work page renders this gate: it carries the page's 大字模式 and privacy sheet on weapp. */}
+      <PageChrome />
       <PageHeader parent={routes.me} />
       {allowed ? (
         children(user)

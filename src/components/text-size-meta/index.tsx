@@ -4,8 +4,8 @@ import { useStores } from '../../stores'
 import { textSizeStyle } from '../../theme/text-size'
 import { colors } from '../../theme/tokens'
 
-/* 大字模式 in the mini-program, rendered once per page (by the page frames: RoleGate, BuyerGate
-   and the main package's pages). `page` takes no class or style from a script; page-meta's
+/* 大字模式 in the mini-program, rendered once per page (through components/page-chrome, which the
+   page frames draw: RoleGate, BuyerGate and the main package's pages). `page` takes no class or style from a script; page-meta's
    page-style is WeChat's way to style it (base library ≥ 2.9.0), and the token properties set
    there reach every node of the page. root-font-size="system" makes rem follow WeChat's font
    setting (≥ 2.11.0), for anything sized in rem. Taro hoists page-meta to the top of the page's

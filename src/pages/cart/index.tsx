@@ -8,7 +8,7 @@ import { CartSummary, CheckoutBar } from './cart-summary'
 import { CartLineRow } from './cart-line'
 import { TabBar } from '../../components/tab-bar'
 import { PageHeader } from '../../components/page-header'
-import { TextSizeMeta } from '../../components/text-size-meta'
+import { PageChrome } from '../../components/page-chrome'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import './index.scss'
@@ -31,7 +31,7 @@ function CartPage() {
           <ActionButton className='go-browse' text={c.browse} onTap={() => void Taro.switchTab({ url: '/pages/catalog/index' })} />
         </View>
         <TabBar current='cart' />
-        <TextSizeMeta />
+        <PageChrome />
       </View>
     )
   }
@@ -55,7 +55,7 @@ function CartPage() {
       <CartSummary />
       <CheckoutBar />
       <TabBar current='cart' />
-      <TextSizeMeta />
+      <PageChrome />
     </View>
   )
 }

@@ -6,7 +6,7 @@ import { LISTING_CARD_HEIGHT, LISTING_ROW_LARGE_PX, ListingCard } from '../../co
 import { SearchBar } from '../../components/search-bar'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
-import { TextSizeMeta } from '../../components/text-size-meta'
+import { PageChrome } from '../../components/page-chrome'
 import { ListingRows } from '../../components/listing-rows'
 import type { Listing } from '../../api'
 import { CATEGORIES, type Category } from '../../domain/catalog'
@@ -87,7 +87,7 @@ function CatalogPage() {
       </View>
       <View className='catalog-page__list'>{body}</View>
       <TabBar current='catalog' />
-      <TextSizeMeta />
+      <PageChrome privacyNote />
     </View>
   )
 }

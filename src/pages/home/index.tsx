@@ -6,7 +6,7 @@ import { CategoryTile } from '../../components/category-tile'
 import { ListingCard } from '../../components/listing-card'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
-import { TextSizeMeta } from '../../components/text-size-meta'
+import { PageChrome } from '../../components/page-chrome'
 import { CATEGORIES, type Category } from '../../domain/catalog'
 import { NO_FILTERS, useStores } from '../../stores'
 import { strings } from '../../strings'
@@ -79,7 +79,7 @@ function HomePage() {
         </View>
       )}
       <TabBar current='home' />
-      <TextSizeMeta />
+      <PageChrome privacyNote />
     </View>
   )
 }

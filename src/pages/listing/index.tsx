@@ -6,7 +6,7 @@ import { ApiError } from '../../api'
 import { PageHeader } from '../../components/page-header'
 import { PhotoGallery } from '../../components/photo-gallery'
 import { StateView } from '../../components/state-view'
-import { TextSizeMeta } from '../../components/text-size-meta'
+import { PageChrome } from '../../components/page-chrome'
 import { useStores } from '../../stores'
 import { strings } from '../../strings'
 import { categoryLabel, describeError, pricePerUnit, stockLabel } from '../../strings/format'
@@ -104,11 +104,11 @@ function ListingBody() {
 
 const ListingBodyObserved = observer(ListingBody)
 
-// The page's 大字模式 on weapp, whichever state the body is in.
+// The page's 大字模式 and privacy sheet on weapp, whichever state the body is in.
 function ListingPage() {
   return (
     <>
-      <TextSizeMeta />
+      <PageChrome />
       <ListingBodyObserved />
     </>
   )

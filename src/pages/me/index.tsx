@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react'
 import { ActionButton } from '../../components/action-button'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
-import { TextSizeMeta } from '../../components/text-size-meta'
+import { PageChrome } from '../../components/page-chrome'
 import { openPath } from '../../routes'
 import { useStores } from '../../stores'
 import { loadHandInBadge } from '../../stores/hand-in-badge'
@@ -69,7 +69,7 @@ function MePage() {
           <ActionButton className='sign-out' kind='plain' text={strings.me.signOut} block onTap={() => void session.signOut()} />
         </View>
         <TabBar current='me' />
-        <TextSizeMeta />
+        <PageChrome />
       </View>
     )
   }
@@ -108,7 +108,7 @@ function MePage() {
       {!canUseWeChatLogin && session.demoUsersStatus === 'loading' && <StateView kind='loading' compact />}
       <TextSizeSwitch />
       <TabBar current='me' />
-      <TextSizeMeta />
+      <PageChrome />
     </View>
   )
 }

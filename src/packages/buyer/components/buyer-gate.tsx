@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { User } from '../../../api'
 import { PageHeader } from '../../../components/page-header'
 import { StateView } from '../../../components/state-view'
-import { TextSizeMeta } from '../../../components/text-size-meta'
+import { PageChrome } from '../../../components/page-chrome'
 import { routes, signInAndReturn } from '../../../routes'
 import { useStores } from '../../../stores'
 import { buyerStrings } from '../../../strings/buyer'
@@ -23,8 +23,8 @@ export const BuyerGate = observer(function BuyerGate({ children, parent = routes
   const allowed = session.isSignedIn && user?.role === 'buyer'
   return (
     <>
-      {/* Every buyer subpackage page renders this gate: it carries the page's 大字模式 on weapp. */}
-      <TextSizeMeta />
+      {/* Every buyer subpackage page renders this gate: it carries the page's 大字模式 and privacy sheet on weapp. */}
+      <PageChrome />
       <PageHeader parent={parent} />
       {allowed ? (
         children(user)

@@ -1,0 +1,74 @@
+import Taro from '@tarojs/taro'
+import { privacyStrings } from '../strings/privacy'
+import { type PrivacyPurpose, type PrivacySetting, PrivacyStore, type WeChatPrivacyAnswer } from './privacy-store'
+import { taroStorage } from './taro-storage'
+
+/* The one way to a privacy API in this app (chooseMedia, scanCode, saveFile; the clipboard or
+   location, should they ever be used): `withPrivacy` asks the privacy sheet first. One store for
+   the app's life, at module level because the stores that scan or save are built outside React.
+   On H5 there is no such check: everything goes ahead. */
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** The agree button's id: WeChat checks that the button named in resolve() was tapped. */
+export const AGREE_BUTTON_ID = 'xiangji-privacy-agree'
+
+// Base library 2.32.3 and later; on an older WeChat these are missing and nothing is asked.
+type PrivacyApis = {
+  getPrivacySetting?: (options: { success(result: { needAuthorization: boolean; privacyContractName: string }): void; fail(error: unknown): void }) => void
+  onNeedPrivacyAuthorization?: (listener: (resolve: (option: { event: string; buttonId?: string }) => void) => void) => void
+  openPrivacyContract?: (options: object) => void
+}
+const wechat = Taro as unknown as PrivacyApis
+
+function privacySetting(): Promise<PrivacySetting | null> {
+  if (!isWeapp || typeof wechat.getPrivacySetting !== 'function') return Promise.resolve(null)
+  const read = wechat.getPrivacySetting
+  return new Promise((resolve, reject) =>
+    read({ success: (result) => resolve({ needAuthorization: result.needAuthorization, contractName: result.privacyContractName }), fail: reject }),
+  )
+}
+
+export const privacy = new PrivacyStore({ storage: taroStorage, privacySetting })
+
+/** Once, at launch: WeChat's own hold on privacy calls comes to the sheet, and the guide is
+ *  offered up front to someone who has not answered it yet. */
+export function startPrivacy(): void {
+  if (!isWeapp) return
+  wechat.onNeedPrivacyAuthorization?.((resolve) => {
+    const answer: WeChatPrivacyAnswer = (choice) =>
+      resolve(choice === 'agree' ? { event: 'agree', buttonId: AGREE_BUTTON_ID } : { event: choice === 'exposed' ? 'exposureAuthorization' : 'disagree' })
+    privacy.answerWeChat(answer)
+  })
+  void privacy.offerAtLaunch()
+}
+
+/** The full guide, as written in the admin console, in WeChat's own page. */
+export function openPrivacyContract(): void {
+  wechat.openPrivacyContract?.({})
+}
+
+/**
+ * A privacy call, made only once the user has agreed: `declined` when they said no (nothing was
+ * collected, and a toast says what needs the agreement); else the call's own answer.
+ */
+export async function withPrivacy<T>(purpose: PrivacyPurpose, call: () => Promise<T>): Promise<T | 'declined'> {
+  if (!(await privacy.ensure(purpose))) {
+    void Taro.showToast({ title: privacyStrings.declinedToast[purpose === 'scan' ? 'scan' : 'photos'], icon: 'none', duration: 3000 })
+    return 'declined'
+  }
+  return call()
+}
+
+/** Camera or album, compressed (full-size photos from a new phone are 5–10 MB, too much for 3G);
+ *  the chosen photos' temporary paths, none when the user closed the picker or declined. */
+export async function pickPhotos(count: number): Promise<string[]> {
+  if (count <= 0) return []
+  try {
+    const picked = await withPrivacy('photos', () => Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] }))
+    return picked === 'declined' ? [] : picked.tempFiles.map((file) => file.tempFilePath)
+  } catch {
+    // Closed without choosing: nothing to add.
+    return []
+  }
+}
