@@ -16,7 +16,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * A fresh Chromium. `privacyAgreed` (the default): the H5 app finds its privacy guide agreed to, as
+ * on a returning visitor's browser, so a page opens without the privacy sheet over it; the
+ * privacy tests start without.
+ */
+export async function launchChromium({ privacyAgreed = true } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -29,6 +34,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })
+  // Taro's H5 storage keeps each value as {"data": …} under its key (src/stores/privacy-gate.ts).
+  if (privacyAgreed) await context.addInitScript(() => localStorage.setItem('xiangji.privacy-agreed', JSON.stringify({ data: '1' })))
   return {
     context,
     async close() {

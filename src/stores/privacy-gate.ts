@@ -6,7 +6,7 @@ import { taroStorage } from './taro-storage'
 /* The one way to a privacy API in this app (chooseMedia, scanCode, saveFile; the clipboard or
    location, should they ever be used): `withPrivacy` asks the privacy sheet first. One store for
    the app's life, at module level because the stores that scan or save are built outside React.
-   On H5 there is no such check: everything goes ahead. */
+   WeChat keeps the mini-program's agreement; on H5 the browser's storage keeps it. */
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -21,26 +21,39 @@ type PrivacyApis = {
 }
 const wechat = Taro as unknown as PrivacyApis
 
+// H5 only: the browser's record that this guide was agreed to.
+const AGREED_KEY = 'xiangji.privacy-agreed'
+
 function privacySetting(): Promise<PrivacySetting | null> {
-  if (!isWeapp || typeof wechat.getPrivacySetting !== 'function') return Promise.resolve(null)
+  if (!isWeapp) return Promise.resolve({ needAuthorization: taroStorage.get(AGREED_KEY) !== '1', contractName: '' })
+  if (typeof wechat.getPrivacySetting !== 'function') return Promise.resolve(null)
   const read = wechat.getPrivacySetting
   return new Promise((resolve, reject) =>
     read({ success: (result) => resolve({ needAuthorization: result.needAuthorization, contractName: result.privacyContractName }), fail: reject }),
   )
 }
 
-export const privacy = new PrivacyStore({ storage: taroStorage, privacySetting })
+export const privacy = new PrivacyStore({
+  storage: taroStorage,
+  privacySetting,
+  recordAgreement: () => {
+    if (!isWeapp) taroStorage.set(AGREED_KEY, '1')
+  },
+})
 
 /** Once, at launch: WeChat's own hold on privacy calls comes to the sheet, and the guide is
  *  offered up front to someone who has not answered it yet. */
 export function startPrivacy(): void {
-  if (!isWeapp) return
+  if (isWeapp) listenForWeChatHolds()
+  void privacy.offerAtLaunch()
+}
+
+function listenForWeChatHolds(): void {
   wechat.onNeedPrivacyAuthorization?.((resolve) => {
     const answer: WeChatPrivacyAnswer = (choice) =>
       resolve(choice === 'agree' ? { event: 'agree', buttonId: AGREE_BUTTON_ID } : { event: choice === 'exposed' ? 'exposureAuthorization' : 'disagree' })
     privacy.answerWeChat(answer)
   })
-  void privacy.offerAtLaunch()
 }
 
 /** The full guide, as written in the admin console, in WeChat's own page. */

@@ -1,17 +1,20 @@
 import { makeAutoObservable } from 'mobx'
 import type { KeyValueStorage } from './session-store'
 
-/* WeChat's privacy authorization (用户隐私保护指引): with `__usePrivacyCheck__` in app.json a
-   privacy API (chooseMedia, scanCode, saveFile, the clipboard, location) fails until the user has
-   agreed to the guide, and agreeing is a tap on a button of open-type agreePrivacyAuthorization
-   on a sheet the app draws itself. This store is that sheet's state: who asked it to open and
-   for what, and what the user answered. Every privacy call waits on `ensure` first; WeChat's own
+/* The privacy guide (用户隐私保护指引) the user agrees to before anything personal is collected.
+   In the mini-program WeChat enforces it: with `__usePrivacyCheck__` in app.json a privacy API
+   (chooseMedia, scanCode, saveFile, the clipboard, location) fails until the user has agreed,
+   and agreeing is a tap on a button of open-type agreePrivacyAuthorization on a sheet the app
+   draws itself. On H5 the law asks the same (PIPL: inform, then consent) and the app keeps the
+   agreement itself. This store is the sheet's state: who asked it to open and for what, and what
+   the user answered. Every privacy call waits on `ensure` first; WeChat's own
    onNeedPrivacyAuthorization comes here too, for a call that reached WeChat another way. */
 
 /** What the user was about to do when the sheet opened: its words say why it asks. */
 export type PrivacyPurpose = 'launch' | 'photos' | 'scan' | 'other'
 
-/** wx.getPrivacySetting's answer; null where there is no such check (H5, an old base library). */
+/** wx.getPrivacySetting's answer (on H5, the agreement kept in the browser); null where there is no
+ *  such check (an old base library). */
 export interface PrivacySetting {
   needAuthorization: boolean
   /** The guide's name as set in the admin console, e.g. 《乡集小程序隐私保护指引》. */
@@ -24,6 +27,8 @@ export type WeChatPrivacyAnswer = (answer: 'agree' | 'disagree' | 'exposed') => 
 export interface PrivacyDeps {
   storage: KeyValueStorage
   privacySetting(): Promise<PrivacySetting | null>
+  /** Keeps the agreement where WeChat does not keep it for us (H5). */
+  recordAgreement(): void
 }
 
 // Per phone, like WeChat's own record of the agreement: the launch sheet is not pressed on
@@ -43,7 +48,7 @@ export class PrivacyStore {
     this.declined = deps.storage.get(DECLINED_KEY) === '1'
   }
 
-  /** Whether the privacy call may go ahead: at once when the guide is agreed (or there is no
+  /** Whether the privacy call may go ahead: at once when the guide is agreed (or WeChat has no
    *  check), else once the user has answered the sheet. */
   async ensure(purpose: PrivacyPurpose): Promise<boolean> {
     const setting = await this.readSetting()
@@ -71,6 +76,7 @@ export class PrivacyStore {
 
   /** The agree button was tapped: WeChat has recorded the agreement. */
   agreed(): void {
+    this.deps.recordAgreement()
     this.declined = false
     this.deps.storage.remove(DECLINED_KEY)
     this.close(true)

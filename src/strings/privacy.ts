@@ -4,6 +4,8 @@
 
 export const privacyStrings = {
   title: '乡集怎样使用你的信息',
+  largeText: '大字',
+  standardText: '标准字',
   lead: '用乡集之前，请看看我们会用到哪些信息、用来做什么：',
   items: [
     { what: '微信身份', why: '用来登录，记住你的订单、购物车和收入。' },

@@ -3,13 +3,12 @@ import { TextSizeMeta } from '../text-size-meta'
 
 /* What every page carries whatever it shows, drawn once by each page frame (RoleGate, BuyerGate
    and the main package's pages): its 大字模式 (page-meta on weapp) and the privacy sheet, which
-   opens on the page a privacy call was made from. `privacyNote`: this page also says so when the
-   user declined the privacy guide (the pages where a buyer lands). */
-export function PageChrome({ privacyNote = false }: { privacyNote?: boolean }) {
+   opens on the page a privacy call was made from. */
+export function PageChrome() {
   return (
     <>
       <TextSizeMeta />
-      <PrivacySheet showNote={privacyNote} />
+      <PrivacySheet />
     </>
   )
 }

@@ -1,31 +1,47 @@
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { keyboardTap, scrollRegion } from '../../page-landmarks'
+import { useStores } from '../../stores'
 import { AGREE_BUTTON_ID, openPrivacyContract, privacy } from '../../stores/privacy-gate'
 import { privacyStrings as s } from '../../strings/privacy'
 import { ActionButton } from '../action-button'
 import './index.scss'
 
-/* The privacy sheet (用户隐私保护指引) of the mini-program, drawn by every page frame beside its
-   大字模式 (RoleGate, BuyerGate, the main package's pages): it shows on whatever page a privacy
-   call was made from. 同意 is WeChat's own agreePrivacyAuthorization button, the only tap WeChat
-   accepts as consent. H5 has no such check and draws nothing. `showNote`: after 不同意, this page
-   says what still works and offers the sheet again (the catalog's pages). */
-function PrivacySheetView({ showNote = false }: { showNote?: boolean }) {
-  if (process.env.TARO_ENV !== 'weapp') return null
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** After 不同意, at the top of the pages where a buyer lands (home, 分类): what still works, what
+ *  needs the agreement, and the way to give it. */
+export const PrivacyNote = observer(function PrivacyNote() {
+  if (!privacy.declined || privacy.asking) return null
+  return (
+    <View className='privacy-note' ariaRole='note'>
+      <Text className='privacy-note__text'>{s.declinedNote}</Text>
+      <ActionButton className='privacy-reconsider' kind='secondary' text={s.reconsider} onTap={privacy.open} />
+    </View>
+  )
+})
+
+/* The privacy sheet (用户隐私保护指引), drawn by every page frame beside its 大字模式 (through
+   components/page-chrome): it shows on whatever page a privacy call was made from. In the
+   mini-program 同意 is WeChat's own agreePrivacyAuthorization button, the only tap WeChat accepts
+   as consent, and 查看完整 opens the guide as filed in the admin console; on H5 the sheet is the
+   guide. */
+function PrivacySheetView() {
+  const { textSize } = useStores()
+  const toggleTextSize = () => textSize.setLarge(!textSize.large)
   const asking = privacy.asking
-  if (!asking) {
-    if (!showNote || !privacy.declined) return null
-    return (
-      <View className='privacy-note' ariaRole='note'>
-        <Text className='privacy-note__text'>{s.declinedNote}</Text>
-        <ActionButton className='privacy-reconsider' kind='secondary' text={s.reconsider} onTap={privacy.open} />
-      </View>
-    )
-  }
+  if (!asking) return null
   return (
     <View className='privacy-sheet' ariaRole='dialog' ariaLabel={s.title}>
-      <View className='privacy-sheet__panel'>
-        <Text className='privacy-sheet__title'>{s.title}</Text>
+      {/* In 大字模式 the panel scrolls: a keyboard stop, so it can be read without a finger. */}
+      <View className='privacy-sheet__panel' {...scrollRegion(s.title)}>
+        <View className='privacy-sheet__head'>
+          <Text className='privacy-sheet__title'>{s.title}</Text>
+          {/* Whoever cannot read the sheet should not have to find 我的 first. */}
+          <View className='privacy-text-size' aria-pressed={textSize.large} onClick={toggleTextSize} {...keyboardTap('button', toggleTextSize)}>
+            {textSize.large ? s.standardText : s.largeText}
+          </View>
+        </View>
         {s.purpose[asking] !== '' && <Text className='privacy-sheet__purpose'>{s.purpose[asking]}</Text>}
         <Text className='privacy-sheet__lead'>{s.lead}</Text>
         {s.items.map((item) => (
@@ -35,14 +51,20 @@ function PrivacySheetView({ showNote = false }: { showNote?: boolean }) {
           </View>
         ))}
         <Text className='privacy-sheet__keep'>{s.keep}</Text>
-        <Text className='privacy-guide-link' onClick={openPrivacyContract}>
-          {privacy.contractName ? `${s.readGuide}${privacy.contractName}` : s.readGuide}
-        </Text>
+        {isWeapp && (
+          <Text className='privacy-guide-link' onClick={openPrivacyContract}>
+            {privacy.contractName ? `${s.readGuide}${privacy.contractName}` : s.readGuide}
+          </Text>
+        )}
         <View className='privacy-sheet__actions'>
           <ActionButton className='privacy-decline' kind='plain' text={s.decline} onTap={privacy.decline} />
-          <Button id={AGREE_BUTTON_ID} className='privacy-agree' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={privacy.agreed}>
-            {s.agree}
-          </Button>
+          {isWeapp ? (
+            <Button id={AGREE_BUTTON_ID} className='privacy-agree' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={privacy.agreed}>
+              {s.agree}
+            </Button>
+          ) : (
+            <ActionButton className='privacy-agree' text={s.agree} onTap={privacy.agreed} />
+          )}
         </View>
       </View>
     </View>

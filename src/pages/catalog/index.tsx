@@ -7,6 +7,7 @@ import { SearchBar } from '../../components/search-bar'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
 import { PageChrome } from '../../components/page-chrome'
+import { PrivacyNote } from '../../components/privacy-sheet'
 import { ListingRows } from '../../components/listing-rows'
 import type { Listing } from '../../api'
 import { CATEGORIES, type Category } from '../../domain/catalog'
@@ -69,6 +70,7 @@ function CatalogPage() {
 
   return (
     <View className='catalog-page'>
+      <PrivacyNote />
       <View className='catalog-page__filters'>
         <View className='catalog-page__search'>
           <SearchBar value={filters.q} onSearch={(q) => catalog.setFilters({ q })} />
@@ -87,7 +89,7 @@ function CatalogPage() {
       </View>
       <View className='catalog-page__list'>{body}</View>
       <TabBar current='catalog' />
-      <PageChrome privacyNote />
+      <PageChrome />
     </View>
   )
 }

@@ -7,6 +7,7 @@ import { ListingCard } from '../../components/listing-card'
 import { StateView } from '../../components/state-view'
 import { TabBar } from '../../components/tab-bar'
 import { PageChrome } from '../../components/page-chrome'
+import { PrivacyNote } from '../../components/privacy-sheet'
 import { CATEGORIES, type Category } from '../../domain/catalog'
 import { NO_FILTERS, useStores } from '../../stores'
 import { strings } from '../../strings'
@@ -51,6 +52,7 @@ function HomePage() {
         <Text className='home-page__county'>{places.county ? strings.home.county(places.county.name) : strings.appName}</Text>
         <Text className='home-page__tagline'>{strings.home.tagline}</Text>
       </View>
+      <PrivacyNote />
 
       {firstLoad && <StateView kind='loading' />}
       {failed && <StateView kind='error' message={describeError(error)} onRetry={() => void storefront.load()} />}
@@ -79,7 +81,7 @@ function HomePage() {
         </View>
       )}
       <TabBar current='home' />
-      <PageChrome privacyNote />
+      <PageChrome />
     </View>
   )
 }

@@ -40,7 +40,21 @@ export interface Phone {
   savedFiles(): string[]
   /** The camera takes these photos next (each a distinct real JPEG). */
   takePhotos(count: number): void
+  /** WeChat's record of the privacy guide on this phone (用户隐私保护指引). */
+  privacy: PhonePrivacy
+  /** Times the camera or album opened (wx.chooseMedia got past WeChat's privacy check). */
+  pickerOpened: number
   close(): void
+}
+
+export interface PhonePrivacy {
+  agreed: boolean
+  /** getPrivacySetting fails (a flaky base library): only WeChat's own hold protects the call. */
+  settingFails: boolean
+  /** Calls WeChat held until the app answered onNeedPrivacyAuthorization, by API name. */
+  held: string[]
+  /** Buttons of open-type agreePrivacyAuthorization the user tapped, by id. */
+  tappedAgree: string[]
 }
 
 /** A distinct real JPEG on disk (drawn by sharp in a child process: jsdom cannot load it). */
@@ -49,7 +63,33 @@ function writeJpeg(file: string, seed: number): void {
   execFileSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '..', '..', '..') })
 }
 
-export function createPhone(serverUrl: string): Phone {
+type NeedPrivacyListener = (resolve: (option: { event: string; buttonId?: string }) => void) => void
+
+/** As WeChat does with __usePrivacyCheck__: a privacy API runs only once the guide is agreed;
+ *  until then the app's onNeedPrivacyAuthorization listener holds it and answers for the user. */
+function privacyChecked(phone: Phone, listener: () => NeedPrivacyListener | null, api: string, options: Callbacks, run: () => unknown): unknown {
+  if (phone.privacy.agreed) return run()
+  const refusal = { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }
+  const held = listener()
+  if (!held) return later(options, false, refusal)
+  phone.privacy.held.push(api)
+  // Called with callbacks, the answer goes to them; without, to the promise the call returned.
+  let settle: (outcome: unknown, ok: boolean) => void = () => {}
+  const answered = options.success || options.fail || options.complete ? undefined : new Promise((resolve, reject) => (settle = (outcome, ok) => (ok ? resolve(outcome) : reject(outcome))))
+  held((option) => {
+    if (option.event === 'exposureAuthorization') return
+    // WeChat lets the call through only for an agree button the user really tapped.
+    if (option.event === 'agree' && option.buttonId && phone.privacy.tappedAgree.includes(option.buttonId)) {
+      phone.privacy.agreed = true
+      const ran = run() as Promise<unknown> | undefined
+      ran?.then((result) => settle(result, true), (error) => settle(error, false))
+    } else if (answered) settle(refusal, false)
+    else later(options, false, refusal)
+  })
+  return answered
+}
+
+export function createPhone(serverUrl: string, { privacyAgreed = true } = {}): Phone {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-phone-'))
   const savedDir = path.join(dir, 'saved')
   fs.mkdirSync(savedDir)
@@ -59,12 +99,15 @@ export function createPhone(serverUrl: string): Phone {
   const storage = new Map<string, string>()
   let nextShot: string[] = []
   let shots = 0
+  let needPrivacy: NeedPrivacyListener | null = null
 
   const phone: Phone = {
     storage,
     online: true,
     dropSignalAfter: null,
     uploads: [],
+    privacy: { agreed: privacyAgreed, settingFails: false, held: [], tappedAgree: [] },
+    pickerOpened: 0,
     savedFiles: () => fs.readdirSync(savedDir),
     takePhotos(count) {
       nextShot = Array.from({ length: count }, () => {
@@ -79,11 +122,20 @@ export function createPhone(serverUrl: string): Phone {
       getStorageSync: (key: string) => storage.get(key) ?? '',
       setStorageSync: (key: string, value: string) => void storage.set(key, value),
       removeStorageSync: (key: string) => void storage.delete(key),
+      getPrivacySetting(options: Callbacks) {
+        if (phone.privacy.settingFails) return later(options, false, { errMsg: 'getPrivacySetting:fail' })
+        return later(options, true, { needAuthorization: !phone.privacy.agreed, privacyContractName: '《乡集小程序隐私保护指引》', errMsg: 'getPrivacySetting:ok' })
+      },
+      onNeedPrivacyAuthorization: (listener: NeedPrivacyListener) => void (needPrivacy = listener),
+      openPrivacyContract: (options: Callbacks) => later(options, true, { errMsg: 'openPrivacyContract:ok' }),
       chooseMedia(options: Callbacks & { count?: number }) {
-        const taken = nextShot.slice(0, options.count ?? 9)
-        nextShot = []
-        if (taken.length === 0) return later(options, false, { errMsg: 'chooseMedia:fail cancel' })
-        return later(options, true, { type: 'image', tempFiles: taken.map((tempFilePath) => ({ tempFilePath, size: fs.statSync(tempFilePath).size, fileType: 'image' })), errMsg: 'chooseMedia:ok' })
+        return privacyChecked(phone, () => needPrivacy, 'chooseMedia', options, () => {
+          phone.pickerOpened++
+          const taken = nextShot.slice(0, options.count ?? 9)
+          nextShot = []
+          if (taken.length === 0) return later(options, false, { errMsg: 'chooseMedia:fail cancel' })
+          return later(options, true, { type: 'image', tempFiles: taken.map((tempFilePath) => ({ tempFilePath, size: fs.statSync(tempFilePath).size, fileType: 'image' })), errMsg: 'chooseMedia:ok' })
+        })
       },
       getFileSystemManager: () => ({
         saveFile(options: Callbacks & { tempFilePath: string }) {
