@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Photo } from './common'
+import type { OrderStatus } from '../../src/domain/order-status'
+import { Photo, stringOf } from './common'
 import { Role } from './users'
 
 /* Deleting an account and exporting one's data (PIPL arts. 45 and 47): DELETE /me,
@@ -11,7 +12,7 @@ const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof T
 export const OrderHoldingAccount = Type.Object({
   id: Type.String(),
   number: Nullable(Type.String()),
-  status: Type.String(),
+  status: stringOf<OrderStatus>(),
   createdAt: Type.String(),
 })
 export type OrderHoldingAccount = Static<typeof OrderHoldingAccount>
