@@ -3,7 +3,7 @@ import { type ApiError, toApiError } from '../api/api-error'
 import type { AccountExport, OrderHoldingAccount } from '../api/account-types'
 import { runInAction } from './run-in-action'
 
-/* 注销账号 and 导出我的数据. A deletion the server refuses says why, and the page shows it: the
+/* 注销账号 and 导出我的数据. The page asks for confirmation before calling deleteAccount. A deletion the server refuses says why, and the page shows it: the
    orders still under way by their number, or the money still to be paid out. A deletion done
    signs out at once (the server has already revoked every token). */
 
@@ -42,8 +42,6 @@ export class AccountDeletionStore {
   /** Set when the server refused because money is still owed (ACCOUNT_HAS_BALANCE). */
   owed: OwedBalance | null = null
   error: ApiError | null = null
-  /** The person ticked "I understand": the delete button waits for it. */
-  confirmed = false
 
   exporting = false
   exportSummary: ExportSummary | null = null
@@ -54,11 +52,7 @@ export class AccountDeletionStore {
   }
 
   get canDelete(): boolean {
-    return this.confirmed && this.status !== 'deleting' && this.status !== 'deleted'
-  }
-
-  setConfirmed(confirmed: boolean): void {
-    this.confirmed = confirmed
+    return this.status !== 'deleting' && this.status !== 'deleted'
   }
 
   async deleteAccount(): Promise<boolean> {
