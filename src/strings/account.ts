@@ -19,7 +19,7 @@ export const accountStrings = {
 
   exportTitle: '导出我的数据',
   exportWhat: '您在乡集的资料（个人信息、订单、商品、售后、账目和转账记录）会整理成一个文件。',
-  exportHow: process.env.TARO_ENV === 'h5' ? '文件会下载到这台设备。' : '文件会发到微信聊天里（可发给"文件传输助手"）。',
+  exportHow: process.env.TARO_ENV === 'h5' ? '文件会下载到这台设备。' : '文件会发到微信聊天里（可发给“文件传输助手”）。',
   exportButton: '导出我的数据',
   exported: (s: { orders: number; listings: number; cases: number; ledgerLines: number; payouts: number }) =>
     `已导出：订单 ${s.orders} 个，商品 ${s.listings} 个，售后 ${s.cases} 个，账目 ${s.ledgerLines} 条，转账 ${s.payouts} 笔`,
@@ -28,7 +28,7 @@ export const accountStrings = {
   erasedTitle: '会删除',
   erased: ['您的姓名、手机号和微信绑定', '您的登录：所有手机上都会立即退出', '您上传的照片（还在卖的商品用到的除外）', '您写的售后问题说明'],
   keptTitle: '会保留，但不再和您有关',
-  kept: '订单、付款和退款、账目和佣金记录，法律要求保存一定年限，会继续保存，但显示为"已注销用户"，不再能查到是您。',
+  kept: '订单、付款和退款、账目和佣金记录，法律要求保存一定年限，会继续保存，但显示为“已注销用户”，不再能查到是您。',
   listingsTitle: '农户的商品',
   listings: '您的商品会全部下架，买家再也看不到。',
   beforeTitle: '注销前需要',
