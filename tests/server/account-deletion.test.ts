@@ -264,4 +264,16 @@ describe.each(DATABASES)('deleting an account on %s', (dialect) => {
     const demoUsers = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/dev/users' })).json()
     expect(demoUsers.map((u: any) => u.id)).not.toContain(buyerId)
   })
+
+  it("lets staff delete theirs once nothing is owed to them; the county's records keep the anonymised clerk", async () => {
+    // 白丽娟's commission on the order went out in cash, recorded by nobody yet: still in flight.
+    const owed = await call(operator, 'DELETE', '/me')
+    expect(owed.json().error).toMatchObject({ code: 'ACCOUNT_HAS_BALANCE', details: { inFlightFen: expect.any(Number) } })
+    expect(owed.json().error.details.inFlightFen).toBeGreaterThan(0)
+    expect((await call(staffLi, 'DELETE', '/me')).statusCode).toBe(204)
+    expect((await call(staffLi, 'GET', '/county/payout-runs')).statusCode).toBe(401)
+    const runs = (await call(staffGao, 'GET', '/county/payout-runs')).json().items
+    expect(runs[0]).toMatchObject({ decidedBy: seedId('usr', 'staff-li'), decidedByName: '已注销用户' })
+  })
 })
+

@@ -31,8 +31,11 @@ export function createAccountDeletion(deps: AccountDeletionDeps) {
       const fresh = await tx.selectFrom('users').selectAll().where('id', '=', user.id).where('deletedAt', 'is', null).executeTakeFirst()
       if (!fresh) throw new ServiceError('UNAUTHENTICATED', 'this account was deleted')
       const farmerId = fresh.farmerId ?? undefined
-      await refuseWhileUnderWay(tx, { buyerId: fresh.id, farmerId, holderIds: farmerId ? [fresh.id, farmerId] : [fresh.id] })
+      // Her listings first: withdrawing takes their rows' locks, so an order taking their stock at
+      // this moment has either committed (and is seen below) or will find them withdrawn. A
+      // refusal below rolls the withdrawal back with everything else.
       if (farmerId) await withdrawListingsOf(tx, farmerId, fresh.id, 'own_request', now)
+      await refuseWhileUnderWay(tx, { buyerId: fresh.id, farmerId, holderIds: farmerId ? [fresh.id, farmerId] : [fresh.id] })
       const keys = await erasePhotos(tx, { uploadedBy: fresh.id, farmerId })
       // Sign-ins end now: every token of the account, and WeChat's session key.
       await tx.deleteFrom('sessions').where('userId', '=', fresh.id).execute()
@@ -59,8 +62,9 @@ export function createAccountDeletion(deps: AccountDeletionDeps) {
       if (!farmer || farmer.villageId !== operator.villageId) throw notFound('farmer')
       const account = await tx.selectFrom('users').select('id').where('farmerId', '=', farmerId).where('deletedAt', 'is', null).executeTakeFirst()
       if (account) throw new ServiceError('CONFLICT', 'this farmer has her own account: she deletes it herself, on 我的', { reason: 'farmer.has_account' })
-      await refuseWhileUnderWay(tx, { farmerId, holderIds: [farmerId] })
+      // Listings first, as in deleteOwnAccount: an order racing for their stock is seen or refused.
       await withdrawListingsOf(tx, farmerId, operator.id, 'farmer_request', now)
+      await refuseWhileUnderWay(tx, { farmerId, holderIds: [farmerId] })
       const keys = await erasePhotos(tx, { farmerId })
       await anonymiseFarmer(tx, farmerId, now)
       await recordDeletion(tx, { id: newId('del'), userId: null, farmerId, actorUserId: operator.id, reason: 'farmer_request', at: now })
