@@ -72,13 +72,16 @@ export async function refuseWhileUnderWay(tx: WriteTx, who: { buyerId?: string; 
 }
 
 /** Every listing of the farmer not yet withdrawn is withdrawn through the listing machine, and
- *  its history says by whom and why. */
+ *  its history says by whom and why. Descriptions are her own words, often with her phone number
+ *  in them, and no record needs them (an order line keeps the title it sold under): emptied, on
+ *  listings withdrawn earlier too. */
 export async function withdrawListingsOf(tx: WriteTx, farmerId: string, actorUserId: string, reason: DeletionReason, now: string): Promise<void> {
   const listings = await tx.selectFrom('listings').select(['id', 'status']).where('farmerId', '=', farmerId).where('status', '!=', 'withdrawn').orderBy('id').execute()
   for (const listing of listings) {
-    if (!(await moveListing(tx, listing.id, listing.status, 'withdrawn', now))) throw new ServiceError('CONFLICT', 'a listing changed meanwhile; please try again')
+    if (!(await moveListing(tx, listing.id, listing.status, 'withdrawn', now, { description: '' }))) throw new ServiceError('CONFLICT', 'a listing changed meanwhile; please try again')
     await recordListingEvent(tx, { listingId: listing.id, actorUserId, action: 'withdrawn', from: listing.status, to: 'withdrawn', at: now, reason: LISTING_WITHDRAWN_ON_DELETION[reason] })
   }
+  await tx.updateTable('listings').set({ description: '' }).where('farmerId', '=', farmerId).where('description', '!=', '').execute()
 }
 
 /**
