@@ -41,6 +41,7 @@ import { wechatPayNotifyRoutes } from './routes/wechat-pay-notify'
 import { ErrorResponse } from './contract/errors'
 import { pickupCodeSecret } from './secrets'
 import { createAuthService } from './services/accounts/auth'
+import { createAccountDeletion } from './services/accounts/account-deletion'
 import { createCatalogService } from './services/listings/catalog'
 import { createListingCommands } from './services/listings/listing-commands'
 import { createCaseDesk } from './services/after-sale/cases'
@@ -137,11 +138,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // Services name photos by their path here; every answer of the API carries them absolute.
       installPhotoUrls(api, deps.config.publicUrl)
       await api.register(authRoutes, { auth, devLogin: deps.config.devLogin })
-      await api.register(meRoutes)
+      const deletion = createAccountDeletion({ db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage })
+      await api.register(meRoutes, { db: deps.db, clock: deps.clock, storage: deps.storage, deletion })
       await api.register(placeRoutes, { db: deps.db })
       await api.register(listingRoutes, { catalog })
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }) })
-      await api.register(farmerRoutes, { db: deps.db, clock: deps.clock })
+      await api.register(farmerRoutes, { db: deps.db, clock: deps.clock, deletion })
       await api.register(salesRoutes, { db: deps.db, storage: deps.storage })
       await api.register(statementRoutes, { db: deps.db, clock: deps.clock })
       await api.register(payoutRoutes, { db: deps.db, runs: createPayoutRuns(payoutDeps), offline: createOfflinePayouts(payoutDeps), merchant: wechatPay ? { mchId: wechatPay.mchid, appId: wechatPay.appId } : null })

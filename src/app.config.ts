@@ -38,6 +38,8 @@ export default defineAppConfig({
         'pages/shipping/index',
       ],
     },
+    // Every role's own account: 注销账号 and 导出我的数据, opened from 我的, rarely.
+    { root: 'packages/account', pages: ['pages/delete/index'] },
   ],
   // Fetch the checkout while the buyer looks at the cart, so 去结算 opens without a wait on 3G.
   preloadRule: { 'pages/cart/index': { network: 'all', packages: ['packages/buyer'] } },

@@ -31,6 +31,7 @@ export const routes = {
   countyCases: '/packages/county/pages/cases/index',
   payoutRuns: '/packages/county/pages/payouts/index',
   shippingUploads: '/packages/county/pages/shipping/index',
+  deleteAccount: '/packages/account/pages/delete/index',
 } as const
 
 export const withId = (path: string, key: string, id: string) => `${path}?${key}=${encodeURIComponent(id)}`

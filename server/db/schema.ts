@@ -11,6 +11,7 @@ import type { ListingStatus } from '../../src/domain/listing-status'
 import type { OrderStatus } from '../../src/domain/order-status'
 import type { ParcelStatus } from '../../src/domain/parcel-status'
 import type { MoneyTables } from './schema-money'
+import type { PrivacyTables } from './schema-privacy'
 
 export interface CountyTable {
   id: string
@@ -57,6 +58,8 @@ export interface UserTable {
   farmerId: string | null
   wechatOpenid: string | null
   createdAt: string
+  /** Set when the account was deleted: the row stays, anonymised, for the records that point at it. */
+  deletedAt?: string | null
 }
 
 export interface FarmerTable {
@@ -65,6 +68,8 @@ export interface FarmerTable {
   name: string
   phone: string | null
   createdAt: string
+  /** Set when the farmer's record was deleted (her own account, or her cun xiao'er at her request). */
+  deletedAt?: string | null
 }
 
 export interface SessionTable {
@@ -339,7 +344,7 @@ export interface FarmerMessageTable {
   sentAt: string | null
 }
 
-export interface DB extends MoneyTables {
+export interface DB extends MoneyTables, PrivacyTables {
   counties: CountyTable
   pickupPoints: PickupPointTable
   villages: VillageTable

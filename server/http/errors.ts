@@ -32,6 +32,9 @@ export const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   UNDO_REFUSED: 409,
+  // An account is deleted only once nothing is under way with it (src/domain/account-deletion.ts).
+  ACCOUNT_HAS_OPEN_ORDERS: 409,
+  ACCOUNT_HAS_BALANCE: 409,
   REFUND_TOO_LARGE: 409,
   OUT_OF_STOCK: 409,
   LISTING_UNAVAILABLE: 409,

@@ -4,12 +4,14 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
+import type { AccountDeletion } from '../services/accounts/account-deletion'
 import { addFarmer, listVillageFarmers } from '../services/accounts/farmers'
-import { PageOf, Strict } from '../contract/common'
+import { FarmerDeleted } from '../contract/account'
+import { Id, NoBody, PageOf, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
 import { Farmer, NewFarmerInput } from '../contract/listings'
 
-export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock }> = async (app, { db, clock }) => {
+export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock; deletion: AccountDeletion }> = async (app, { db, clock, deletion }) => {
   // Only the village's cun xiao'er keeps its farmers.
   app.addHook('onRequest', requireRole('operator'))
 
@@ -26,5 +28,16 @@ export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Cl
       response: { 201: Farmer, ...errors(400, 401, 403) },
     },
     handler: async (request, reply) => reply.status(201).send(await addFarmer({ db, clock }, request.user!, request.body)),
+  })
+
+  app.delete('/farmers/:id', {
+    schema: {
+      tags: ['farmers'],
+      summary: "Delete the record of a farmer without an account of her own, at her request (her listings withdrawn, her name and phone erased)",
+      params: Type.Object({ id: Id }),
+      body: NoBody,
+      response: { 200: FarmerDeleted, ...errors(400, 401, 403, 404, 409) },
+    },
+    handler: (request) => deletion.deleteFarmerRecord(request.user!, request.params.id),
   })
 }

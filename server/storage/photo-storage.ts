@@ -8,6 +8,8 @@ import path from 'node:path'
 export interface PhotoStorage {
   put(key: string, bytes: Buffer): Promise<void>
   get(key: string): Promise<Buffer | null>
+  /** Removes the object if it is there (a deleted account's photo). */
+  remove(key: string): Promise<void>
   /** The path under which the server publishes the object. */
   pathFor(key: string): string
 }
@@ -46,6 +48,10 @@ export function createLocalPhotoStorage(dir: string): PhotoStorage {
       } catch {
         return null
       }
+    },
+    async remove(key) {
+      if (!isPhotoKey(key)) return
+      await fs.rm(path.join(dir, key), { force: true })
     },
     pathFor: (key) => `/photos/${key}`,
   }

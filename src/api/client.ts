@@ -30,6 +30,8 @@ export const reviewQueue = (cursor?: string) => request<Page<Listing>>('GET', '/
 export const myListings = (cursor?: string) => request<Page<Listing>>('GET', '/my/listings', { query: { cursor, limit: 50 } })
 export const villageFarmers = () => request<Page<Farmer>>('GET', '/farmers')
 export const addFarmer = (body: NewFarmerInput) => request<Farmer>('POST', '/farmers', { body })
+/** At the request of a farmer without an account of her own: her record erased, her listings withdrawn. */
+export const deleteFarmerRecord = (farmerId: string) => request<{ farmerId: string; deletedAt: string }>('DELETE', `/farmers/${encodeURIComponent(farmerId)}`)
 
 // What the cart would cost now (the cart is in the main package). The order calls themselves
 // are in order-client.ts, which only the buyer subpackage imports.

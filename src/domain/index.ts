@@ -1,4 +1,5 @@
 /** Xiangji's business rules: pure functions and data, shared by the app and the server. */
+export * from './account-deletion'
 export * from './after-sale'
 export * from './catalog'
 export * from './china-time'

@@ -12,8 +12,9 @@ export const LISTING_TRANSITIONS: TransitionTable<ListingStatus> = {
   pending_review: ['live', 'rejected', 'withdrawn'],
   // Back to review: an edit by the farmer changes what the operator approved.
   live: ['withdrawn', 'pending_review'],
-  // A rejected listing is fixed by editing it, which asks for a new review.
-  rejected: ['pending_review'],
+  // A rejected listing is fixed by editing it, which asks for a new review, or taken back
+  // (the farmer gives up on it, or deletes her account).
+  rejected: ['pending_review', 'withdrawn'],
   // Withdrawn is final, so past orders keep pointing at what was actually sold.
   withdrawn: [],
 }

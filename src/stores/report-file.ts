@@ -6,8 +6,8 @@ import { openWeChatSheet } from './wechat-call'
    download. A mini-program has no downloads folder: the file is sent into a WeChat chat (文件传输
    助手 reaches the office computer), wx.shareFileMessage, which WeChat lets open only from a tap. */
 
-function downloadInBrowser(fileName: string, text: string): Promise<'saved'> {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+function downloadInBrowser(fileName: string, text: string, type = 'text/csv;charset=utf-8'): Promise<'saved'> {
+  const url = URL.createObjectURL(new Blob([text], { type }))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
@@ -19,7 +19,7 @@ function downloadInBrowser(fileName: string, text: string): Promise<'saved'> {
   return Promise.resolve('saved')
 }
 
-async function sendInWeChat(fileName: string, text: string): Promise<'saved' | 'cancelled'> {
+async function sendInWeChat(fileName: string, text: string, _type?: string): Promise<'saved' | 'cancelled'> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`
   try {
     Taro.getFileSystemManager().writeFileSync(filePath, text, 'utf8')

@@ -12,6 +12,9 @@ export class VillageFarmersStore {
   error: ApiError | null = null
   adding = false
   addError: ApiError | null = null
+  /** The farmer whose record is being deleted, and why the last deletion was refused. */
+  removingId: string | null = null
+  removeError: { farmerId: string; error: ApiError } | null = null
 
   constructor() {
     makeAutoObservable(this, {}, { autoBind: true })
@@ -58,6 +61,28 @@ export class VillageFarmersStore {
         this.adding = false
       })
       return null
+    }
+  }
+
+  /** Deletes the record of a farmer without an account of her own, at her request; true when
+   *  done. A refusal (open orders, money owed, an account of her own) stays in removeError. */
+  async remove(farmerId: string): Promise<boolean> {
+    if (this.removingId) return false
+    this.removingId = farmerId
+    this.removeError = null
+    try {
+      await api.deleteFarmerRecord(farmerId)
+      runInAction('applyFarmerRemoved', () => {
+        this.items = this.items.filter((f) => f.id !== farmerId)
+        this.removingId = null
+      })
+      return true
+    } catch (error) {
+      runInAction('applyFarmerRemoveFailure', () => {
+        this.removeError = { farmerId, error: toApiError(error) }
+        this.removingId = null
+      })
+      return false
     }
   }
 }

@@ -139,6 +139,16 @@ export const zhCNWork = {
     phoneInvalid: '手机号是 11 位数字，以 1 开头',
     save: '保存',
     added: (name: string) => `已添加 ${name}`,
+    // 删除农户资料: only for a farmer without an account of her own, and only at her request.
+    remove: '删除资料',
+    removeTitle: '删除农户资料',
+    removeConfirm: (name: string) => `应${name}本人要求删除她的资料？她的商品会全部下架，姓名和手机号会删除，订单和账目记录会保留但不再显示她的名字。删除后无法恢复。`,
+    removeOk: '确认删除',
+    removed: (name: string) => `已删除${name}的资料`,
+    removeOpenOrders: (name: string, numbers: string) => `${name}还有没完成的订单（${numbers}），完成或取消后才能删除`,
+    unpaidOrder: '未付款订单',
+    removeOwed: (name: string, yuan: string) => `还有 ${yuan} 没结给${name}，转给她后才能删除`,
+    removeHasAccount: (name: string) => `${name}有自己的账号，请她在自己手机上的「我的」里注销`,
   },
 
   // A day's collection run, as the cun xiao'er and the county center both read it.

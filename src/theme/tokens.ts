@@ -6,6 +6,8 @@ export const colors = {
   text: '#212121',
   textSecondary: '#5d5d5d',
   surface: '#ffffff',
+  // A question whose yes cannot be undone (删除农户资料): its button in WeChat's own dialog.
+  danger: '#b71c1c',
 } as const
 
 /* 大字模式 (large-text mode): the values tokens.scss's custom properties take when it is on, in CSS

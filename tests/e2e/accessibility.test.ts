@@ -49,6 +49,7 @@ const TOURS: RoleTour[] = [
       at('checkout', withId('/packages/buyer/pages/checkout/index', 'lines', `${LAMB}*1`)),
       at('orders', '/packages/buyer/pages/orders/index'),
       { name: 'order', url: (orderId) => withId('/packages/buyer/pages/order/index', 'id', orderId) },
+      at('delete account', '/packages/account/pages/delete/index'),
     ],
   },
   {

@@ -168,7 +168,7 @@ describe('H5: 大字模式 at 320 px', () => {
   it('keeps the other pages of every role readable in 大字模式', async () => {
     // No main button named here: the words, their line height and the width are checked.
     const byRole: [string, string[]][] = [
-      ['陈晓（呼和浩特）', ['/packages/buyer/pages/orders/index']],
+      ['陈晓（呼和浩特）', ['/packages/buyer/pages/orders/index', '/packages/account/pages/delete/index']],
       ['王建国', ['/packages/farmer/pages/listings/index', '/packages/farmer/pages/sales/index', '/packages/farmer/pages/income/index']],
       ['舍必崖村小二 白丽娟', ['/packages/operator/pages/farmers/index', '/packages/operator/pages/commissions/index', '/packages/operator/pages/income/index']],
       ['县小二 高志强', ['/packages/county/pages/manifest/index', '/packages/county/pages/pickups/index', '/packages/county/pages/report/index', '/packages/county/pages/cases/index', '/packages/county/pages/payouts/index']],

@@ -49,7 +49,9 @@ export function createAuthService(deps: AuthDeps) {
       .where('tokenHash', '=', sha256Hex(token))
       .executeTakeFirst()
     if (!session || session.revokedAt || session.expiresAt <= clock().toISOString()) return null
-    return (await findUser(db, session.userId)) ?? null
+    const user = await findUser(db, session.userId)
+    // Deleting an account removes its sessions; this holds even for one a race let through.
+    return user && !user.deletedAt ? user : null
   }
 
   async function revoke(token: string): Promise<void> {
@@ -73,7 +75,7 @@ export function createAuthService(deps: AuthDeps) {
       let found = await trx.selectFrom('users').selectAll().where('wechatOpenid', '=', session.openid).executeTakeFirst()
       if (!found) {
         // A first WeChat sign-in is a city buyer; farmers and staff are linked by their center.
-        found = { id: newId('usr'), role: 'buyer', name: '微信用户', villageId: null, countyId: null, farmerId: null, wechatOpenid: session.openid, createdAt: now }
+        found = { id: newId('usr'), role: 'buyer', name: '微信用户', villageId: null, countyId: null, farmerId: null, wechatOpenid: session.openid, createdAt: now, deletedAt: null }
         await trx.insertInto('users').values(found).execute()
       }
       await trx
@@ -88,7 +90,7 @@ export function createAuthService(deps: AuthDeps) {
 
   async function signInAsDemoUser(userId: string): Promise<SignedIn> {
     const user = await findUser(db, userId)
-    if (!user || user.wechatOpenid) throw notFound('demo user')
+    if (!user || user.wechatOpenid || user.deletedAt) throw notFound('demo user')
     return { token: await issueToken(user.id), user: toUserView(user) }
   }
 

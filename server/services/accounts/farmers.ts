@@ -15,6 +15,8 @@ export async function listVillageFarmers(db: Kysely<DB>, villageId: string): Pro
     .leftJoin('users', 'users.farmerId', 'farmers.id')
     .select(['farmers.id', 'farmers.name', 'farmers.phone', 'farmers.villageId', 'users.id as userId'])
     .where('farmers.villageId', '=', villageId)
+    // A deleted farmer's row stays for the records that point at it, but she is no longer the village's.
+    .where('farmers.deletedAt', 'is', null)
     .orderBy('farmers.name')
     .orderBy('farmers.id')
     .execute()

@@ -24,7 +24,7 @@ const roleOrder: Record<Role, number> = { buyer: 0, farmer: 1, operator: 2, coun
 
 /** The demo users, grouped by role then by name, for the H5 chooser. */
 export async function listDemoUsers(db: Kysely<DB>): Promise<UserView[]> {
-  const users = await db.selectFrom('users').selectAll().where('wechatOpenid', 'is', null).execute()
+  const users = await db.selectFrom('users').selectAll().where('wechatOpenid', 'is', null).where('deletedAt', 'is', null).execute()
   return users
     .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id))
     .map(toUserView)

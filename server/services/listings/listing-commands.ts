@@ -11,7 +11,7 @@ import { newId } from '../../ids'
 import { asPlace } from './catalog'
 import { listingOfSameRequest, REPLAY_WINDOW_MS } from './listing-replay'
 import type { ListingFields } from '../../contract/listings'
-import { moveListing } from './move-listing'
+import { moveListing, recordListingEvent } from './move-listing'
 
 /* The farmer's and the cun xiao'er's changes to listings. Each one is a transaction that
    checks who may act, moves the status only through the domain's state machine (guarded by a
@@ -41,13 +41,8 @@ export function createListingCommands({ db, dialect, clock }: ListingDeps) {
     throw canViewListing(asPlace(row), actor) ? forbidden('only its farmer or the village operator may change this listing') : notFound('listing')
   }
 
-  /** Called after the listing row was written in this transaction, which holds its lock. */
-  async function record(tx: Tx, listingId: string, actor: UserTable, action: ListingAction, from: ListingStatus | null, to: ListingStatus, extra: { reason?: string; changed?: string[] } = {}) {
-    const { count } = await tx.selectFrom('listingEvents').select((eb) => eb.fn.countAll<number | string>().as('count')).where('listingId', '=', listingId).executeTakeFirstOrThrow()
-    await tx
-      .insertInto('listingEvents')
-      .values({ id: newId('lev'), listingId, seq: Number(count) + 1, actorUserId: actor.id, action, fromStatus: from, toStatus: to, reason: extra.reason ?? null, changedFields: (extra.changed ?? []).join(','), at: clock().toISOString() })
-      .execute()
+  function record(tx: Tx, listingId: string, actor: UserTable, action: ListingAction, from: ListingStatus | null, to: ListingStatus, extra: { reason?: string; changed?: string[] } = {}) {
+    return recordListingEvent(tx, { listingId, actorUserId: actor.id, action, from, to, at: clock().toISOString(), ...extra })
   }
 
   /** Photos must be the actor's own uploads (or already on this listing): nobody lists with

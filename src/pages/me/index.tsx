@@ -12,7 +12,7 @@ import { loadHandInBadge } from '../../stores/hand-in-badge'
 import { strings } from '../../strings'
 import { describeError, roleLabel } from '../../strings/format'
 import { DemoUserList } from './demo-user-list'
-import { RoleEntries } from './role-entries'
+import { AccountEntry, RoleEntries } from './role-entries'
 import { TextSizeSwitch } from './text-size-switch'
 import './index.scss'
 
@@ -65,6 +65,7 @@ function MePage() {
         </View>
         <RoleEntries role={user.role} userId={user.id} />
         <TextSizeSwitch />
+        <AccountEntry />
         <View className='me-page__actions'>
           <ActionButton className='sign-out' kind='plain' text={strings.me.signOut} block onTap={() => void session.signOut()} />
         </View>

@@ -92,3 +92,19 @@ export const RoleEntries = observer(function RoleEntries({ role, userId }: { rol
     </View>
   )
 })
+
+/** 注销账号, for every role: the page says what goes and what stays, and offers the export first. */
+export function AccountEntry() {
+  return (
+    <View className='role-entries account-entries'>
+      <Text className='role-entries__heading'>{strings.me.account}</Text>
+      <View className='role-entry role-entry--delete-account' hoverClass='role-entry--pressed' onClick={() => void Taro.navigateTo({ url: routes.deleteAccount })}>
+        <View className='role-entry__text'>
+          <Text className='role-entry__title'>{strings.me.deleteAccount}</Text>
+          <Text className='role-entry__hint'>{strings.me.deleteAccountHint}</Text>
+        </View>
+        <Text className='role-entry__arrow'>›</Text>
+      </View>
+    </View>
+  )
+}

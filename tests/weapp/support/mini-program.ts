@@ -35,7 +35,9 @@ export function requestVia(serverUrl: string) {
     } else if (options.data !== undefined) {
       body = typeof options.data === 'string' ? options.data : JSON.stringify(options.data)
     }
-    const request = http.request(url, { method, headers: { 'content-type': 'application/json', ...options.header } }, (response) => {
+    // Node sends a DELETE's body without a length unless told (POST and PATCH are chunked): WeChat says it.
+    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }
+    const request = http.request(url, { method, headers: { 'content-type': 'application/json', ...length, ...options.header } }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk) => chunks.push(chunk))
       response.on('end', () => {

@@ -9,7 +9,8 @@ import { routes, withId } from '../../../../routes'
 import { villageFarmersFor } from '../../../../stores/work-stores'
 import { describeError } from '../../../../strings/format'
 import { incomeStrings } from '../../../../strings/income'
-import { workStrings } from '../../../../strings/work'
+import { describeFarmerRemoveError, workStrings } from '../../../../strings/work'
+import { colors } from '../../../../theme/tokens'
 import { AddFarmer } from './add-farmer'
 import '../../../../components/listing-form/index.scss'
 import '../../../work-page.scss'
@@ -18,6 +19,11 @@ import './index.scss'
 const VillageFarmers = observer(function VillageFarmers({ user }: { user: User }) {
   const store = villageFarmersFor(user.id)
   useDidShow(() => void store.load())
+  // Only at her own request, said in the question: the record cannot come back.
+  const remove = async (farmer: { id: string; name: string }) => {
+    const { confirm } = await Taro.showModal({ title: workStrings.farmers.removeTitle, content: workStrings.farmers.removeConfirm(farmer.name), confirmText: workStrings.farmers.removeOk, confirmColor: colors.danger })
+    if (confirm && (await store.remove(farmer.id))) void Taro.showToast({ title: workStrings.farmers.removed(farmer.name), icon: 'none' })
+  }
   return (
     <>
       {store.status === 'loading' && store.items.length === 0 && <StateView kind='loading' />}
@@ -50,7 +56,21 @@ const VillageFarmers = observer(function VillageFarmers({ user }: { user: User }
                   text={workStrings.farmers.listFor}
                   onTap={() => void Taro.navigateTo({ url: withId(routes.listForFarmer, 'farmerId', farmer.id) })}
                 />
+                {!farmer.hasAccount && (
+                  <ActionButton
+                    className='farmer-row__remove remove-farmer'
+                    kind='plain'
+                    text={workStrings.farmers.remove}
+                    loading={store.removingId === farmer.id}
+                    onTap={() => void remove(farmer)}
+                  />
+                )}
               </View>
+              {store.removeError?.farmerId === farmer.id && (
+                <Text className='farmer-row__error remove-farmer-error'>
+                  {describeFarmerRemoveError(farmer.name, store.removeError.error)}
+                </Text>
+              )}
             </View>
           ))}
         </View>

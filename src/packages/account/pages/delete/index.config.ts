@@ -1,0 +1,5 @@
+import { accountStrings } from '../../../../strings/account'
+
+export default definePageConfig({
+  navigationBarTitleText: accountStrings.pageTitle,
+})
