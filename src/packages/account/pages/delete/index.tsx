@@ -6,7 +6,7 @@ import type { User } from '../../../../api'
 import { ActionButton } from '../../../../components/action-button'
 import { PageHeader } from '../../../../components/page-header'
 import { StateView } from '../../../../components/state-view'
-import { TextSizeMeta } from '../../../../components/text-size-meta'
+import { PageChrome } from '../../../../components/page-chrome'
 import { routes, signInAndReturn } from '../../../../routes'
 import { useStores } from '../../../../stores'
 import { AccountDeletionStore } from '../../../../stores/account-deletion-store'
@@ -113,7 +113,7 @@ const SignedInOnly = observer(function SignedInOnly() {
   const { session } = useStores()
   return (
     <>
-      <TextSizeMeta />
+      <PageChrome />
       <PageHeader parent={routes.me} />
       {session.isSignedIn && session.user ? (
         <AccountPage user={session.user} />
