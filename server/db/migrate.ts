@@ -8,6 +8,7 @@ import * as orderNumbers from './migrations/006_order_numbers'
 import * as farmerMessages from './migrations/007_farmer_messages'
 import * as afterSaleCases from './migrations/008_after_sale_cases'
 import * as ledgerAndPayouts from './migrations/009_ledger_and_payouts'
+import * as contentChecks from './migrations/011_content_checks'
 
 /* Migrations are listed here, in order, rather than read from a folder at run time: the same
    list works under tsx, jest and any bundler. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '007_farmer_messages': farmerMessages,
   '008_after_sale_cases': afterSaleCases,
   '009_ledger_and_payouts': ledgerAndPayouts,
+  '011_content_checks': contentChecks,
 }
 
 /** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely

@@ -5,11 +5,12 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import { addFarmer, listVillageFarmers } from '../services/accounts/farmers'
+import type { TextChecks } from '../services/content/text-checks'
 import { PageOf, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
 import { Farmer, NewFarmerInput } from '../contract/listings'
 
-export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock }> = async (app, { db, clock }) => {
+export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock; text: TextChecks }> = async (app, { db, clock, text }) => {
   // Only the village's cun xiao'er keeps its farmers.
   app.addHook('onRequest', requireRole('operator'))
 
@@ -23,8 +24,8 @@ export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Cl
       tags: ['farmers'],
       summary: "Add a farmer (without a phone) to the operator's village",
       body: NewFarmerInput,
-      response: { 201: Farmer, ...errors(400, 401, 403) },
+      response: { 201: Farmer, ...errors(400, 401, 403, 422) },
     },
-    handler: async (request, reply) => reply.status(201).send(await addFarmer({ db, clock }, request.user!, request.body)),
+    handler: async (request, reply) => reply.status(201).send(await addFarmer({ db, clock, text }, request.user!, request.body)),
   })
 }

@@ -18,6 +18,7 @@ export const zhCNWork = {
     live: '在售',
     rejected: '未通过',
     withdrawn: '已下架',
+    hidden: '已隐藏',
   } satisfies Record<ListingStatus, string>,
 
   sell: {
@@ -246,6 +247,7 @@ export const zhCNWork = {
       approved: '审核通过',
       rejected: '审核不通过',
       withdrawn: '下架',
+      hidden: '图片违规，自动隐藏',
     } satisfies Record<ListingAction, string>,
     by: (name: string) => `操作人：${name}`,
     reason: (reason: string) => `原因：${reason}`,

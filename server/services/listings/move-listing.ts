@@ -1,9 +1,10 @@
 import { type ListingStatus, listingStatusMachine } from '../../../src/domain/listing-status'
+import type { Updateable } from 'kysely'
 import type { ListingTable } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 
 /** What may change with a listing's status: its fields after an edit, the rejection reason. */
-export type ListingChanges = Partial<Omit<ListingTable, 'id' | 'status' | 'updatedAt' | 'createdAt'>>
+export type ListingChanges = Omit<Updateable<ListingTable>, 'id' | 'status' | 'updatedAt' | 'createdAt'>
 
 /** Moves one listing from `from` to `to` only if nobody moved it first; true if this call did.
     The listing machine's table is the gate, as for orders and parcels (moveOrder, moveParcel):
