@@ -4,7 +4,7 @@
  */
 import { defineStateMachine, type Refusal, type TransitionTable } from './state-machine'
 
-export const LISTING_STATUSES = ['pending_review', 'live', 'rejected', 'withdrawn', 'hidden'] as const
+export const LISTING_STATUSES = ['pending_review', 'live', 'rejected', 'hidden', 'withdrawn'] as const
 export type ListingStatus = (typeof LISTING_STATUSES)[number]
 
 export const LISTING_TRANSITIONS: TransitionTable<ListingStatus> = {
