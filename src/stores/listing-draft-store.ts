@@ -5,7 +5,7 @@ import type { Listing } from '../api/types'
 import { LISTING_PHOTOS_MAX } from '../domain/listing-limits'
 import { describeError } from '../strings/format'
 import { workStrings } from '../strings/work'
-import { checkDraft, type DraftField, type DraftFields, EMPTY_FIELDS, type FieldErrors, serverFieldErrors } from './listing-draft-validation'
+import { checkDraft, contentRiskyFieldErrors, type DraftField, type DraftFields, EMPTY_FIELDS, type FieldErrors, serverFieldErrors } from './listing-draft-validation'
 import { type DraftPhoto, type DraftTarget, type ListingDraftDeps, retryDelayMs, type SavedDraft, type SubmitStatus } from './listing-draft-model'
 import { runInAction } from './run-in-action'
 
@@ -174,7 +174,8 @@ export class ListingDraftStore {
       return listing
     } catch (error) {
       const apiError = toApiError(error)
-      const fieldErrors = apiError.code === 'VALIDATION_FAILED' ? serverFieldErrors(apiError.details) : {}
+      const fieldErrors =
+        apiError.code === 'VALIDATION_FAILED' ? serverFieldErrors(apiError.details) : apiError.code === 'CONTENT_RISKY' ? contentRiskyFieldErrors(apiError.details) : {}
       return this.failSubmit(apiError, fieldErrors)
     }
   }

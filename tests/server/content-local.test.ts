@@ -8,10 +8,10 @@ import { DATABASES, bearer, createTestApp, signInAs, type TestApp } from './supp
 
 describe('the block-list setting', () => {
   it('defaults to the demo phrase; XIANGJI_CONTENT_BLOCKLIST replaces it, comma separated', () => {
-    expect(readConfig({} as NodeJS.ProcessEnv).contentSecurity.blocklist).toEqual(['违禁测试词'])
-    expect(readConfig({ XIANGJI_CONTENT_BLOCKLIST: ' 甲词, 乙词 ,' } as NodeJS.ProcessEnv).contentSecurity.blocklist).toEqual(['甲词', '乙词'])
-    expect(readConfig({ XIANGJI_CONTENT_BLOCKLIST: '' } as NodeJS.ProcessEnv).contentSecurity.blocklist).toEqual([])
-    expect(() => readConfig({ WECHAT_MSG_PUSH_AES_KEY: 'short' } as NodeJS.ProcessEnv)).toThrow(/43-character/)
+    expect(readConfig({} as unknown as NodeJS.ProcessEnv).contentSecurity.blocklist).toEqual(['违禁测试词'])
+    expect(readConfig({ XIANGJI_CONTENT_BLOCKLIST: ' 甲词, 乙词 ,' } as unknown as NodeJS.ProcessEnv).contentSecurity.blocklist).toEqual(['甲词', '乙词'])
+    expect(readConfig({ XIANGJI_CONTENT_BLOCKLIST: '' } as unknown as NodeJS.ProcessEnv).contentSecurity.blocklist).toEqual([])
+    expect(() => readConfig({ WECHAT_MSG_PUSH_AES_KEY: 'short' } as unknown as NodeJS.ProcessEnv)).toThrow(/43-character/)
   })
 })
 

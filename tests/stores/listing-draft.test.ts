@@ -225,6 +225,30 @@ describe('ListingDraftStore', () => {
     expect(Object.keys(store.errors).sort()).toEqual(['photos', 'price'])
   })
 
+  it('shows WeChat’s content refusal (422 CONTENT_RISKY) beside the fields it names, keeps the draft, and clears it as she types', async () => {
+    const { store, deps, storage, created } = setup()
+    let refuse = true
+    deps.createListing = async (input) => {
+      if (refuse) throw new ApiError(422, 'CONTENT_RISKY', "WeChat's content check refused: title", { fields: ['title', 'photoIds'], labels: { title: 20001 } })
+      created.push(input)
+      return { id: 'lst_1', status: 'pending_review' } as Listing
+    }
+    store.addPhotos(['a.jpg'])
+    fillIn(store)
+    expect(await store.submit()).toBeNull()
+    expect(store.errors).toEqual({ title: workStrings.fieldErrors.contentRisky, photos: workStrings.fieldErrors.photoRisky })
+    expect(store.submitError?.code).toBe('CONTENT_RISKY')
+    expect(store.submitStatus).toBe('failed')
+    expect(storage.data.has(KEY)).toBe(true)
+    // Not a network problem: nothing to retry unchanged.
+    expect(store.submitError?.isTransient).toBe(false)
+    store.setField('title', '散养羊后腿肉')
+    expect(store.errors.title).toBeUndefined()
+    refuse = false
+    expect(await store.submit()).not.toBeNull()
+    expect(created[0].title).toBe('散养羊后腿肉')
+  })
+
   it('names pasted control characters beside the field before sending, and keeps line breaks in the description', async () => {
     const { store, created } = setup()
     store.addPhotos(['a.jpg'])
