@@ -24,6 +24,15 @@ const refused = (message: string) => new ServiceError('UNAUTHENTICATED', message
 export const wechatMessagePushRoutes: FastifyPluginAsyncTypebox<MessagePushOptions> = async (app, { appId, security, photos }) => {
   const { msgPushToken: token, msgPushAesKey: aesKey } = security
 
+  // The body must be JSON (the JSON data format chosen in the console), whatever it is labelled.
+  app.addContentTypeParser(['text/plain', 'text/xml', 'application/xml'], { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)))
+    } catch {
+      done(new ServiceError('VALIDATION_FAILED', 'the message push takes JSON: choose the JSON data format in the console'), undefined)
+    }
+  })
+
   app.get('/wechat/message-push', { schema: { hide: true } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>
     if (!signatureMatches(pushSignature(token, text(query.timestamp), text(query.nonce)), query.signature)) throw refused('the signature does not match the message push token')

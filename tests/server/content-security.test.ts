@@ -161,6 +161,8 @@ describe.each(DATABASES)('content security with WeChat on %s', (dialect) => {
     const unsigned = new URL(url)
     unsigned.searchParams.delete('signature')
     expect((await fetch(unsigned, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401)
+    const xml = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<xml><Event>wxa_media_check</Event></xml>' })
+    expect(xml.status).toBe(400)
     const mine = (await call('GET', `/listings/${id}`, 'op-shebiya')).json()
     expect(mine.contentCheck.photos).toEqual([{ photoId, check: 'pending' }])
   })
@@ -192,7 +194,8 @@ describe.each(DATABASES)('content security with WeChat on %s', (dialect) => {
     // The first try's verdict, arriving after all, is still heard: a risky photo is never shown.
     const [first] = mediaCheckOf(photoId)
     const { url, body } = wechat.content.signedPush(first, { suggest: 'risky' })
-    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200)
+    // However WeChat labels the JSON it pushes.
+    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body })).status).toBe(200)
     expect(await catalogIds()).not.toContain(id)
   })
 
