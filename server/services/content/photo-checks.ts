@@ -59,6 +59,8 @@ export function createPhotoChecks(deps: PhotoCheckDeps) {
     await tx
       .insertInto('photoChecks')
       .values(fresh.map((photo) => ({ photoId: photo.id, status: 'pending' as const, submitted: 0, label: null, mediaUrl: deps.mediaUrlOf(`/photos/${photo.storageKey}`), openid: authorOpenid, tries: 0, nextAttemptAt: now, lastError: null, createdAt: now, decidedAt: null })))
+      // Two listings saved at once with the same photo: one check is enough.
+      .onConflict((conflict) => conflict.column('photoId').doNothing())
       .execute()
   }
 

@@ -116,6 +116,9 @@ export function createListingCommands({ db, dialect, clock, content, log }: List
       const farmer = await tx.selectFrom('farmers').innerJoin('villages', 'villages.id', 'farmers.villageId').select(['farmers.id', 'farmers.villageId', 'villages.countyId']).where('farmers.id', '=', farmerId).executeTakeFirst()
       if (!farmer || (actor.role === 'operator' && farmer.villageId !== actor.villageId)) throw notFound('farmer')
       await checkPhotos(tx, fields.photoIds, actor)
+      // Before the replay: a retry whose photo was found risky meanwhile hears why, not the hidden listing.
+      const risky = await content.photos.riskyAmong(tx, fields.photoIds)
+      if (risky.length > 0) throw riskyPhotos(risky)
       // A retry racing its first try waits for it here (SQLite's write transaction runs alone).
       if (dialect === 'postgres') await sql`select id from farmers where id = ${farmerId} for update`.execute(tx)
       const since = new Date(clock().getTime() - REPLAY_WINDOW_MS).toISOString()
@@ -165,6 +168,10 @@ export function createListingCommands({ db, dialect, clock, content, log }: List
       const after = listingStatusAfterEdit(from, actor.role === 'operator' ? 'operator' : 'farmer')
       if (!after.ok) throw invalidTransition(from, from, after.message)
       if (changes.photoIds) await checkPhotos(tx, changes.photoIds, actor, id)
+      // A listing hidden for a risky photo comes back only without it: the edit that keeps it is refused.
+      const keptPhotoIds = changes.photoIds ?? (await tx.selectFrom('listingPhotos').select('photoId').where('listingId', '=', id).execute()).map((r) => r.photoId)
+      const risky = await content.photos.riskyAmong(tx, keptPhotoIds)
+      if (risky.length > 0) throw riskyPhotos(risky)
 
       const { photoIds, ...columns } = changes
       const unit = columns.unit ?? (row.unit as Unit)
