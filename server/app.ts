@@ -75,6 +75,7 @@ declare module 'fastify' {
    URL, so XIANGJI_PUBLIC_URL is required then: no request header may decide what WeChat checks. */
 function contentSecurityOf(deps: AppDeps, wechatApi: WeChatServerApi | null, log: FastifyBaseLogger) {
   const { contentSecurity, publicUrl } = deps.config
+  if (contentSecurity.msgPushToken && !wechatApi) throw new Error('WECHAT_MSG_PUSH_TOKEN needs WECHAT_APP_ID and WECHAT_APP_SECRET: the content checks are WeChat calls')
   const useWeChat = wechatApi !== null && contentSecurity.msgPushToken !== ''
   if (useWeChat && !publicUrl) throw new Error('WECHAT_MSG_PUSH_TOKEN needs XIANGJI_PUBLIC_URL: WeChat checks photos at their public https URL')
   const checker = useWeChat ? createWeChatContentChecker(wechatApi, deps.contentBackoff) : createLocalContentChecker(contentSecurity.blocklist)

@@ -15,6 +15,14 @@ describe('the block-list setting', () => {
   })
 })
 
+describe('a server half configured for WeChat’s content security', () => {
+  it('refuses to start with a message-push token but no mini-program, or no public URL for the photos', async () => {
+    const token = { msgPushToken: 'token', msgPushAesKey: '', blocklist: [] }
+    await expect(createTestApp('sqlite', { seed: false, config: { contentSecurity: token } })).rejects.toThrow(/WECHAT_APP_ID/)
+    await expect(createTestApp('sqlite', { seed: false, wechat: { apiBase: 'http://127.0.0.1:9', appId: 'wx1', appSecret: 's' }, config: { contentSecurity: token } })).rejects.toThrow(/XIANGJI_PUBLIC_URL/)
+  })
+})
+
 describe.each(DATABASES)('the local content checker on %s', (dialect) => {
   let t: TestApp
   const tokens: Record<string, string> = {}
