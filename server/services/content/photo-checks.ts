@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely'
-import {
-  LISTING_STATUSES_HIDDEN_BY_RISKY_PHOTO,
-} from '../../../src/domain/listing-status'
+import { LISTING_STATUSES_HIDDEN_BY_RISKY_PHOTO } from '../../../src/domain/listing-status'
 import {
   PHOTO_CHECK_SCENE,
   PHOTO_CHECK_TRIES,
