@@ -149,6 +149,22 @@ describe.each(DATABASES)('content security with WeChat on %s', (dialect) => {
     expect(await catalogIds()).toContain(id)
   })
 
+  it('a photo WeChat wants reviewed is shown to the operator; a risky one hides a listing under review too', async () => {
+    wechat.content.setPushTiming('held')
+    const [first, second] = [await photo('wang-jianguo'), await photo('wang-jianguo')]
+    const created = (await call('POST', '/listings', 'wang-jianguo', lambFields([first, second]))).json()
+    wechat.content.setPhotoVerdict(photoKey.get(first)!, 'review')
+    await wechat.content.releaseHeld()
+    expect((await call('GET', `/listings/${created.id}`, 'op-shebiya')).json()).toMatchObject({ status: 'pending_review', contentCheck: { photos: [{ photoId: first, check: 'review' }, { photoId: second, check: 'pass' }] } })
+    const [check] = mediaCheckOf(second)
+    const { url, body } = wechat.content.signedPush(check, { suggest: 'risky' })
+    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200)
+    const mine = (await call('GET', '/my/listings?limit=100', 'wang-jianguo')).json().items.find((l: any) => l.id === created.id)
+    expect(mine).toMatchObject({ status: 'hidden', hiddenReason: 'content.photo_risky' })
+    const history = (await call('GET', `/listings/${created.id}/history`, 'wang-jianguo')).json().items
+    expect(history.at(-1)).toMatchObject({ action: 'hidden', fromStatus: 'pending_review', toStatus: 'hidden' })
+  })
+
   it('refuses a push with a bad signature and changes nothing', async () => {
     wechat.content.setPushTiming('never')
     const { id, photoId } = await liveListing()
