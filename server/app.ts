@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart'
 import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Clock } from './clock'
 import type { ServerConfig } from './config'
@@ -22,6 +22,12 @@ import { meRoutes } from './routes/me'
 import { photoRoutes } from './routes/photos'
 import { placeRoutes } from './routes/places'
 import { createWeChatMessenger } from './integrations/wechat-subscribe'
+import { createWeChatServerApi, type WeChatServerApi } from './integrations/wechat-access-token'
+import { type BackoffPolicy, createWeChatContentChecker } from './integrations/wechat-content-security'
+import { createLocalContentChecker } from './services/content/local-checker'
+import { createPhotoChecks } from './services/content/photo-checks'
+import { createTextChecks } from './services/content/text-checks'
+import { wechatMessagePushRoutes } from './routes/wechat-message-push'
 import { createShippingUploader } from './integrations/wechat-shipping'
 import { createWeChatPayProvider } from './integrations/wxpay/provider'
 import { adminRoutes } from './routes/admin'
@@ -65,6 +71,19 @@ declare module 'fastify' {
   }
 }
 
+/* WeChat's content security when the mini-program's credentials and the message push's token are
+   set; the local checker (block-list only) otherwise. WeChat fetches each photo from its public
+   URL, so XIANGJI_PUBLIC_URL is required then: no request header may decide what WeChat checks. */
+function contentSecurityOf(deps: AppDeps, wechatApi: WeChatServerApi | null, log: FastifyBaseLogger) {
+  const { contentSecurity, publicUrl } = deps.config
+  if (contentSecurity.msgPushToken && !wechatApi) throw new Error('WECHAT_MSG_PUSH_TOKEN needs WECHAT_APP_ID and WECHAT_APP_SECRET: the content checks are WeChat calls')
+  const useWeChat = wechatApi !== null && contentSecurity.msgPushToken !== ''
+  if (useWeChat && !publicUrl) throw new Error('WECHAT_MSG_PUSH_TOKEN needs XIANGJI_PUBLIC_URL: WeChat checks photos at their public https URL')
+  const checker = useWeChat ? createWeChatContentChecker(wechatApi, deps.contentBackoff) : createLocalContentChecker(contentSecurity.blocklist)
+  const photos = createPhotoChecks({ db: deps.db, dialect: deps.dialect, clock: deps.clock, checker, mediaUrlOf: (photoPath) => `${publicUrl ?? ''}${photoPath}`, log })
+  return { text: createTextChecks(checker, log), photos, messagePush: useWeChat }
+}
+
 export interface AppDeps {
   config: ServerConfig
   db: Kysely<DB>
@@ -73,6 +92,8 @@ export interface AppDeps {
   clock: Clock
   wechatLogin: WeChatLogin
   logger?: FastifyServerOptions['logger']
+  /** How long to wait for WeChat's content checks when it is busy (tests shorten it). */
+  contentBackoff?: BackoffPolicy
 }
 
 /* Wired in a fixed order: Fastify and its plugins, then ours (errors, auth), then routes. */
@@ -114,9 +135,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const orderDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage, pickupCodes, providers }
   const orders = createOrderService(orderDeps)
   const { wechat } = deps.config
-  const messenger = wechat.appId && (wechat.pickupTemplateId || wechat.saleTemplateId) ? createWeChatMessenger(wechat, deps.clock) : null
+  // One access token for every WeChat server API of this process: fetching a new one ends the old.
+  const wechatApi = wechat.appId ? createWeChatServerApi(wechat, deps.clock) : null
+  const messenger = wechatApi && (wechat.pickupTemplateId || wechat.saleTemplateId) ? createWeChatMessenger(wechat, deps.clock, wechatApi) : null
   // WeChat holds a WeChat Pay buyer's money until the order's shipping information arrives.
-  const shipping = wechatPay && wechat.appId ? { db: deps.db, clock: deps.clock, uploader: createShippingUploader(wechat, deps.clock), mchid: wechatPay.mchid } : null
+  const shipping = wechatPay && wechatApi ? { db: deps.db, clock: deps.clock, uploader: createShippingUploader(wechat, deps.clock, wechatApi), mchid: wechatPay.mchid } : null
+  const content = contentSecurityOf(deps, wechatApi, app.log)
   // Payouts go by WeChat Pay's transfer bills; with dev login and no WeChat Pay, a sandbox pays at once.
   const transfers: TransferProvider | null = wechatPay
     ? createWeChatTransfers(createTransferBillsClient(wechatPay, wechatPay.transferNotifyUrl, deps.clock), {
@@ -130,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? createSandboxTransfers()
       : null
   const payoutDeps = { db: deps.db, dialect: deps.dialect, clock: deps.clock, transfers }
-  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, shipping, payouts: payoutDeps, log: app.log }))
+  app.decorate('orderJobs', createOrderJobs({ db: deps.db, clock: deps.clock, orders, refunds: orderDeps, messages: { db: deps.db, clock: deps.clock, messenger, pickupCodes }, shipping, payouts: payoutDeps, photoChecks: content.photos, log: app.log }))
   app.addHook('onClose', () => app.orderJobs.stop())
 
   await app.register(
@@ -142,8 +166,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(meRoutes, { db: deps.db, clock: deps.clock, storage: deps.storage, deletion })
       await api.register(placeRoutes, { db: deps.db })
       await api.register(listingRoutes, { catalog })
-      await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock }) })
-      await api.register(farmerRoutes, { db: deps.db, clock: deps.clock, deletion })
+      await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock, content, log: app.log }) })
+      await api.register(farmerRoutes, { db: deps.db, clock: deps.clock, deletion, text: content.text })
+      if (content.messagePush) await api.register(wechatMessagePushRoutes, { appId: wechat.appId, security: deps.config.contentSecurity, photos: content.photos })
       await api.register(salesRoutes, { db: deps.db, storage: deps.storage })
       await api.register(statementRoutes, { db: deps.db, clock: deps.clock })
       await api.register(payoutRoutes, { db: deps.db, runs: createPayoutRuns(payoutDeps), offline: createOfflinePayouts(payoutDeps), merchant: wechatPay ? { mchId: wechatPay.mchid, appId: wechatPay.appId } : null })

@@ -24,7 +24,23 @@ export interface ServerConfig {
   jobsIntervalMs: number
   /** WeChat Pay, when WECHAT_PAY_MCHID and the rest are set. */
   wechatPay: WeChatPayConfig | null
+  contentSecurity: ContentSecurityConfig
 }
+
+/* WeChat's content security: with the mini-program's credentials and a message-push token, text
+   and photos are checked at WeChat; otherwise (the demo, the tests) by a local checker that
+   refuses only the block-list, so the flow can be seen and tested. */
+export interface ContentSecurityConfig {
+  /** The message push's Token (消息推送 → Token); WeChat's checks are on only with it. */
+  msgPushToken: string
+  /** The EncodingAESKey of safe mode (43 characters); empty: plain mode. */
+  msgPushAesKey: string
+  /** The local checker's words: text holding one is risky. */
+  blocklist: string[]
+}
+
+/** The demo's block-list, so a tester can see a risky text refused. */
+export const DEFAULT_CONTENT_BLOCKLIST = ['违禁测试词']
 
 /* How long a connection may take to say what it wants. A village phone on 3G sends a photo
    slowly but steadily; a connection that trickles a few bytes now and then only holds a socket
@@ -81,6 +97,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pickupCodeSecret: env.XIANGJI_PICKUP_CODE_SECRET || undefined,
     jobsIntervalMs: Number(env.XIANGJI_JOBS_INTERVAL_MS ?? 15_000),
     wechatPay: readWeChatPayConfig(env),
+    contentSecurity: {
+      msgPushToken: env.WECHAT_MSG_PUSH_TOKEN ?? '',
+      msgPushAesKey: aesKeyOf(env.WECHAT_MSG_PUSH_AES_KEY),
+      blocklist: env.XIANGJI_CONTENT_BLOCKLIST === undefined ? DEFAULT_CONTENT_BLOCKLIST : env.XIANGJI_CONTENT_BLOCKLIST.split(',').map((word) => word.trim()).filter(Boolean),
+    },
     wechat: {
       appId: env.WECHAT_APP_ID ?? '',
       appSecret: env.WECHAT_APP_SECRET ?? '',
@@ -90,6 +111,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       saleTemplateId: env.WECHAT_SALE_TEMPLATE_ID ?? '',
     },
   }
+}
+
+/** WeChat's EncodingAESKey is 43 base64 characters (32 bytes with the '=' WeChat leaves off). */
+function aesKeyOf(value: string | undefined): string {
+  if (!value) return ''
+  if (!/^[A-Za-z0-9+/]{43}$/.test(value)) throw new Error('WECHAT_MSG_PUSH_AES_KEY must be the 43-character EncodingAESKey of the message push')
+  return value
 }
 
 /** An origin to put in front of photo URLs: http(s), a host, maybe a port, and no path. */

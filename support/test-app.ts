@@ -12,6 +12,7 @@ import { migrateToLatest } from '../server/db/migrate'
 import { seedId } from '../server/ids'
 import { createWeChatLogin } from '../server/integrations/wechat-login'
 import type { WeChatPayConfig } from '../server/integrations/wxpay/config'
+import type { BackoffPolicy } from '../server/integrations/wechat-content-security'
 import { createLocalPhotoStorage, type PhotoStorage } from '../server/storage/photo-storage'
 import { seedDemoCountyKeepingPhotos } from './kept-demo-photos'
 
@@ -48,6 +49,8 @@ export interface TestAppOptions {
   wechatPay?: WeChatPayConfig
   /** Server settings beyond the test defaults (timeouts, proxies, the public URL). */
   config?: Partial<ServerConfig>
+  /** The content checks' waits when WeChat is busy (short in tests). */
+  contentBackoff?: BackoffPolicy
 }
 
 /** The pickup codes' secret every server process of a PostgreSQL test shares, as in production. */
@@ -100,6 +103,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     clock,
     wechatLogin: createWeChatLogin(config.wechat),
     logger: { level: options.logLevel ?? 'info', stream: { write: (line: string) => void logLines.push(line) } },
+    contentBackoff: options.contentBackoff,
   })
   await app.ready()
 

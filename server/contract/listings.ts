@@ -14,6 +14,7 @@ import {
   LISTING_UNIT_WEIGHT_MIN_GRAMS,
 } from '../../src/domain/listing-limits'
 import type { ListingStatus } from '../../src/domain/listing-status'
+import { CHECKED_TEXT_FIELDS, PHOTO_CHECKS, TEXT_CHECKS } from '../../src/domain/content-check'
 import { MOBILE_NUMBER_PATTERN, PERSON_NAME_MAX_LENGTH } from '../../src/domain/people'
 import { UNITS } from '../../src/domain/units'
 import { Id, literals, MULTILINE_TEXT, Named, Paging, Photo, Strict, stringOf } from './common'
@@ -22,6 +23,15 @@ import { Id, literals, MULTILINE_TEXT, Named, Paging, Photo, Strict, stringOf } 
 
 export const Category = literals(CATEGORIES)
 export const Unit = literals(UNITS)
+
+/** A listing's content checks: its text as a whole and field by field (only the flagged
+ *  fields), and each photo's verdict in the listing's order. */
+export const ContentCheck = Type.Object({
+  text: literals(TEXT_CHECKS),
+  textFlags: Type.Array(Type.Object({ field: literals(CHECKED_TEXT_FIELDS), check: literals(['review', 'unchecked'] as const) })),
+  photos: Type.Array(Type.Object({ photoId: Type.String(), check: literals(PHOTO_CHECKS) })),
+})
+export type ContentCheck = Static<typeof ContentCheck>
 
 export const Listing = Type.Object({
   id: Type.String(),
@@ -39,6 +49,10 @@ export const Listing = Type.Object({
   village: Named,
   listedBy: Type.Optional(Named),
   rejectionReason: Type.Optional(Type.String()),
+  /** Why WeChat's content check hid it (status `hidden`): `content.photo_risky`. */
+  hiddenReason: Type.Optional(Type.String()),
+  /** For its farmer and operator only: how WeChat's content security found it. */
+  contentCheck: Type.Optional(ContentCheck),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })
@@ -95,6 +109,8 @@ export const Farmer = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   villageId: Type.String(),
   hasAccount: Type.Boolean(),
+  /** How WeChat found the name when it was typed: `review` or `unchecked` flag it for a second look. */
+  nameCheck: Type.Optional(literals(TEXT_CHECKS)),
 })
 export type Farmer = Static<typeof Farmer>
 
@@ -108,7 +124,7 @@ export const NewFarmerInput = Type.Object(
 )
 export type NewFarmerInput = Static<typeof NewFarmerInput>
 
-export const LISTING_ACTIONS = ['created', 'edited', 'approved', 'rejected', 'withdrawn'] as const
+export const LISTING_ACTIONS = ['created', 'edited', 'approved', 'rejected', 'withdrawn', 'hidden'] as const
 export type ListingAction = (typeof LISTING_ACTIONS)[number]
 
 /** One line of GET /listings/:id/history. */

@@ -8,6 +8,7 @@ import type { Generated } from 'kysely'
 import type { CaseKind, CaseStatus } from '../../src/domain/after-sale'
 import type { CaseFault } from '../../src/domain/order-ledger'
 import type { ListingStatus } from '../../src/domain/listing-status'
+import type { PhotoCheck, TextCheck } from '../../src/domain/content-check'
 import type { OrderStatus } from '../../src/domain/order-status'
 import type { ParcelStatus } from '../../src/domain/parcel-status'
 import type { MoneyTables } from './schema-money'
@@ -67,6 +68,8 @@ export interface FarmerTable {
   villageId: string
   name: string
   phone: string | null
+  /** How WeChat found the name the operator typed (risky names are never saved). */
+  nameCheck: Generated<TextCheck>
   createdAt: string
   /** Set when the farmer's record was deleted (her own account, or her cun xiao'er at her request). */
   deletedAt?: string | null
@@ -114,8 +117,37 @@ export interface ListingTable {
   description: string
   listedByUserId: string | null
   rejectionReason: string | null
+  /** How WeChat found the text (risky text is never saved); see src/domain/content-check.ts. */
+  textCheck: Generated<TextCheck>
+  /** 'title:review,description:unchecked': the fields behind textCheck. */
+  textFlags: Generated<string>
+  /** Why WeChat's content check hid it (status hidden). */
+  hiddenReason: Generated<string | null>
   createdAt: string
   updatedAt: string
+}
+
+/** One photo's content check at WeChat (mediaCheckAsync), asked by the jobs, answered by the message push. */
+export interface PhotoCheckTable {
+  photoId: string
+  status: PhotoCheck
+  /** 1 once this try was sent to WeChat; 0 while it waits for the jobs. */
+  submitted: number
+  label: number | null
+  mediaUrl: string
+  openid: string | null
+  tries: number
+  nextAttemptAt: string
+  lastError: string | null
+  createdAt: string
+  decidedAt: string | null
+}
+
+/** Every trace id WeChat gave for a photo, so a verdict for an earlier try still finds it. */
+export interface PhotoCheckTraceTable {
+  traceId: string
+  photoId: string
+  submittedAt: string
 }
 
 export interface ListingPhotoTable {
@@ -124,13 +156,14 @@ export interface ListingPhotoTable {
   position: number
 }
 
-export type ListingAction = 'created' | 'edited' | 'approved' | 'rejected' | 'withdrawn'
+export type ListingAction = 'created' | 'edited' | 'approved' | 'rejected' | 'withdrawn' | 'hidden'
 
 export interface ListingEventTable {
   id: string
   listingId: string
   seq: number
-  actorUserId: string
+  /** Null when no person acted: WeChat's content check hid the listing. */
+  actorUserId: string | null
   action: ListingAction
   fromStatus: ListingStatus | null
   toStatus: ListingStatus
@@ -356,6 +389,8 @@ export interface DB extends MoneyTables, PrivacyTables {
   listings: ListingTable
   listingPhotos: ListingPhotoTable
   listingEvents: ListingEventTable
+  photoChecks: PhotoCheckTable
+  photoCheckTraces: PhotoCheckTraceTable
   orders: OrderTable
   orderNumberCounters: OrderNumberCounterTable
   orderLines: OrderLineTable

@@ -47,6 +47,8 @@ export const statusOf: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Not a conflict: the same key with another body is the client's mistake, never worth a retry.
   IDEMPOTENCY_KEY_REUSED: 422,
+  // WeChat's content check found the text or photo risky: change it; asking again will not help.
+  CONTENT_RISKY: 422,
   RATE_LIMITED: 429,
   HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,

@@ -6,12 +6,13 @@ import type { DB } from '../db/schema'
 import { requireRole } from '../http/auth'
 import type { AccountDeletion } from '../services/accounts/account-deletion'
 import { addFarmer, listVillageFarmers } from '../services/accounts/farmers'
+import type { TextChecks } from '../services/content/text-checks'
 import { FarmerDeleted } from '../contract/account'
 import { Id, NoBody, PageOf, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
 import { Farmer, NewFarmerInput } from '../contract/listings'
 
-export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock; deletion: AccountDeletion }> = async (app, { db, clock, deletion }) => {
+export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Clock; deletion: AccountDeletion; text: TextChecks }> = async (app, { db, clock, deletion, text }) => {
   // Only the village's cun xiao'er keeps its farmers.
   app.addHook('onRequest', requireRole('operator'))
 
@@ -25,9 +26,9 @@ export const farmerRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB>; clock: Cl
       tags: ['farmers'],
       summary: "Add a farmer (without a phone) to the operator's village",
       body: NewFarmerInput,
-      response: { 201: Farmer, ...errors(400, 401, 403) },
+      response: { 201: Farmer, ...errors(400, 401, 403, 422) },
     },
-    handler: async (request, reply) => reply.status(201).send(await addFarmer({ db, clock }, request.user!, request.body)),
+    handler: async (request, reply) => reply.status(201).send(await addFarmer({ db, clock, text }, request.user!, request.body)),
   })
 
   app.delete('/farmers/:id', {

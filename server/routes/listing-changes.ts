@@ -18,7 +18,7 @@ const ById = Type.Object({ id: Id }, Strict)
 export const listingChangeRoutes: FastifyPluginAsyncTypebox<ListingChangeOptions> = async (app, { catalog, commands }) => {
   const statusRoute = (scope: typeof app, path: string, summary: string, run: (request: any) => Promise<void>, body: ReturnType<typeof Type.Object> = NoBody) =>
     scope.post(path, {
-      schema: { tags: ['listings'], summary, params: ById, body, response: { 200: Listing, ...errors(400, 401, 403, 404, 409) } },
+      schema: { tags: ['listings'], summary, params: ById, body, response: { 200: Listing, ...errors(400, 401, 403, 404, 409, 422) } },
       handler: async (request: any) => {
         await run(request)
         return catalog.getListing(request.params.id, request.user)
@@ -33,7 +33,7 @@ export const listingChangeRoutes: FastifyPluginAsyncTypebox<ListingChangeOptions
         tags: ['listings'],
         summary: "List goods: a farmer's own (to review) or an operator's for a farmer of the village (live)",
         body: NewListingInput,
-        response: { 201: Listing, ...errors(400, 401, 403, 404) },
+        response: { 201: Listing, ...errors(400, 401, 403, 404, 422) },
       },
       handler: async (request, reply) => {
         const id = await commands.create(request.user!, { description: '', ...request.body })
@@ -47,7 +47,7 @@ export const listingChangeRoutes: FastifyPluginAsyncTypebox<ListingChangeOptions
         summary: 'Edit a listing (its farmer or its village operator); a farmer’s edit goes back to review',
         params: ById,
         body: ListingEdit,
-        response: { 200: Listing, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Listing, ...errors(400, 401, 403, 404, 409, 422) },
       },
       handler: async (request) => {
         await commands.edit(request.user!, request.params.id, request.body)

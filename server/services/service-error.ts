@@ -25,6 +25,7 @@ export type ServiceErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
+  | 'CONTENT_RISKY'
 
 export class ServiceError extends Error {
   constructor(

@@ -4,17 +4,21 @@
  */
 import { defineStateMachine, type Refusal, type TransitionTable } from './state-machine'
 
-export const LISTING_STATUSES = ['pending_review', 'live', 'rejected', 'withdrawn'] as const
+export const LISTING_STATUSES = ['pending_review', 'live', 'rejected', 'hidden', 'withdrawn'] as const
 export type ListingStatus = (typeof LISTING_STATUSES)[number]
 
 export const LISTING_TRANSITIONS: TransitionTable<ListingStatus> = {
   // A farmer may take a listing back before anyone has reviewed it.
-  pending_review: ['live', 'rejected', 'withdrawn'],
+  // WeChat's content check may find a photo risky at any time, even after approval: the listing
+  // leaves every buyer's view at once (hidden), whoever reviewed it.
+  pending_review: ['live', 'rejected', 'withdrawn', 'hidden'],
   // Back to review: an edit by the farmer changes what the operator approved.
-  live: ['withdrawn', 'pending_review'],
+  live: ['withdrawn', 'pending_review', 'hidden'],
   // A rejected listing is fixed by editing it, which asks for a new review, or taken back
   // (the farmer gives up on it, or deletes her account).
   rejected: ['pending_review', 'withdrawn'],
+  // A hidden listing comes back only through an edit (the photo replaced) and a new review.
+  hidden: ['pending_review', 'withdrawn'],
   // Withdrawn is final, so past orders keep pointing at what was actually sold.
   withdrawn: [],
 }
@@ -34,6 +38,13 @@ export function isListingInCatalog(status: ListingStatus): boolean {
   return status === 'live'
 }
 
+/** What the cun xiao'er's review queue shows: listings waiting for review, and those a risky
+ *  photo hid, so the operator learns why and can act (edit, or withdraw). */
+export const LISTING_STATUSES_IN_REVIEW_QUEUE: readonly ListingStatus[] = ['pending_review', 'hidden']
+
+/** What a risky verdict hides: a listing buyers see or may soon see. */
+export const LISTING_STATUSES_HIDDEN_BY_RISKY_PHOTO: readonly ListingStatus[] = ['pending_review', 'live']
+
 export type ListingEditor = 'farmer' | 'operator'
 
 export type ListingEditResult = { ok: true; status: ListingStatus } | Refusal<'listing.withdrawn'>
@@ -48,7 +59,8 @@ export function listingStatusAfterEdit(status: ListingStatus, editedBy: ListingE
   if (status === 'withdrawn') {
     return { ok: false, reason: 'listing.withdrawn', message: 'A withdrawn listing cannot be edited' }
   }
-  if (status === 'rejected') return { ok: true, status: 'pending_review' }
+  // A hidden listing needs the reviewer's eyes again, whoever edited it.
+  if (status === 'rejected' || status === 'hidden') return { ok: true, status: 'pending_review' }
   if (status === 'live') return { ok: true, status: editedBy === 'farmer' ? 'pending_review' : 'live' }
   return { ok: true, status }
 }

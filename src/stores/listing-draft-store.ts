@@ -5,7 +5,7 @@ import type { Listing } from '../api/types'
 import { LISTING_PHOTOS_MAX } from '../domain/listing-limits'
 import { describeError } from '../strings/format'
 import { workStrings } from '../strings/work'
-import { checkDraft, type DraftField, type DraftFields, EMPTY_FIELDS, type FieldErrors, serverFieldErrors } from './listing-draft-validation'
+import { checkDraft, contentRiskyFieldErrors, type DraftField, type DraftFields, EMPTY_FIELDS, type FieldErrors, serverFieldErrors } from './listing-draft-validation'
 import { type DraftPhoto, type DraftTarget, type ListingDraftDeps, retryDelayMs, type SavedDraft, type SubmitStatus } from './listing-draft-model'
 import { runInAction } from './run-in-action'
 
@@ -93,6 +93,8 @@ export class ListingDraftStore {
       farmerId: null,
     }
     this.photos = listing.photos.map((photo) => this.newPhoto(null, photo.id, photo.thumbUrl))
+    // A photo WeChat found risky is marked at once: the listing comes back only without it.
+    this.markRisky((listing.contentCheck?.photos ?? []).filter((check) => check.check === 'risky').map((check) => check.photoId))
     this.save()
   }
 
@@ -174,7 +176,14 @@ export class ListingDraftStore {
       return listing
     } catch (error) {
       const apiError = toApiError(error)
-      const fieldErrors = apiError.code === 'VALIDATION_FAILED' ? serverFieldErrors(apiError.details) : {}
+      const fieldErrors =
+        apiError.code === 'VALIDATION_FAILED' ? serverFieldErrors(apiError.details) : apiError.code === 'CONTENT_RISKY' ? contentRiskyFieldErrors(apiError.details) : {}
+      if (apiError.code === 'CONTENT_RISKY' && Array.isArray(apiError.details?.photoIds)) {
+        runInAction('applyRiskyPhotos', () => {
+          this.markRisky(apiError.details!.photoIds as string[])
+          this.save()
+        })
+      }
       return this.failSubmit(apiError, fieldErrors)
     }
   }
@@ -196,6 +205,16 @@ export class ListingDraftStore {
   dispose(): void {
     this.disposed = true
     this.wake?.()
+  }
+
+  /** Photos WeChat's content check refused: shown as refused, to be removed, and never kept. */
+  private markRisky(photoIds: readonly string[]): void {
+    for (const photo of this.photos) {
+      if (photo.photoId && photoIds.includes(photo.photoId)) {
+        photo.state = 'refused'
+        photo.refusal = workStrings.fieldErrors.photoRisky
+      }
+    }
   }
 
   private releaseFiles(): void {

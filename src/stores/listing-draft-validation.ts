@@ -150,3 +150,14 @@ export function serverFieldErrors(details: Record<string, unknown> | undefined):
   }
   return found
 }
+
+/** A 422 CONTENT_RISKY's `details.fields`: WeChat's content security refused these, shown beside them. */
+export function contentRiskyFieldErrors(details: Record<string, unknown> | undefined): FieldErrors {
+  const found: FieldErrors = {}
+  const fields = Array.isArray(details?.fields) ? details.fields : []
+  for (const name of fields) {
+    const field = typeof name === 'string' ? SERVER_FIELDS[name] : undefined
+    if (field) found[field] = field === 'photos' ? errors.photoRisky : errors.contentRisky
+  }
+  return found
+}

@@ -18,6 +18,7 @@ export const zhCNWork = {
     live: '在售',
     rejected: '未通过',
     withdrawn: '已下架',
+    hidden: '已隐藏',
   } satisfies Record<ListingStatus, string>,
 
   sell: {
@@ -88,12 +89,16 @@ export const zhCNWork = {
     descriptionUnreadable: '介绍里有看不见的特殊字符，请删掉后重新输入',
     farmerEmpty: '请选择农户',
     server: '这一项没有通过检查，请修改',
+    // WeChat's content security refused it (CONTENT_RISKY): what to do, not why.
+    contentRisky: '这里的文字没有通过微信内容安全检测，请修改后再提交',
+    photoRisky: '有照片没有通过微信内容安全检测，请删除后换一张',
   },
 
   myListings: {
     empty: '还没有上架的商品',
     emptyHint: '点“我要卖”拍照上架',
     rejectedReason: (reason: string) => `未通过原因：${reason}`,
+    hiddenReason: (reason: string) => `已自动隐藏：${reason}，请换一张照片后重新提交`,
     edit: '修改',
     resubmit: '修改后重新提交',
     withdraw: '下架',
@@ -117,11 +122,23 @@ export const zhCNWork = {
     reasonPlaceholder: '写下原因，例如：请拍一张带秤的照片',
     reasonEmpty: '请选择或填写原因',
     reasonUnreadable: '原因里有看不见的特殊字符，请删掉后重新输入',
+    reasonRisky: '原因没有通过微信内容安全检测，请换个说法',
     confirmReject: '确定退回',
     cancel: '取消',
     submittedAt: (when: string) => `提交于 ${when}`,
     history: '记录',
+    // Each photo's verdict from WeChat's content security; a pending one does not hold up approval.
+    photoCheck: { pending: '图片审核中', pass: '图片通过', review: '图片需人工复核', risky: '图片违规', unchecked: '图片未检测' },
+    textFlag: (fields: string) => `${fields}：微信内容安全提示需人工复核，请仔细看看`,
+    textUnchecked: (fields: string) => `${fields}：微信暂时没能检测，请仔细看看`,
+    fieldNames: { title: '商品名称', description: '介绍', reason: '原因', name: '姓名' },
+    hidden: (reason: string) => `${reason}，买家已看不到。请让农户换一张照片（修改后重新审核），或下架`,
   },
+
+  /** Why a listing was hidden, by the code the server records. */
+  hiddenReasons: {
+    'content.photo_risky': '照片没有通过微信内容安全检测',
+  } as Record<string, string>,
 
   farmers: {
     empty: '本村还没有农户',
@@ -137,6 +154,7 @@ export const zhCNWork = {
     nameTooLong: '姓名不能超过 20 个字',
     nameUnreadable: '姓名里有看不见的特殊字符，请删掉后重新输入',
     phoneInvalid: '手机号是 11 位数字，以 1 开头',
+    nameRisky: '姓名没有通过微信内容安全检测，请核对后再填',
     save: '保存',
     added: (name: string) => `已添加 ${name}`,
     // 删除农户资料: only for a farmer without an account of her own, and only at her request.
@@ -256,6 +274,7 @@ export const zhCNWork = {
       approved: '审核通过',
       rejected: '审核不通过',
       withdrawn: '下架',
+      hidden: '图片违规，自动隐藏',
     } satisfies Record<ListingAction, string>,
     by: (name: string) => `操作人：${name}`,
     reason: (reason: string) => `原因：${reason}`,

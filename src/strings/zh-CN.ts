@@ -50,6 +50,7 @@ export const zhCN = {
     DATABASE_UNAVAILABLE: '系统正在维护，请过几秒再试，填写的内容不会丢',
     PICKUP_CODE_UNAVAILABLE: '取货码暂时显示不了，请稍后刷新再看',
     REQUEST_TIMEOUT: '网络太慢，没有传完，请到信号好的地方再试',
+    CONTENT_RISKY: '有内容没有通过微信内容安全检测，请修改标出的地方',
     fallback: '出错了，请稍后重试',
   } as Record<string, string> & { fallback: string },
 

@@ -225,6 +225,52 @@ describe('ListingDraftStore', () => {
     expect(Object.keys(store.errors).sort()).toEqual(['photos', 'price'])
   })
 
+  it('shows WeChat’s content refusal (422 CONTENT_RISKY) beside the fields it names, keeps the draft, and clears it as she types', async () => {
+    const { store, deps, storage, created } = setup()
+    let refuse = true
+    deps.createListing = async (input) => {
+      if (refuse) throw new ApiError(422, 'CONTENT_RISKY', "WeChat's content check refused: title", { fields: ['title', 'photoIds'], labels: { title: 20001 } })
+      created.push(input)
+      return { id: 'lst_1', status: 'pending_review' } as Listing
+    }
+    store.addPhotos(['a.jpg'])
+    fillIn(store)
+    expect(await store.submit()).toBeNull()
+    expect(store.errors).toEqual({ title: workStrings.fieldErrors.contentRisky, photos: workStrings.fieldErrors.photoRisky })
+    expect(store.submitError?.code).toBe('CONTENT_RISKY')
+    expect(store.submitStatus).toBe('failed')
+    expect(storage.data.has(KEY)).toBe(true)
+    // Not a network problem: nothing to retry unchanged.
+    expect(store.submitError?.isTransient).toBe(false)
+    store.setField('title', '散养羊后腿肉')
+    expect(store.errors.title).toBeUndefined()
+    refuse = false
+    expect(await store.submit()).not.toBeNull()
+    expect(created[0].title).toBe('散养羊后腿肉')
+  })
+
+  it('marks the photo WeChat found risky, on the refusal or when editing a hidden listing, and keeps it out of the draft', async () => {
+    const { store, deps, storage } = setup()
+    deps.createListing = async () => {
+      throw new ApiError(422, 'CONTENT_RISKY', 'risky photo', { fields: ['photoIds'], photoIds: ['pho_2'] })
+    }
+    store.addPhotos(['a.jpg', 'b.jpg'])
+    fillIn(store)
+    expect(await store.submit()).toBeNull()
+    expect(store.photos.map((p) => p.state)).toEqual(['uploaded', 'refused'])
+    expect(store.photos[1].refusal).toBe(workStrings.fieldErrors.photoRisky)
+    expect(store.errors.photos).toBe(workStrings.fieldErrors.photoRisky)
+    expect(JSON.parse(storage.data.get(KEY)!).photos.map((p: { photoId: string }) => p.photoId)).toEqual(['pho_1'])
+
+    const editing = new ListingDraftStore(deps, { storageKey: 'edit', listingId: 'lst_9' })
+    editing.startFrom({
+      id: 'lst_9', title: '羊排', category: 'lamb', unit: 'jin', unitWeightGrams: 500, priceFen: 6800, stock: 3, description: '', status: 'hidden',
+      photos: [photo('pho_a'), photo('pho_b')],
+      contentCheck: { text: 'pass', textFlags: [], photos: [{ photoId: 'pho_a', check: 'risky' }, { photoId: 'pho_b', check: 'pass' }] },
+    } as unknown as Listing)
+    expect(editing.photos.map((p) => p.state)).toEqual(['refused', 'uploaded'])
+  })
+
   it('names pasted control characters beside the field before sending, and keeps line breaks in the description', async () => {
     const { store, created } = setup()
     store.addPhotos(['a.jpg'])

@@ -7,7 +7,7 @@ import { writeTransaction } from '../../db/write-transaction'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { ServiceError, notFound } from '../service-error'
-import { anonymiseFarmer, erasePhotos, recordDeletion, refuseWhileUnderWay, removeUnusedPhotoFiles, withdrawListingsOf } from './account-erasure'
+import { anonymiseFarmer, erasePhotos, forgetContentCheckAuthor, recordDeletion, refuseWhileUnderWay, removeUnusedPhotoFiles, withdrawListingsOf } from './account-erasure'
 
 /* 注销账号 (PIPL art. 47). A user deletes their own account; a cun xiao'er deletes the record of a
    farmer without an account of her own, at her request. Either is one write transaction: checked
@@ -44,6 +44,7 @@ export function createAccountDeletion(deps: AccountDeletionDeps) {
       await tx.deleteFrom('idempotencyKeys').where('buyerId', '=', fresh.id).execute()
       // What the person wrote about a problem is theirs; the case's kind, decision and refund stay in the books.
       await tx.updateTable('afterSaleCases').set({ note: '', updatedAt: now }).where('reportedBy', '=', fresh.id).execute()
+      await forgetContentCheckAuthor(tx, fresh.wechatOpenid)
       await tx.updateTable('users').set({ name: DELETED_PERSON_NAME, wechatOpenid: null, deletedAt: now }).where('id', '=', fresh.id).execute()
       if (farmerId) await anonymiseFarmer(tx, farmerId, now)
       await recordDeletion(tx, { id: newId('del'), userId: fresh.id, farmerId: farmerId ?? null, actorUserId: fresh.id, reason: 'own_request', at: now })

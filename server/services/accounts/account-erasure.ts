@@ -7,7 +7,8 @@ import type { DB } from '../../db/schema'
 import type { DeletionReason } from '../../db/schema-privacy'
 import type { WriteTx } from '../../db/write-transaction'
 import type { PhotoStorage } from '../../storage/photo-storage'
-import { moveListing, recordListingEvent } from '../listings/move-listing'
+import { recordListingEvent } from '../listings/listing-events'
+import { moveListing } from '../listings/move-listing'
 import { ServiceError } from '../service-error'
 
 /* The steps of erasing a person, shared by a user deleting their own account and a cun xiao'er
@@ -79,7 +80,7 @@ export async function withdrawListingsOf(tx: WriteTx, farmerId: string, actorUse
   const listings = await tx.selectFrom('listings').select(['id', 'status']).where('farmerId', '=', farmerId).where('status', '!=', 'withdrawn').orderBy('id').execute()
   for (const listing of listings) {
     if (!(await moveListing(tx, listing.id, listing.status, 'withdrawn', now, { description: '' }))) throw new ServiceError('CONFLICT', 'a listing changed meanwhile; please try again')
-    await recordListingEvent(tx, { listingId: listing.id, actorUserId, action: 'withdrawn', from: listing.status, to: 'withdrawn', at: now, reason: LISTING_WITHDRAWN_ON_DELETION[reason] })
+    await recordListingEvent(tx, now, listing.id, actorUserId, 'withdrawn', listing.status, 'withdrawn', { reason: LISTING_WITHDRAWN_ON_DELETION[reason] })
   }
   await tx.updateTable('listings').set({ description: '' }).where('farmerId', '=', farmerId).where('description', '!=', '').execute()
 }
@@ -112,6 +113,9 @@ export async function erasePhotos(tx: WriteTx, who: { uploadedBy?: string; farme
   const rows = await tx.selectFrom('photos').select(['storageKey', 'thumbKey']).where('id', 'in', ids).execute()
   await tx.deleteFrom('listingPhotos').where('photoId', 'in', ids).execute()
   await tx.deleteFrom('afterSaleCasePhotos').where('photoId', 'in', ids).execute()
+  // WeChat's content checks of these photos go with them (a late verdict then matches nothing).
+  await tx.deleteFrom('photoCheckTraces').where('photoId', 'in', ids).execute()
+  await tx.deleteFrom('photoChecks').where('photoId', 'in', ids).execute()
   await tx.deleteFrom('photos').where('id', 'in', ids).execute()
   return rows.flatMap((r) => [r.storageKey, r.thumbKey])
 }
@@ -132,4 +136,11 @@ export async function anonymiseFarmer(tx: WriteTx, farmerId: string, now: string
 
 export async function recordDeletion(tx: WriteTx, row: { id: string; userId: string | null; farmerId: string | null; actorUserId: string; reason: DeletionReason; at: string }): Promise<void> {
   await tx.insertInto('accountDeletions').values(row).execute()
+}
+
+/** The person's WeChat openid is kept with the content checks of photos they uploaded (WeChat
+ *  wants the author's). A photo still in use keeps its check, without them: a check not yet
+ *  done ends as unchecked for the cun xiao'er to look at. */
+export async function forgetContentCheckAuthor(tx: WriteTx, openid: string | null): Promise<void> {
+  if (openid) await tx.updateTable('photoChecks').set({ openid: null }).where('openid', '=', openid).execute()
 }

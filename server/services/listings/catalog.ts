@@ -1,13 +1,16 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import { CATEGORIES, type Category } from '../../../src/domain/catalog'
 import type { Unit } from '../../../src/domain/units'
-import { canViewListing, type ListingPlace } from '../../../src/domain/listing-access'
+import { canManageListing, canViewListing, type ListingPlace } from '../../../src/domain/listing-access'
+import { LISTING_STATUSES_IN_REVIEW_QUEUE } from '../../../src/domain/listing-status'
+import type { PhotoCheck } from '../../../src/domain/content-check'
+import { parseFlags } from '../content/text-checks'
 import type { DB, ListingTable, PhotoTable, UserTable } from '../../db/schema'
 import { notFound } from '../service-error'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { decodeCursor, encodeCursor, type Page } from '../page-cursor'
 import { toPhotoView } from '../photos/photos'
-import type { Listing } from '../../contract/listings'
+import type { ContentCheck, Listing } from '../../contract/listings'
 
 /* The catalog buyers browse: live listings only, newest first, paged by the cursor of
    page-cursor.ts. In every list a buyer or a farmer scrolls (catalog, home, search, 我的商品),
@@ -46,16 +49,19 @@ export function createCatalogService(deps: CatalogDeps) {
       .select(['farmers.name as farmerName', 'villages.name as villageName', 'lister.name as listerName'])
   }
 
-  type Row = ListingTable & { farmerName: string; villageName: string; listerName: string | null }
+  type Row = Selectable<ListingTable> & { farmerName: string; villageName: string; listerName: string | null }
 
-  async function photosOf(listingIds: string[]): Promise<Map<string, PhotoTable[]>> {
-    const byListing = new Map<string, PhotoTable[]>()
+  type CheckedPhoto = PhotoTable & { check: PhotoCheck | null }
+
+  async function photosOf(listingIds: string[]): Promise<Map<string, CheckedPhoto[]>> {
+    const byListing = new Map<string, CheckedPhoto[]>()
     if (listingIds.length === 0) return byListing
     const rows = await db
       .selectFrom('listingPhotos')
       .innerJoin('photos', 'photos.id', 'listingPhotos.photoId')
+      .leftJoin('photoChecks', 'photoChecks.photoId', 'listingPhotos.photoId')
       .selectAll('photos')
-      .select(['listingPhotos.listingId', 'listingPhotos.position'])
+      .select(['listingPhotos.listingId', 'listingPhotos.position', 'photoChecks.status as check'])
       .where('listingPhotos.listingId', 'in', listingIds)
       .orderBy('listingPhotos.listingId')
       .orderBy('listingPhotos.position')
@@ -68,7 +74,17 @@ export function createCatalogService(deps: CatalogDeps) {
     return byListing
   }
 
-  function toView(row: Row, photos: PhotoTable[]): ListingView {
+  /** Its farmer and operator see how WeChat found it; buyers never do. */
+  function contentCheckOf(row: Row, photos: CheckedPhoto[]): ContentCheck {
+    return {
+      text: row.textCheck,
+      textFlags: parseFlags(row.textFlags),
+      // A photo saved before the checks began was never checked.
+      photos: photos.map((photo) => ({ photoId: photo.id, check: photo.check ?? 'unchecked' })),
+    }
+  }
+
+  function toView(row: Row, photos: CheckedPhoto[], withChecks = false): ListingView {
     return {
       id: row.id,
       title: row.title,
@@ -80,11 +96,13 @@ export function createCatalogService(deps: CatalogDeps) {
       soldOut: row.stock === 0,
       status: row.status,
       description: row.description,
-      photos: photos.map((photo) => toPhotoView(photo, deps.storage)),
+      photos: photos.map(({ check: _check, ...photo }) => toPhotoView(photo, deps.storage)),
       farmer: { id: row.farmerId, name: row.farmerName },
       village: { id: row.villageId, name: row.villageName },
       ...(row.listedByUserId && row.listerName ? { listedBy: { id: row.listedByUserId, name: row.listerName } } : {}),
       ...(row.rejectionReason ? { rejectionReason: row.rejectionReason } : {}),
+      ...(row.hiddenReason ? { hiddenReason: row.hiddenReason } : {}),
+      ...(withChecks ? { contentCheck: contentCheckOf(row, photos) } : {}),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     }
@@ -95,7 +113,7 @@ export function createCatalogService(deps: CatalogDeps) {
 
   /** One page of listings in creation order (in stock first if `soldOutLast`), after the
    *  cursor (the last item seen). */
-  async function pageOf(query: Query, order: Order, limit: number, cursor: string | undefined, soldOutLast = false): Promise<Page<ListingView>> {
+  async function pageOf(query: Query, order: Order, limit: number, cursor: string | undefined, soldOutLast = false, withChecks = false): Promise<Page<ListingView>> {
     if (cursor) {
       const after = decodeCursor(cursor)
       const beyond = order === 'newest' ? '<' : '>'
@@ -117,7 +135,7 @@ export function createCatalogService(deps: CatalogDeps) {
     const photos = await photosOf(pageRows.map((r) => r.id))
     const last = pageRows[pageRows.length - 1]
     return {
-      items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [])),
+      items: pageRows.map((row) => toView(row, photos.get(row.id) ?? [], withChecks)),
       nextCursor: rows.length > limit && last ? encodeCursor(soldOutLast ? { createdAt: last.createdAt, id: last.id, soldOut: last.stock === 0 } : last) : null,
     }
   }
@@ -140,15 +158,16 @@ export function createCatalogService(deps: CatalogDeps) {
     return pageOf(query, 'newest', limit, cursor, true)
   }
 
-  /** The operator's review queue: the village's listings waiting for review, oldest first. */
+  /** The operator's review queue: the village's listings waiting for review, and those WeChat's
+   *  content check hid (so he learns why), oldest first, with each photo's verdict. */
   function reviewQueue(villageId: string, limit: number, cursor: string | undefined) {
-    const query = listingsQuery().where('listings.villageId', '=', villageId).where('listings.status', '=', 'pending_review')
-    return pageOf(query, 'oldest', limit, cursor)
+    const query = listingsQuery().where('listings.villageId', '=', villageId).where('listings.status', 'in', [...LISTING_STATUSES_IN_REVIEW_QUEUE])
+    return pageOf(query, 'oldest', limit, cursor, false, true)
   }
 
   /** A farmer's own listings in every status, newest first. */
   function farmersListings(farmerId: string, limit: number, cursor: string | undefined) {
-    return pageOf(listingsQuery().where('listings.farmerId', '=', farmerId), 'newest', limit, cursor, true)
+    return pageOf(listingsQuery().where('listings.farmerId', '=', farmerId), 'newest', limit, cursor, true, true)
   }
 
   /** Anyone sees a live listing; otherwise only its farmer and its village's operator do. */
@@ -156,7 +175,7 @@ export function createCatalogService(deps: CatalogDeps) {
     const row = (await listingsQuery().where('listings.id', '=', id).executeTakeFirst()) as Row | undefined
     if (!row || !canViewListing(asPlace(row), viewer)) throw notFound('listing')
     const photos = await photosOf([row.id])
-    return toView(row, photos.get(row.id) ?? [])
+    return toView(row, photos.get(row.id) ?? [], canManageListing(asPlace(row), viewer))
   }
 
   async function countsByCategory(countyId?: string): Promise<Record<string, number>> {
@@ -176,6 +195,6 @@ export function createCatalogService(deps: CatalogDeps) {
 }
 
 /** The fields the domain's access rules read. */
-export const asPlace = (row: ListingTable): ListingPlace => ({ status: row.status, farmerId: row.farmerId, villageId: row.villageId })
+export const asPlace = (row: Pick<ListingTable, 'status' | 'farmerId' | 'villageId'>): ListingPlace => ({ status: row.status, farmerId: row.farmerId, villageId: row.villageId })
 
 export type CatalogService = ReturnType<typeof createCatalogService>

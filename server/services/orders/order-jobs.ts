@@ -9,11 +9,12 @@ import { sendDueFarmerMessages } from '../messages/farmer-messages'
 import { catchUpLedger, settleDueSales } from '../ledger/settle-sales'
 import { type ShippingUploadDeps, uploadDueShipping } from '../pickups/shipping-info'
 import { type PayoutSendingDeps, sendDuePayouts } from '../payouts/payout-sending'
+import type { PhotoChecks } from '../content/photo-checks'
 
 /* The work no request starts: unpaid orders expire, payments whose news was lost are looked up,
    refunds that failed are sent again, buyers are told their order is ready, farmers what sold,
    sales settle when their after-sale window closes, WeChat gets each order's shipping
-   information, old idempotency keys go. It runs in every server process
+   information, listing photos are checked with WeChat, old idempotency keys go. It runs in every server process
    on a timer; each step is safe to run in several processes at once (conditional updates,
    stable refund numbers). A failing step is logged and tried again next round: while the
    database is away every round fails, and the first round after it is back does the work. */
@@ -28,6 +29,8 @@ export interface OrderJobsDeps {
   shipping: ShippingUploadDeps | null
   /** Approved payouts to send by WeChat Pay (or the sandbox) and follow to their end. */
   payouts: PayoutSendingDeps | null
+  /** WeChat's photo checks: send what is due, follow up verdicts that did not come. */
+  photoChecks?: PhotoChecks
   log: { error(obj: unknown, msg: string): void }
 }
 
@@ -46,6 +49,7 @@ export function createOrderJobs(deps: OrderJobsDeps) {
       ['write the ledger of older orders', () => catchUpLedger(deps.refunds)],
       ['upload shipping information to WeChat', () => (deps.shipping ? uploadDueShipping(deps.shipping) : Promise.resolve(0))],
       ['send and follow payouts', () => (deps.payouts ? sendDuePayouts(deps.payouts) : Promise.resolve(0))],
+      ['check listing photos with WeChat', () => (deps.photoChecks ? deps.photoChecks.runDue() : Promise.resolve(0))],
       ['purge idempotency keys', () => purgeOldKeys(deps.db, deps.clock)],
     ]
     for (const [name, step] of steps) {

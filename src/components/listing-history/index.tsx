@@ -36,7 +36,7 @@ export function ListingHistory({ listingId }: { listingId: string }) {
           <Text className='history-entry__line'>
             {workStrings.history.move(event.fromStatus ? listingStatusLabel(event.fromStatus) : '—', listingStatusLabel(event.toStatus))}
           </Text>
-          {event.reason && <Text className='history-entry__line history-entry__reason'>{workStrings.history.reason(event.reason)}</Text>}
+          {event.reason && <Text className='history-entry__line history-entry__reason'>{workStrings.history.reason(event.action === 'hidden' ? (workStrings.hiddenReasons[event.reason] ?? event.reason) : event.reason)}</Text>}
         </View>
       ))}
     </View>

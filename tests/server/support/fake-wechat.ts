@@ -1,12 +1,14 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
+import { type ContentSecurityFake, createContentSecurityFake } from './fake-wechat-content'
 
 /* A stand-in for api.weixin.qq.com on 127.0.0.1, speaking code2Session as WeChat does: a GET
    with appid, secret, js_code and grant_type; JSON answered as text/plain; errcode 40029 for an
    unknown code, 40163 for a used one, 45011 past the per-user minute quota, 40125 for a wrong
    secret. Tests hand out codes as wx.login would. It also hands out access tokens
-   (client_credential) and takes subscribe messages and shipping information sent with them. */
+   (client_credential) and takes subscribe messages, shipping information and content checks sent
+   with them. */
 
 export interface FakeWeChat {
   baseUrl: string
@@ -30,6 +32,10 @@ export interface FakeWeChat {
   failShipping(count: number, errcode?: number): void
   /** Access tokens handed out (getAccessToken). */
   tokensIssued: number
+  /** msgSecCheck and mediaCheckAsync, with the verdicts' message push (fake-wechat-content.ts). */
+  content: ContentSecurityFake
+  /** The next `count` content-security calls fail with this errcode (default -1, system busy). */
+  failContent(count: number, errcode?: number): void
   close(): Promise<void>
 }
 
@@ -74,6 +80,8 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
   let failing = { count: 0, errcode: -1 }
   const shippingUploads: ShippingInfo[] = []
   let failingShipping = { count: 0, errcode: -1 }
+  const content = createContentSecurityFake(appId)
+  let failingContent = { count: 0, errcode: -1 }
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -102,6 +110,25 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
         if (!body.touser || !body.template_id || !body.data) return answer({ errcode: 47003, errmsg: 'argument invalid!' })
         messages.push(body)
         answer({ errcode: 0, errmsg: 'ok', msgid: Date.now() })
+      })
+      return
+    }
+    if (req.method === 'POST' && (url.pathname === '/wxa/msg_sec_check' || url.pathname === '/wxa/media_check_async')) {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk) => chunks.push(chunk))
+      req.on('end', () => {
+        if (!accessTokens.has(url.searchParams.get('access_token') ?? '')) return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+        if (failingContent.count > 0) {
+          failingContent.count--
+          return answer({ errcode: failingContent.errcode, errmsg: 'system error' })
+        }
+        let body: Record<string, any>
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        } catch {
+          return answer({ errcode: 47001, errmsg: 'data format error' })
+        }
+        answer(content.handle(url.pathname, body)!)
       })
       return
     }
@@ -174,6 +201,8 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
     get tokensIssued() {
       return tokensIssued
     },
+    content,
+    failContent: (count, errcode = -1) => void (failingContent = { count, errcode }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

@@ -37,17 +37,20 @@ const MyListing = observer(function MyListing({ listing, store }: { listing: Lis
       {listing.status === 'rejected' && listing.rejectionReason && (
         <Text className='work-card__warning rejection-reason'>{workStrings.myListings.rejectedReason(listing.rejectionReason)}</Text>
       )}
+      {listing.status === 'hidden' && listing.hiddenReason && (
+        <Text className='work-card__warning hidden-reason'>{workStrings.myListings.hiddenReason(workStrings.hiddenReasons[listing.hiddenReason] ?? listing.hiddenReason)}</Text>
+      )}
       <View className='work-card__actions'>
         {editable && (
           <ActionButton
             className='edit-listing'
             kind='secondary'
-            text={listing.status === 'rejected' ? workStrings.myListings.resubmit : workStrings.myListings.edit}
+            text={listing.status === 'rejected' || listing.status === 'hidden' ? workStrings.myListings.resubmit : workStrings.myListings.edit}
             disabled={busy}
             onTap={() => void Taro.navigateTo({ url: withId(routes.sell, 'id', listing.id) })}
           />
         )}
-        {(listing.status === 'live' || listing.status === 'pending_review') && (
+        {(listing.status === 'live' || listing.status === 'pending_review' || listing.status === 'hidden') && (
           <ActionButton className='withdraw-listing' kind='plain' text={workStrings.myListings.withdraw} loading={busy} onTap={() => void withdraw(store, listing)} />
         )}
         <ActionButton

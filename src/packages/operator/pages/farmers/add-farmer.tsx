@@ -14,8 +14,12 @@ export const AddFarmer = observer(function AddFarmer({ store }: { store: Village
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [errors, setErrors] = useState<NewFarmerErrors>({})
+  const [edited, setEdited] = useState(false)
 
+  // WeChat's content check refused the name: said beside it, until it is typed again.
+  const nameRefused = store.addError?.code === 'CONTENT_RISKY' && !errors.name && !edited ? workStrings.farmers.nameRisky : null
   const save = async () => {
+    setEdited(false)
     const found = checkNewFarmer(name, phone)
     setErrors(found)
     if (Object.keys(found).length > 0) return
@@ -38,10 +42,11 @@ export const AddFarmer = observer(function AddFarmer({ store }: { store: Village
         placeholder={workStrings.farmers.namePlaceholder}
         onInput={(event) => {
           setName(event.detail.value)
+          setEdited(true)
           setErrors((old) => ({ ...old, name: undefined }))
         }}
       />
-      {errors.name && <Text className='field-error field-error--name'>{errors.name}</Text>}
+      {(errors.name ?? nameRefused) && <Text className='field-error field-error--name'>{errors.name ?? nameRefused}</Text>}
       <View className='form-field__label add-farmer__label'>{workStrings.farmers.phone}</View>
       <Input
         className='form-input add-farmer__phone'
@@ -55,7 +60,7 @@ export const AddFarmer = observer(function AddFarmer({ store }: { store: Village
         }}
       />
       {errors.phone && <Text className='field-error field-error--phone'>{errors.phone}</Text>}
-      {store.addError && <Text className='field-error add-farmer__error'>{describeError(store.addError)}</Text>}
+      {store.addError && !nameRefused && <Text className='field-error add-farmer__error'>{describeError(store.addError)}</Text>}
       <View className='work-card__actions'>
         <ActionButton className='add-farmer__save' block text={workStrings.farmers.save} loading={store.adding} onTap={() => void save()} />
       </View>

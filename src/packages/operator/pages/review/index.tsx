@@ -14,6 +14,7 @@ import { strings } from '../../../../strings'
 import { categoryLabel, describeError, pricePerUnit, stockLabel, unitLabel } from '../../../../strings/format'
 import { chinaDateTime, workStrings } from '../../../../strings/work'
 import { RejectPanel } from './reject-panel'
+import { ContentChecks } from './content-checks'
 import '../../../../components/listing-form/index.scss'
 import '../../../work-page.scss'
 import './index.scss'
@@ -26,13 +27,23 @@ const zoom = (listing: Listing, url: string) => {
 const ReviewItem = observer(function ReviewItem({ listing, store }: { listing: Listing; store: ListingPageStore }) {
   const [rejecting, setRejecting] = useState(false)
   const busy = store.busyId === listing.id
+  const [refusedHere, setRefusedHere] = useState(false)
   const approve = async () => {
     // Approved or rejected, it leaves the queue.
     if (await store.act(listing.id, () => api.approveListing(listing.id), () => false)) void Taro.showToast({ title: workStrings.review.approved, icon: 'none' })
   }
   const reject = async (reason: string) => {
+    setRefusedHere(false)
     if (await store.act(listing.id, () => api.rejectListing(listing.id, reason), () => false)) void Taro.showToast({ title: workStrings.review.rejected, icon: 'none' })
+    else setRefusedHere(true)
   }
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({ content: workStrings.myListings.withdrawConfirm })
+    if (confirm) await store.act(listing.id, () => api.withdrawListing(listing.id), () => false)
+  }
+  // WeChat refused the reason's words: said beside the reason, not at the top of the page.
+  const reasonError = refusedHere && store.actionError?.code === 'CONTENT_RISKY' && (store.actionError.details?.fields as unknown[] | undefined)?.includes('reason') ? workStrings.review.reasonRisky : null
+  const hidden = listing.status === 'hidden'
   const weight = listing.unit === 'kg' || listing.unit === 'jin' ? '' : ` · ${listing.unitWeightGrams} 克/${unitLabel(listing.unit)}`
   return (
     <View className='work-card review-item'>
@@ -49,12 +60,19 @@ const ReviewItem = observer(function ReviewItem({ listing, store }: { listing: L
       <Text className='work-card__line'>{`${categoryLabel(listing.category)} · ${stockLabel(listing.stock, listing.unit)}${weight}`}</Text>
       <Text className='work-card__line'>{`${listing.farmer.name} · ${workStrings.review.submittedAt(chinaDateTime(listing.updatedAt))}`}</Text>
       <Text className='review-item__description'>{listing.description || strings.listing.noDescription}</Text>
+      <ContentChecks listing={listing} />
       {rejecting ? (
-        <RejectPanel busy={busy} onConfirm={(reason) => void reject(reason)} onCancel={() => setRejecting(false)} />
+        <RejectPanel busy={busy} serverError={reasonError} onConfirm={(reason) => void reject(reason)} onCancel={() => setRejecting(false)} />
       ) : (
         <View className='work-card__actions'>
-          <ActionButton className='approve-button' text={workStrings.review.approve} loading={busy} onTap={() => void approve()} />
-          <ActionButton className='reject-button' kind='secondary' text={workStrings.review.reject} disabled={busy} onTap={() => setRejecting(true)} />
+          {hidden ? (
+            <ActionButton className='withdraw-listing' kind='secondary' text={workStrings.myListings.withdraw} loading={busy} onTap={() => void withdraw()} />
+          ) : (
+            <>
+              <ActionButton className='approve-button' text={workStrings.review.approve} loading={busy} onTap={() => void approve()} />
+              <ActionButton className='reject-button' kind='secondary' text={workStrings.review.reject} disabled={busy} onTap={() => setRejecting(true)} />
+            </>
+          )}
           <ActionButton
             className='history-link'
             kind='plain'

@@ -6,13 +6,15 @@ import { workStrings } from '../../../../strings/work'
 
 export interface RejectPanelProps {
   busy: boolean
+  /** The server's refusal of the reason (WeChat's content check), shown beside it. */
+  serverError?: string | null
   onConfirm: (reason: string) => void
   onCancel: () => void
 }
 
 /** Why a listing is sent back: a common reason in one tap, or the operator's own words. The
  *  farmer reads it on 我的商品, so it should say what to fix. */
-export function RejectPanel({ busy, onConfirm, onCancel }: RejectPanelProps) {
+export function RejectPanel({ busy, serverError = null, onConfirm, onCancel }: RejectPanelProps) {
   const [preset, setPreset] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -53,7 +55,7 @@ export function RejectPanel({ busy, onConfirm, onCancel }: RejectPanelProps) {
           setError(null)
         }}
       />
-      {error && <Text className='field-error field-error--reason'>{error}</Text>}
+      {(error ?? serverError) && <Text className='field-error field-error--reason'>{error ?? serverError}</Text>}
       <View className='work-card__actions'>
         <ActionButton className='confirm-reject' text={workStrings.review.confirmReject} loading={busy} onTap={confirm} />
         <ActionButton className='cancel-reject' kind='plain' text={workStrings.review.cancel} disabled={busy} onTap={onCancel} />
