@@ -8,10 +8,11 @@ import type { Generated } from 'kysely'
 import type { CaseKind, CaseStatus } from '../../src/domain/after-sale'
 import type { CaseFault } from '../../src/domain/order-ledger'
 import type { ListingStatus } from '../../src/domain/listing-status'
-import type { PhotoCheck, TextCheck } from '../../src/domain/content-check'
+import type { TextCheck } from '../../src/domain/content-check'
 import type { OrderStatus } from '../../src/domain/order-status'
 import type { ParcelStatus } from '../../src/domain/parcel-status'
 import type { MoneyTables } from './schema-money'
+import type { ContentCheckTables } from './schema-content'
 import type { PrivacyTables } from './schema-privacy'
 
 export interface CountyTable {
@@ -125,29 +126,6 @@ export interface ListingTable {
   hiddenReason: Generated<string | null>
   createdAt: string
   updatedAt: string
-}
-
-/** One photo's content check at WeChat (mediaCheckAsync), asked by the jobs, answered by the message push. */
-export interface PhotoCheckTable {
-  photoId: string
-  status: PhotoCheck
-  /** 1 once this try was sent to WeChat; 0 while it waits for the jobs. */
-  submitted: number
-  label: number | null
-  mediaUrl: string
-  openid: string | null
-  tries: number
-  nextAttemptAt: string
-  lastError: string | null
-  createdAt: string
-  decidedAt: string | null
-}
-
-/** Every trace id WeChat gave for a photo, so a verdict for an earlier try still finds it. */
-export interface PhotoCheckTraceTable {
-  traceId: string
-  photoId: string
-  submittedAt: string
 }
 
 export interface ListingPhotoTable {
@@ -377,7 +355,7 @@ export interface FarmerMessageTable {
   sentAt: string | null
 }
 
-export interface DB extends MoneyTables, PrivacyTables {
+export interface DB extends MoneyTables, PrivacyTables, ContentCheckTables {
   counties: CountyTable
   pickupPoints: PickupPointTable
   villages: VillageTable
@@ -389,8 +367,6 @@ export interface DB extends MoneyTables, PrivacyTables {
   listings: ListingTable
   listingPhotos: ListingPhotoTable
   listingEvents: ListingEventTable
-  photoChecks: PhotoCheckTable
-  photoCheckTraces: PhotoCheckTraceTable
   orders: OrderTable
   orderNumberCounters: OrderNumberCounterTable
   orderLines: OrderLineTable

@@ -131,7 +131,8 @@ it('a closed sheet loses nothing; accepted, the server hears from WeChat Pay and
   acceptSheet = true
   tap(page, '.confirm-transfer')
   await waitFor(() => page.querySelector('.transfer-confirm__message--confirmed'), 'the confirmed message')
-  await waitFor(() => text(page.querySelector('.paid-out-amount')) === formatYuan(waiting.amountFen), 'the money arrived')
+  // The balances are drawn again when the statement is read again: absent for a moment.
+  await waitFor(() => page.querySelector('.paid-out-amount') && text(page.querySelector('.paid-out-amount')) === formatYuan(waiting.amountFen), 'the money arrived')
   expect(sheets).toHaveLength(2)
   expect(sheets[1]).toEqual(sheets[0])
   expect(text(page.querySelector('.in-flight-amount'))).toBe('¥0.00')
