@@ -12,7 +12,7 @@ import { PickupDeskStore } from './pickup-desk-store'
 import { ReadyPickupsStore } from './ready-pickups-store'
 import { saveReportFile } from './report-file'
 import { SubsidyReportStore } from './subsidy-report-store'
-import { withPrivacy } from './privacy-gate'
+import { withPrivacy } from './privacy-calls'
 import { openWeChatSheet } from './wechat-call'
 
 /* The county staff's stores (县小二: the collection run, the orders waiting, the pickup desk, the

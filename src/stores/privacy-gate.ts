@@ -1,12 +1,11 @@
 import Taro from '@tarojs/taro'
-import { privacyStrings } from '../strings/privacy'
-import { type PrivacyPurpose, type PrivacySetting, PrivacyStore, type WeChatPrivacyAnswer } from './privacy-store'
+import { type PrivacySetting, PrivacyStore, type WeChatPrivacyAnswer } from './privacy-store'
 import { taroStorage } from './taro-storage'
 
-/* The one way to a privacy API in this app (chooseMedia, scanCode, saveFile; the clipboard or
-   location, should they ever be used): `withPrivacy` asks the privacy sheet first. One store for
-   the app's life, at module level because the stores that scan or save are built outside React.
-   WeChat keeps the mini-program's agreement; on H5 the browser's storage keeps it. */
+/* The privacy guide's store for the app's life, at module level because the stores that scan or
+   save are built outside React, and its start at launch. WeChat keeps the mini-program's
+   agreement; on H5 the browser's storage keeps it. The privacy calls themselves go through
+   withPrivacy (privacy-calls.ts). */
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -59,29 +58,4 @@ function listenForWeChatHolds(): void {
 /** The full guide, as written in the admin console, in WeChat's own page. */
 export function openPrivacyContract(): void {
   wechat.openPrivacyContract?.({})
-}
-
-/**
- * A privacy call, made only once the user has agreed: `declined` when they said no (nothing was
- * collected, and a toast says what needs the agreement); else the call's own answer.
- */
-export async function withPrivacy<T>(purpose: PrivacyPurpose, call: () => Promise<T>): Promise<T | 'declined'> {
-  if (!(await privacy.ensure(purpose))) {
-    void Taro.showToast({ title: privacyStrings.declinedToast[purpose === 'scan' ? 'scan' : 'photos'], icon: 'none', duration: 3000 })
-    return 'declined'
-  }
-  return call()
-}
-
-/** Camera or album, compressed (full-size photos from a new phone are 5–10 MB, too much for 3G);
- *  the chosen photos' temporary paths, none when the user closed the picker or declined. */
-export async function pickPhotos(count: number): Promise<string[]> {
-  if (count <= 0) return []
-  try {
-    const picked = await withPrivacy('photos', () => Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] }))
-    return picked === 'declined' ? [] : picked.tempFiles.map((file) => file.tempFilePath)
-  } catch {
-    // Closed without choosing: nothing to add.
-    return []
-  }
 }

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { pickPhotos } from '../../stores/privacy-gate'
+import { pickPhotos } from '../../stores/photo-picker'
 import { keepPhotoFiles } from '../../stores/work-stores'
 import type { DraftPhoto, ListingDraftStore } from '../../stores/listing-draft-store'
 import { workStrings } from '../../strings/work'

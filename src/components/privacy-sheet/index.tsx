@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { keyboardTap, scrollRegion } from '../../page-landmarks'
 import { useStores } from '../../stores'
-import { AGREE_BUTTON_ID, openPrivacyContract, privacy } from '../../stores/privacy-gate'
+import { openPrivacyContract, privacy } from '../../stores/privacy-gate'
 import { privacyStrings as s } from '../../strings/privacy'
 import { ActionButton } from '../action-button'
+import { AgreeButton } from './agree-button'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -58,13 +59,7 @@ function PrivacySheetView() {
         )}
         <View className='privacy-sheet__actions'>
           <ActionButton className='privacy-decline' kind='plain' text={s.decline} onTap={privacy.decline} />
-          {isWeapp ? (
-            <Button id={AGREE_BUTTON_ID} className='privacy-agree' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={privacy.agreed}>
-              {s.agree}
-            </Button>
-          ) : (
-            <ActionButton className='privacy-agree' text={s.agree} onTap={privacy.agreed} />
-          )}
+          <AgreeButton />
         </View>
       </View>
     </View>
