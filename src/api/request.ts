@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import { ApiError } from './api-error'
+import { type HttpAnswer, send } from './http'
 import type { ErrorBody } from './types'
 
 /* The one door to the server: base URL, bearer token, JSON, and the contract's error shape. */
@@ -59,16 +59,9 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const tokenSent = bearerToken
   if (tokenSent) header.Authorization = `Bearer ${tokenSent}`
 
-  let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>
+  let response: HttpAnswer
   try {
-    response = await Taro.request({
-      url: API_BASE_URL + withQuery(path, options.query),
-      method,
-      header,
-      data: body as Taro.request.Option['data'],
-      dataType: options.text ? 'text' : 'json',
-      timeout: TIMEOUT_MS,
-    })
+    response = await send({ url: API_BASE_URL + withQuery(path, options.query), method, header, body, text: options.text === true, timeoutMs: TIMEOUT_MS })
   } catch (error) {
     const message = (error as { errMsg?: string })?.errMsg ?? String(error)
     throw new ApiError(0, 'NETWORK', message)

@@ -77,6 +77,18 @@ describe('the compiled mini-program', () => {
 })
 
 describe('the size report', () => {
+  it('uses no <Icon>: the H5 build drops the weui icon font only it needs (config/index.ts)', () => {
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name)
+        return entry.isDirectory() ? sources(full) : /\.tsx?$/.test(entry.name) ? [full] : []
+      })
+    const all = sources(path.resolve(__dirname, '..', '..', 'src'))
+    expect(all.length).toBeGreaterThan(50)
+    const importsIcon = /import\s*{[^}]*\bIcon\b[^}]*}\s*from\s*'@tarojs\/components'/
+    expect(all.filter((file) => importsIcon.test(fs.readFileSync(file, 'utf8'))).map((file) => path.basename(file))).toEqual([])
+  })
+
   it('names each missing build and the command that makes it, rather than measuring nothing', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-no-build-'))
     try {

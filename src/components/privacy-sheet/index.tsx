@@ -10,18 +10,6 @@ import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
-/** After 不同意, at the top of the pages where a buyer lands (home, 分类): what still works, what
- *  needs the agreement, and the way to give it. */
-export const PrivacyNote = observer(function PrivacyNote() {
-  if (!privacy.declined || privacy.asking) return null
-  return (
-    <View className='privacy-note' ariaRole='note'>
-      <Text className='privacy-note__text'>{s.declinedNote}</Text>
-      <ActionButton className='privacy-reconsider' kind='secondary' text={s.reconsider} onTap={privacy.open} />
-    </View>
-  )
-})
-
 /* The privacy sheet (用户隐私保护指引), drawn by every page frame beside its 大字模式 (through
    components/page-chrome): it shows on whatever page a privacy call was made from. In the
    mini-program 同意 is WeChat's own agreePrivacyAuthorization button, the only tap WeChat accepts
