@@ -6,7 +6,8 @@ import type { ServerConfig } from './config'
 import { type Database, openDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { createWeChatLogin } from './integrations/wechat-login'
-import { createLocalPhotoStorage, type PhotoStorage } from './storage/photo-storage'
+import { createLocalPhotoStorage, type PhotoStorage, withPhotoUrlPrefix } from './storage/photo-storage'
+import { createS3PhotoStorage } from './storage/s3-photo-storage'
 
 export interface Runtime {
   database: Database
@@ -18,14 +19,25 @@ export function photoDir(config: ServerConfig): string {
   return path.join(config.dataDir, 'photos')
 }
 
+/** The bucket when one is configured, else the data folder; URLs on the CDN when there is one. */
+export function openPhotoStorage(config: ServerConfig): PhotoStorage & { close(): void } {
+  const { s3, urlPrefix } = config.photoStore
+  const store = s3 ? createS3PhotoStorage(s3) : { ...createLocalPhotoStorage(photoDir(config)), destroy() {} }
+  const storage = urlPrefix ? withPhotoUrlPrefix(store, urlPrefix) : store
+  return { ...storage, close: () => store.destroy() }
+}
+
 /** Opens the database, runs the migrations and builds the app: what `npm run server` does. */
 export async function startRuntime(config: ServerConfig): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl)
   await migrateToLatest(database.db)
-  const storage = createLocalPhotoStorage(photoDir(config))
+  const storage = openPhotoStorage(config)
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat) })
   database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost; the pool opens a new one on the next query'))
-  app.addHook('onClose', () => database.close())
+  app.addHook('onClose', async () => {
+    storage.close()
+    await database.close()
+  })
   app.orderJobs.start(config.jobsIntervalMs)
   return { database, storage, app }
 }
