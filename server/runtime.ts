@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
 import { systemClock } from './clock'
 import type { ServerConfig } from './config'
-import { type Database, openDatabase } from './db/database'
+import { type Database, type DialectName, openDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { createWeChatLogin } from './integrations/wechat-login'
 import { createLocalPhotoStorage, type PhotoStorage, withPhotoUrlPrefix } from './storage/photo-storage'
@@ -28,9 +28,9 @@ export function openPhotoStorage(config: ServerConfig): PhotoStorage & { close()
 }
 
 /** Opens the database, runs the migrations and builds the app: what `npm run server` does. */
-export async function startRuntime(config: ServerConfig): Promise<Runtime> {
+export async function startRuntime(config: ServerConfig, options: { migrate?: boolean } = {}): Promise<Runtime> {
   const database = openDatabase(config.databaseUrl)
-  await migrateToLatest(database.db)
+  if (options.migrate ?? true) await migrateToLatest(database.db)
   const storage = openPhotoStorage(config)
   const app = await buildApp({ config, db: database.db, dialect: database.dialect, storage, clock: systemClock, wechatLogin: createWeChatLogin(config.wechat) })
   database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost; the pool opens a new one on the next query'))
@@ -44,10 +44,14 @@ export async function startRuntime(config: ServerConfig): Promise<Runtime> {
 
 export async function listen(runtime: Runtime, config: ServerConfig): Promise<void> {
   await runtime.app.listen({ port: config.port, host: config.host })
-  const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`
-  console.log(`\n  Xiangji is running at ${url}  (database: ${runtime.database.dialect})`)
-  console.log(config.devLogin ? '  Dev login is ON: choose a demo user in the app (我的 → 选择演示用户).\n' : '  Dev login is off.\n')
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void runtime.app.close().then(() => process.exit(0)))
   }
+}
+
+/** The line tests and people wait for: the server answers from here on. */
+export function announce(dialect: DialectName, config: ServerConfig, workers = 1): void {
+  const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`
+  console.log(`\n  Xiangji is running at ${url}  (database: ${dialect}${workers > 1 ? `, ${workers} worker processes` : ''})`)
+  console.log(config.devLogin ? '  Dev login is ON: choose a demo user in the app (我的 → 选择演示用户).\n' : '  Dev login is off.\n')
 }
