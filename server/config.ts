@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { readWeChatPayConfig, type WeChatPayConfig } from './integrations/wxpay/config'
+import { readPhotoStoreConfig, type PhotoStoreConfig } from './storage/photo-store-config'
 
 /** Everything the server reads from the environment, read once, in one place. */
 export interface ServerConfig {
@@ -25,6 +26,10 @@ export interface ServerConfig {
   /** WeChat Pay, when WECHAT_PAY_MCHID and the rest are set. */
   wechatPay: WeChatPayConfig | null
   contentSecurity: ContentSecurityConfig
+  /** Where photos live: the data folder's photos/ (one machine) or an S3-compatible bucket. */
+  photoStore: PhotoStoreConfig
+  /** How many worker processes `npm run server` starts (Node's cluster), from WEB_CONCURRENCY. */
+  workers: number
 }
 
 /* WeChat's content security: with the mini-program's credentials and a message-push token, text
@@ -102,6 +107,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       msgPushAesKey: aesKeyOf(env.WECHAT_MSG_PUSH_AES_KEY),
       blocklist: env.XIANGJI_CONTENT_BLOCKLIST === undefined ? DEFAULT_CONTENT_BLOCKLIST : env.XIANGJI_CONTENT_BLOCKLIST.split(',').map((word) => word.trim()).filter(Boolean),
     },
+    photoStore: readPhotoStoreConfig(env),
+    workers: workersOf(env.WEB_CONCURRENCY),
     wechat: {
       appId: env.WECHAT_APP_ID ?? '',
       appSecret: env.WECHAT_APP_SECRET ?? '',
@@ -111,6 +118,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       saleTemplateId: env.WECHAT_SALE_TEMPLATE_ID ?? '',
     },
   }
+}
+
+function workersOf(value: string | undefined): number {
+  if (value === undefined || value === '') return 1
+  const workers = Number(value)
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`WEB_CONCURRENCY must be a whole number of worker processes from 1 to 64, not ${value}`)
+  return workers
 }
 
 /** WeChat's EncodingAESKey is 43 base64 characters (32 bytes with the '=' WeChat leaves off). */

@@ -1,5 +1,5 @@
 import { readConfig } from './config'
-import { listen, startRuntime } from './runtime'
+import { announce, listen, startRuntime } from './runtime'
 import { seedDemoCounty } from './seed/demo-county'
 
 /* `npm start`: the product on one machine: migrate, load the demo county, serve everything. */
@@ -9,6 +9,7 @@ async function main() {
   const seeded = await seedDemoCounty({ db: runtime.database.db, storage: runtime.storage })
   console.log(`  Demo data: ${seeded.listings} listings in ${seeded.villages} villages of ${seeded.county}.`)
   await listen(runtime, config)
+  announce(runtime.database.dialect, config)
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Insertable, type Kysely } from 'kysely'
 import { chinaInstant, chinaMonth, type ChinaMonth } from '../src/domain/china-time'
 import { balances, payoutPaid, payoutSent, type Posting } from '../src/domain/ledger'
 import { orderLedger, type KeyedPosting, type OrderMoneyFacts } from '../src/domain/order-ledger'
@@ -66,7 +66,7 @@ export async function generateLedgerMonth(db: Kysely<DB>, options: { countyId: s
     start,
   }
 
-  const orderRows: DB['orders'][] = []
+  const orderRows: Insertable<DB['orders']>[] = []
   const lineRows: DB['orderLines'][] = []
   const postings: Array<{ posting: KeyedPosting | (Posting & { key: string; at: string }); orderId?: string; payoutId?: string }> = []
   const allFacts: OrderMoneyFacts[] = []
@@ -117,7 +117,7 @@ export async function generateLedgerMonth(db: Kysely<DB>, options: { countyId: s
   const runAt = new Date(start + 27 * 24 * 3600_000).toISOString()
   const owed = balances(postings.filter((p) => p.posting.at < runAt).flatMap((p) => p.posting.entries))
   const runId = `pru_${prefix}`
-  const payoutRows: DB['payouts'][] = []
+  const payoutRows: Insertable<DB['payouts']>[] = []
   for (const [key, fen] of owed) {
     const [account, payeeId] = key.split(':')
     if (account !== 'farmer_payable' && account !== 'operator_payable') continue

@@ -51,6 +51,8 @@ export interface TestAppOptions {
   config?: Partial<ServerConfig>
   /** The content checks' waits when WeChat is busy (short in tests). */
   contentBackoff?: BackoffPolicy
+  /** Where photos live; the test's data folder by default. */
+  storage?: PhotoStorage
 }
 
 /** The pickup codes' secret every server process of a PostgreSQL test shares, as in production. */
@@ -90,7 +92,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     pickupCodeSecret: dialect === 'postgres' ? TEST_PICKUP_CODE_SECRET : undefined,
     ...options.config,
   }
-  const storage = createLocalPhotoStorage(path.join(dir, 'photos'))
+  const storage = options.storage ?? createLocalPhotoStorage(path.join(dir, 'photos'))
   if (options.seed ?? true) await seedDemoCountyKeepingPhotos({ db: database.db, storage, clock })
 
   const logLines: string[] = []

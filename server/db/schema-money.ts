@@ -3,6 +3,7 @@
  * WeChat shipping uploads. Conventions as in schema.ts.
  */
 import type { Generated } from 'kysely'
+import type { JobClaim } from './schema-jobs'
 import type { AccountKind, LedgerEvent } from '../../src/domain/ledger'
 import type { PayoutRunStatus, PayoutStatus } from '../../src/domain/payouts'
 
@@ -84,6 +85,6 @@ export interface MoneyTables {
   ledgerPostings: LedgerPostingTable
   ledgerEntries: LedgerEntryTable
   payoutRuns: PayoutRunTable
-  payouts: PayoutTable
+  payouts: PayoutTable & JobClaim
   shippingUploads: ShippingUploadTable
 }

@@ -14,6 +14,7 @@ import type { ParcelStatus } from '../../src/domain/parcel-status'
 import type { MoneyTables } from './schema-money'
 import type { ContentCheckTables } from './schema-content'
 import type { PrivacyTables } from './schema-privacy'
+import type { JobClaim } from './schema-jobs'
 
 export interface CountyTable {
   id: string
@@ -367,14 +368,14 @@ export interface DB extends MoneyTables, PrivacyTables, ContentCheckTables {
   listings: ListingTable
   listingPhotos: ListingPhotoTable
   listingEvents: ListingEventTable
-  orders: OrderTable
+  orders: OrderTable & JobClaim
   orderNumberCounters: OrderNumberCounterTable
   orderLines: OrderLineTable
   parcels: ParcelTable
   orderEvents: OrderEventTable
   idempotencyKeys: IdempotencyKeyTable
-  payments: PaymentTable
-  refunds: RefundTable
+  payments: PaymentTable & JobClaim
+  refunds: RefundTable & JobClaim
   pickupAttempts: PickupAttemptTable
   commissionEntries: CommissionEntryTable
   buyerMessages: BuyerMessageTable

@@ -61,3 +61,8 @@ async function isComplete(file: string, size: number): Promise<boolean> {
   const stat = await fs.stat(file).catch(() => null)
   return stat !== null && stat.size === size
 }
+
+/** Photo URLs on a CDN (or any host serving the same objects) instead of this server's /photos/. */
+export function withPhotoUrlPrefix(storage: PhotoStorage, prefix: string): PhotoStorage {
+  return { ...storage, pathFor: (key) => `${prefix}/${key}` }
+}

@@ -12,6 +12,7 @@ import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import { type WriteTx, writeTransaction } from '../../db/write-transaction'
 import type { DialectName } from '../../db/database'
+import { CLAIM_LEASE_MS, skippingLocked } from '../../db/job-claims'
 import type { ContentChecker } from '../../integrations/wechat-content-security'
 import { moveListing } from '../listings/move-listing'
 import { recordListingEvent } from '../listings/listing-events'
@@ -77,12 +78,21 @@ export function createPhotoChecks(deps: PhotoCheckDeps) {
 
   /** Sends the checks not sent yet (these photos, or all that are due). */
   async function sendDue(photoIds?: readonly string[]): Promise<number> {
-    let query = db.selectFrom('photoChecks').selectAll().where('status', '=', 'pending').where('submitted', '=', 0).where('nextAttemptAt', '<=', clock().toISOString())
+    let query = db.selectFrom('photoChecks').select('photoId').where('status', '=', 'pending').where('submitted', '=', 0).where('nextAttemptAt', '<=', clock().toISOString())
     if (photoIds) {
       if (photoIds.length === 0) return 0
       query = query.where('photoId', 'in', [...photoIds])
     }
-    const due = await query.orderBy('nextAttemptAt').limit(100).execute()
+    // Claimed as the outboxes are (db/job-claims.ts): the next try moves to the lease's end, so
+    // the listing's save and the jobs of N processes never send one photo twice.
+    const claimed = await db
+      .updateTable('photoChecks')
+      .set({ nextAttemptAt: later(CLAIM_LEASE_MS) })
+      .where('photoId', 'in', skippingLocked(db, query.orderBy('nextAttemptAt').limit(100)))
+      .returning('photoId')
+      .execute()
+    if (claimed.length === 0) return 0
+    const due = await db.selectFrom('photoChecks').selectAll().where('photoId', 'in', claimed.map((row) => row.photoId)).orderBy('createdAt').execute()
     for (const check of due) {
       const submission = await deps.checker.submitPhoto({ mediaUrl: check.mediaUrl, scene: PHOTO_CHECK_SCENE, openid: check.openid })
       const tries = check.tries + 1

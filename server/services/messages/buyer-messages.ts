@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { WeChatMessenger } from '../../integrations/wechat-subscribe'
-import { settleTry, type MessageOutcome, settleMessage } from './message-outbox'
+import { claimDueEntries, settleTry, type MessageOutcome, settleMessage } from './message-outbox'
 import { type PickupCodes, SealedCodeUnreadable } from '../pickups/pickup-codes'
 
 /* Messages to buyers wait in an outbox (written in the transaction that made the order ready)
@@ -20,8 +20,10 @@ export interface BuyerMessageDeps {
 }
 
 export async function sendDueMessages(deps: BuyerMessageDeps): Promise<number> {
-  const { db, clock } = deps
-  const due = await db.selectFrom('buyerMessages').selectAll().where('status', '=', 'pending').where('nextAttemptAt', '<=', clock().toISOString()).orderBy('nextAttemptAt').limit(50).execute()
+  const { db } = deps
+  const claimed = await claimDueEntries(deps, 'buyerMessages', 50)
+  if (claimed.length === 0) return 0
+  const due = await db.selectFrom('buyerMessages').selectAll().where('id', 'in', claimed).orderBy('createdAt').execute()
   let sent = 0
   for (const message of due) {
     const order = await db

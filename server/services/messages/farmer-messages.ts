@@ -6,7 +6,7 @@ import type { Unit } from '../../../src/domain/units'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { WeChatMessenger } from '../../integrations/wechat-subscribe'
-import { settleTry, type MessageOutcome, settleMessage } from './message-outbox'
+import { claimDueEntries, settleTry, type MessageOutcome, settleMessage } from './message-outbox'
 
 /* "有人买了您的奶皮子 2斤": each farmer of a paid order is told what sold and by when to hand it in,
    from the outbox the payment's transaction wrote, retried like the buyer's messages. A farmer
@@ -27,8 +27,10 @@ export function wechatTime(instant: Date): string {
 }
 
 export async function sendDueFarmerMessages(deps: FarmerMessageDeps): Promise<number> {
-  const { db, clock } = deps
-  const due = await db.selectFrom('farmerMessages').selectAll().where('status', '=', 'pending').where('nextAttemptAt', '<=', clock().toISOString()).orderBy('nextAttemptAt').limit(50).execute()
+  const { db } = deps
+  const claimed = await claimDueEntries(deps, 'farmerMessages', 50)
+  if (claimed.length === 0) return 0
+  const due = await db.selectFrom('farmerMessages').selectAll().where('id', 'in', claimed).orderBy('createdAt').execute()
   let sent = 0
   for (const message of due) {
     const parcel = await db

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
+import { CLAIM_LEASE_MS, skippingLocked } from '../../db/job-claims'
 import type { DB } from '../../db/schema'
 
 /* The outboxes of WeChat calls (the buyer's "ready for pickup", the farmer's "your goods sold",
@@ -11,6 +12,22 @@ export type MessageOutcome = 'sent' | 'failed' | 'pending'
 
 export const MAX_MESSAGE_ATTEMPTS = 8
 export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3 * 3600_000)
+
+/** Claims up to `limit` due entries for this process (db/job-claims.ts): their next try moves to
+ *  the lease's end, so no other process sends them meanwhile; settling sets it again. */
+export async function claimDueEntries(deps: { db: Kysely<DB>; clock: Clock }, table: OutboxTable, limit: number): Promise<string[]> {
+  const now = deps.clock()
+  const { db } = deps
+  // Every outbox table has these columns; the type names one of them for Kysely.
+  const due = db.selectFrom(table as 'buyerMessages').select('id').where('status', '=', 'pending').where('nextAttemptAt', '<=', now.toISOString()).orderBy('nextAttemptAt').limit(limit)
+  const claimed = await db
+    .updateTable(table as 'buyerMessages')
+    .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString() })
+    .where('id', 'in', skippingLocked(db, due))
+    .returning('id')
+    .execute()
+  return claimed.map((row) => row.id)
+}
 
 export async function settleMessage(
   deps: { db: Kysely<DB>; clock: Clock },

@@ -15,8 +15,9 @@ import type { PhotoChecks } from '../content/photo-checks'
    refunds that failed are sent again, buyers are told their order is ready, farmers what sold,
    sales settle when their after-sale window closes, WeChat gets each order's shipping
    information, listing photos are checked with WeChat, old idempotency keys go. It runs in every server process
-   on a timer; each step is safe to run in several processes at once (conditional updates,
-   stable refund numbers). A failing step is logged and tried again next round: while the
+   on a timer; each step claims its units of work first (db/job-claims.ts: FOR UPDATE SKIP
+   LOCKED on PostgreSQL), so N processes never make the same WeChat call at once, and what only
+   writes the database (settling, the ledger) is decided under the order's lock, once. A failing step is logged and tried again next round: while the
    database is away every round fails, and the first round after it is back does the work. */
 
 export interface OrderJobsDeps {

@@ -3,6 +3,7 @@ import { canCancelOrder } from '../../../src/domain/order-status'
 import { isOrderExpired } from '../../../src/domain/order-expiry'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
+import { withClaims } from '../../db/job-claims'
 import { databaseOutage } from '../../db/outage'
 import type { DB, UserTable } from '../../db/schema'
 import { writeTransaction } from '../../db/write-transaction'
@@ -19,7 +20,8 @@ import { syncOrderLedger } from '../ledger/order-ledger-sync'
 /* Orders that end before their goods travel: the buyer cancels (a paid one is refunded, and only
    while every parcel is still with its farmer: canCancelOrder), or nobody pays within 30 minutes
    and the order expires. Both give the stock back. The expiry runs on a timer in every server
-   process; the conditional status update lets exactly one of them expire each order. */
+   process; each round claims the orders it expires, and the conditional status update lets
+   exactly one transaction expire each order. */
 
 export interface LifecycleDeps {
   db: Kysely<DB>
@@ -86,10 +88,13 @@ export function createOrderLifecycle(deps: LifecycleDeps) {
 
   /** Every unpaid order past its expiry; returns how many this call expired. */
   async function expireDue(): Promise<number> {
-    const due = await db.selectFrom('orders').select('id').where('status', '=', 'pending_payment').where('expiresAt', '<=', clock().toISOString()).orderBy('expiresAt').limit(200).execute()
-    let expired = 0
-    for (const { id } of due) if (await expireOne(id)) expired++
-    return expired
+    const now = clock()
+    // Claimed (db/job-claims.ts): N processes ask WeChat Pay about each order's payment once between them.
+    return withClaims(db, 'orders', now, 200, (due) => due.where('status', '=', 'pending_payment').where('expiresAt', '<=', now.toISOString()).orderBy('expiresAt'), async (claimed) => {
+      let expired = 0
+      for (const id of claimed) if (await expireOne(id)) expired++
+      return expired
+    })
   }
 
   return { cancel, expireDue }

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, PaymentTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { withClaims } from '../../db/job-claims'
 import { ServiceError, notFound } from '../service-error'
 import { newId } from '../../ids'
 import { lockOrder } from '../orders/lock-order'
@@ -129,8 +130,16 @@ export function createPaymentService(deps: PaymentDeps) {
 
   /** Payments pending for a while without news: ask the provider; a paid one is applied. */
   async function reconcile(): Promise<number> {
-    const before = new Date(clock().getTime() - RECONCILE_AFTER_MS).toISOString()
-    const stale = await db.selectFrom('payments').selectAll().where('status', '=', 'pending').where('createdAt', '<=', before).orderBy('createdAt').limit(50).execute()
+    const now = clock()
+    const before = new Date(now.getTime() - RECONCILE_AFTER_MS).toISOString()
+    // Claimed (db/job-claims.ts): N processes look each payment up once per round between them.
+    return withClaims(db, 'payments', now, 50, (due) => due.where('status', '=', 'pending').where('createdAt', '<=', before).orderBy('createdAt'), async (claimed) => {
+      if (claimed.length === 0) return 0
+      return lookUp(await db.selectFrom('payments').selectAll().where('id', 'in', claimed).where('status', '=', 'pending').orderBy('createdAt').execute())
+    })
+  }
+
+  async function lookUp(stale: PaymentTable[]): Promise<number> {
     let applied = 0
     for (const payment of stale) {
       const provider = deps.providers[payment.provider as ProviderName]

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
+import { withClaims } from '../../db/job-claims'
 import type { DB, PaymentTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
@@ -58,9 +59,16 @@ export async function createCaseRefund(tx: WriteTx, payment: PaymentTable, caseI
 
 /** Sends every pending refund (or only these orders') to its provider once. */
 export async function processRefunds(deps: RefundDeps, orderIds?: string[]): Promise<void> {
-  let query = deps.db.selectFrom('refunds').innerJoin('payments', 'payments.id', 'refunds.paymentId').select(['refunds.id', 'refunds.orderId', 'refunds.caseId', 'refunds.outRefundNo', 'refunds.amountFen', 'payments.outTradeNo', 'payments.provider', 'payments.amountFen as paidFen']).where('refunds.status', '=', 'pending')
-  if (orderIds) query = query.where('refunds.orderId', 'in', orderIds)
-  for (const refund of await query.limit(100).execute()) {
+  if (orderIds?.length === 0) return
+  // Claimed (db/job-claims.ts): the jobs of N processes and a cancel's own call never ask for one refund at once.
+  await withClaims(deps.db, 'refunds', deps.clock(), 100, (due) => due.where('status', '=', 'pending').$if(orderIds !== undefined, (q) => q.where('orderId', 'in', orderIds!)).orderBy('createdAt'), async (claimed) => {
+    if (claimed.length > 0) await sendRefunds(deps, claimed)
+  })
+}
+
+async function sendRefunds(deps: RefundDeps, refundIds: string[]): Promise<void> {
+  const query = deps.db.selectFrom('refunds').innerJoin('payments', 'payments.id', 'refunds.paymentId').select(['refunds.id', 'refunds.orderId', 'refunds.caseId', 'refunds.outRefundNo', 'refunds.amountFen', 'payments.outTradeNo', 'payments.provider', 'payments.amountFen as paidFen']).where('refunds.id', 'in', refundIds).where('refunds.status', '=', 'pending')
+  for (const refund of await query.orderBy('refunds.createdAt').execute()) {
     const provider = deps.providers[refund.provider as ProviderName]
     if (!provider) continue
     try {

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import { checkSecondPerson, payoutStatusForTransfer } from '../../../src/domain/payouts'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
+import { withClaims } from '../../db/job-claims'
 import type { DB, UserTable } from '../../db/schema'
 import type { PayoutTable } from '../../db/schema-money'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
@@ -50,15 +51,18 @@ async function settle(deps: PayoutSendingDeps, payout: PayoutTable, result: Tran
 export async function sendDuePayouts(deps: PayoutSendingDeps): Promise<number> {
   const { transfers } = deps
   if (!transfers) return 0
-  const askAfter = new Date(deps.clock().getTime() - CONFIRMATION_CHECK_MS).toISOString()
-  const due = await deps.db
-    .selectFrom('payouts')
-    .selectAll()
-    .where('method', '=', 'wechat')
-    .where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'awaiting_confirmation'), eb('updatedAt', '<=', askAfter)])]))
-    .orderBy('updatedAt')
-    .limit(50)
-    .execute()
+  const now = deps.clock()
+  const askAfter = new Date(now.getTime() - CONFIRMATION_CHECK_MS).toISOString()
+  const dueNow = (query: SelectQueryBuilder<DB, 'payouts', object>) =>
+    query.where('method', '=', 'wechat').where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'awaiting_confirmation'), eb('updatedAt', '<=', askAfter)])]))
+  // Claimed (db/job-claims.ts): one process sends or asks after each payout in a round.
+  return withClaims(deps.db, 'payouts', now, 50, (query) => dueNow(query).orderBy('updatedAt'), async (claimed) => {
+    if (claimed.length === 0) return 0
+    return sendOrFollow(deps, transfers, await dueNow(deps.db.selectFrom('payouts')).selectAll().where('id', 'in', claimed).orderBy('updatedAt').execute())
+  })
+}
+
+async function sendOrFollow(deps: PayoutSendingDeps, transfers: TransferProvider, due: PayoutTable[]): Promise<number> {
   let done = 0
   for (const payout of due) {
     let result: TransferResult

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema'
 import type { WriteTx } from '../../db/write-transaction'
 import { newId } from '../../ids'
 import type { ShippingUploader } from '../../integrations/wechat-shipping'
-import { retryAfterMs, settleTry, settleMessage } from '../messages/message-outbox'
+import { claimDueEntries, retryAfterMs, settleTry, settleMessage } from '../messages/message-outbox'
 
 /* WeChat keeps a WeChat Pay buyer's money frozen until the order's shipping information is
    uploaded. The hand-over at the pickup desk is our delivery, so the hand-over's transaction
@@ -33,7 +33,9 @@ export interface ShippingUploadDeps {
 }
 
 export async function uploadDueShipping(deps: ShippingUploadDeps): Promise<number> {
-  const due = await deps.db.selectFrom('shippingUploads').selectAll().where('status', '=', 'pending').where('nextAttemptAt', '<=', deps.clock().toISOString()).orderBy('nextAttemptAt').limit(50).execute()
+  const claimed = await claimDueEntries(deps, 'shippingUploads', 50)
+  if (claimed.length === 0) return 0
+  const due = await deps.db.selectFrom('shippingUploads').selectAll().where('id', 'in', claimed).orderBy('createdAt').execute()
   let sent = 0
   for (const upload of due) {
     const finish = (status: 'sent' | 'failed' | 'pending', error: string | null) => settleMessage(deps, 'shippingUploads', upload, status, error)
