@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { CatalogVersion } from '../services/listings/catalog-version'
+import { withPhotoOrigin } from './photo-urls'
+
+/* The catalog and listing answers every buyer fetches, kept rendered: the JSON bytes with their
+   photo URLs and an ETag, keyed by what the answer depends on (the route, its query, the origin
+   photo URLs are made with). All of them are dropped when the catalog's version moves, so a
+   change made through any process is answered everywhere within the version's recheck time.
+   A client that sends the ETag back gets 304 and no body. */
+
+export interface RenderedAnswer {
+  body: string
+  etag: string
+}
+
+/** Enough distinct pages (filters × cursors × origins) for a county; beyond it the oldest goes. */
+const MAX_ANSWERS = 2000
+
+export interface RenderedAnswers {
+  /** The kept answer for `key`, else `render()`'s, kept when it may be (it succeeded and
+   *  `keep` says so) and the version did not move meanwhile. */
+  get<T>(key: string, render: () => Promise<T>, reply: FastifyReply, origin: () => string, keep?: (value: T) => boolean): Promise<RenderedAnswer>
+}
+
+export function createRenderedAnswers(version: CatalogVersion): RenderedAnswers {
+  let seen = -1
+  const answers = new Map<string, RenderedAnswer>()
+
+  return {
+    async get(key, render, reply, origin, keep = () => true) {
+      const now = await version.current()
+      if (now !== seen) {
+        answers.clear()
+        seen = now
+      }
+      const kept = answers.get(key)
+      if (kept) return kept
+      const value = await render()
+      const answer = renderAnswer(reply, value, origin)
+      if (keep(value) && seen === now) {
+        if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!)
+        answers.set(key, answer)
+      }
+      return answer
+    },
+  }
+}
+
+/** The answer's bytes as its route's response schema serialises them, photo URLs made absolute. */
+export function renderAnswer(reply: FastifyReply, value: unknown, origin: () => string): RenderedAnswer {
+  const body = reply.serialize(withPhotoOrigin(value, origin)) as string
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }
+}
+
+/** The key part naming the origin photo URLs are made with (validated only when a photo needs it). */
+export function originKey(request: FastifyRequest, publicUrl?: string): string {
+  return publicUrl ?? `${request.protocol}://${request.host}`
+}
+
+/** 304 when the client holds this very answer, else the answer. */
+export function sendRendered(request: FastifyRequest, reply: FastifyReply, answer: RenderedAnswer): FastifyReply {
+  reply.header('etag', answer.etag).header('cache-control', 'private, no-cache')
+  const held = request.headers['if-none-match']
+  if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag || tag.trim() === '*')) return reply.code(304).send()
+  return reply.type('application/json; charset=utf-8').send(answer.body)
+}
