@@ -10,7 +10,8 @@ import { withPhotoOrigin } from './photo-urls'
    A client that sends the ETag back gets 304 and no body. */
 
 export interface RenderedAnswer {
-  body: string
+  /** Encoded once, so no request pays for turning the text into UTF-8 again. */
+  body: Buffer
   etag: string
 }
 
@@ -49,7 +50,7 @@ export function createRenderedAnswers(version: CatalogVersion): RenderedAnswers 
 
 /** The answer's bytes as its route's response schema serialises them, photo URLs made absolute. */
 export function renderAnswer(reply: FastifyReply, value: unknown, origin: () => string): RenderedAnswer {
-  const body = reply.serialize(withPhotoOrigin(value, origin)) as string
+  const body = Buffer.from(reply.serialize(withPhotoOrigin(value, origin)) as string)
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }
 }
 
@@ -63,5 +64,5 @@ export function sendRendered(request: FastifyRequest, reply: FastifyReply, answe
   reply.header('etag', answer.etag).header('cache-control', 'private, no-cache')
   const held = request.headers['if-none-match']
   if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag || tag.trim() === '*')) return reply.code(304).send()
-  return reply.type('application/json; charset=utf-8').send(answer.body)
+  return reply.header('content-type', 'application/json; charset=utf-8').send(answer.body)
 }
