@@ -36,8 +36,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`
       create function catalog_changed() returns trigger language plpgsql as $$
       begin
-        insert into catalog_versions (slot, version) values (pg_backend_pid() % ${sql.raw(String(SLOTS))}, 1)
-          on conflict (slot) do update set version = catalog_versions.version + 1;
+        -- Once per transaction: an order taking stock of three listings bumps once.
+        if current_setting('xiangji.catalog_bumped', true) is distinct from 'yes' then
+          insert into catalog_versions (slot, version) values (pg_backend_pid() % ${sql.raw(String(SLOTS))}, 1)
+            on conflict (slot) do update set version = catalog_versions.version + 1;
+          perform set_config('xiangji.catalog_bumped', 'yes', true);
+        end if;
         return null;
       end $$`.execute(db)
     for (const { table, events } of WATCHED) {
