@@ -19,17 +19,21 @@ export interface RenderedAnswer {
 const MAX_ANSWERS = 2000
 
 export interface RenderedAnswers {
-  /** The kept answer for `key`, else `render()`'s, kept when it may be (it succeeded and
-   *  `keep` says so) and the version did not move meanwhile. */
-  get<T>(key: string, render: () => Promise<T>, reply: FastifyReply, origin: () => string, keep?: (value: T) => boolean): Promise<RenderedAnswer>
+  /** The kept answer for `key`, else `render()`'s, kept when it succeeded and the version did
+   *  not move meanwhile. */
+  get(key: string, render: () => Promise<unknown>, reply: FastifyReply, origin: () => string): Promise<RenderedAnswer>
 }
 
 export function createRenderedAnswers(version: CatalogVersion): RenderedAnswers {
   let seen = -1
   const answers = new Map<string, RenderedAnswer>()
+  // When orders flow, the version moves every recheck and the requests of that moment would all
+  // render the same page at once: they wait for one rendering instead (of this version only, so
+  // none is answered from before a change it already saw).
+  const rendering = new Map<string, Promise<RenderedAnswer>>()
 
   return {
-    async get(key, render, reply, origin, keep = () => true) {
+    async get(key, render, reply, origin) {
       const now = await version.current()
       if (now !== seen) {
         answers.clear()
@@ -37,12 +41,19 @@ export function createRenderedAnswers(version: CatalogVersion): RenderedAnswers 
       }
       const kept = answers.get(key)
       if (kept) return kept
-      const value = await render()
-      const answer = renderAnswer(reply, value, origin)
-      if (keep(value) && seen === now) {
-        if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!)
-        answers.set(key, answer)
-      }
+      const renderingKey = `${now} ${key}`
+      const pending = rendering.get(renderingKey)
+      if (pending) return pending
+      const answer = (async () => {
+        const value = await render()
+        const rendered = renderAnswer(reply, value, origin)
+        if (seen === now) {
+          if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!)
+          answers.set(key, rendered)
+        }
+        return rendered
+      })().finally(() => rendering.delete(renderingKey))
+      rendering.set(renderingKey, answer)
       return answer
     },
   }
