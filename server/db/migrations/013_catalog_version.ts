@@ -15,9 +15,9 @@ const WATCHED: { table: string; events: string[] }[] = [
   { table: 'listing_photos', events: ['insert', 'update', 'delete'] },
   { table: 'photos', events: ['update', 'delete'] },
   { table: 'photo_checks', events: ['insert', 'update of status', 'delete'] },
-  { table: 'farmers', events: ['update of name'] },
-  { table: 'villages', events: ['update of name'] },
-  { table: 'users', events: ['update of name'] },
+  { table: 'farmers', events: ['update of name', 'delete'] },
+  { table: 'villages', events: ['update of name', 'delete'] },
+  { table: 'users', events: ['update of name', 'delete'] },
 ]
 
 const SLOTS = 64
