@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { execSync } from 'node:child_process'
+import { sql } from 'kysely'
 import { Pool } from 'pg'
 import type { DialectName } from '../server/db/database'
 import { openDatabase } from '../server/db/database'
@@ -121,7 +122,6 @@ async function prepareFloor(url: string): Promise<void> {
   const database = openDatabase(url)
   try {
     // The floor's own table, written with the project's driver only to fill it.
-    const { sql } = await import('kysely')
     for (const [key, stock] of Object.entries(STOCK)) await sql`insert into listings (id, price_fen, stock) values (${listingId(key)}, ${1000}, ${stock})`.execute(database.db)
   } finally {
     await database.close()
@@ -204,6 +204,7 @@ const percent = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`
 
 async function main() {
   const load = os.loadavg().map((n) => n.toFixed(2)).join(' ')
+  const commit = execSync('git rev-parse --short HEAD 2>/dev/null || true').toString().trim()
   const results: Result[] = []
   for (const dialect of DATABASES) {
     const result = await run(dialect)
@@ -217,7 +218,7 @@ async function main() {
   const lines = [
     `# API benchmark against the floor (${new Date().toISOString()})`,
     '',
-    `Project server and floor servers as separate processes; autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each, median round. ${os.cpus().length} cores, Node ${process.version}, load average at start ${load}${execSync('git rev-parse --short HEAD 2>/dev/null || true').toString().trim() ? `, commit ${execSync('git rev-parse --short HEAD').toString().trim()}` : ''}.`,
+    `Project server and floor servers as separate processes; autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each, median round. ${os.cpus().length} cores, Node ${process.version}, load average at start ${load}${commit ? `, commit ${commit}` : ''}.`,
     '',
     '| database | answer | project /s | project p50 / p99 | floor /s | share of floor | target | sold out | other non-2xx |',
     '|---|---|---|---|---|---|---|---|---|',
