@@ -9,6 +9,7 @@ import type { DialectName } from './db/database'
 import type { DB } from './db/schema'
 import { installAuth } from './http/auth'
 import { installPhotoUrls } from './http/photo-urls'
+import { createRenderedAnswers } from './http/rendered-answers'
 import { installErrorHandler } from './http/errors'
 import { type H5App, isAppRoute, serveH5App, servePhotos } from './http/static-files'
 import { transportOptions } from './http/transport'
@@ -49,6 +50,7 @@ import { pickupCodeSecret } from './secrets'
 import { createAuthService } from './services/accounts/auth'
 import { createAccountDeletion } from './services/accounts/account-deletion'
 import { createCatalogService } from './services/listings/catalog'
+import { createCatalogVersion } from './services/listings/catalog-version'
 import { createListingCommands } from './services/listings/listing-commands'
 import { createCaseDesk } from './services/after-sale/cases'
 import { createOrderJobs, type OrderJobs } from './services/orders/order-jobs'
@@ -165,7 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const deletion = createAccountDeletion({ db: deps.db, dialect: deps.dialect, clock: deps.clock, storage: deps.storage })
       await api.register(meRoutes, { db: deps.db, clock: deps.clock, storage: deps.storage, deletion })
       await api.register(placeRoutes, { db: deps.db })
-      await api.register(listingRoutes, { catalog })
+      const answers = createRenderedAnswers(createCatalogVersion(deps.db, deps.config.catalogRecheckMs))
+      await api.register(listingRoutes, { catalog, answers, publicUrl: deps.config.publicUrl })
       await api.register(listingChangeRoutes, { catalog, commands: createListingCommands({ db: deps.db, dialect: deps.dialect, clock: deps.clock, content, log: app.log }) })
       await api.register(farmerRoutes, { db: deps.db, clock: deps.clock, deletion, text: content.text })
       if (content.messagePush) await api.register(wechatMessagePushRoutes, { appId: wechat.appId, security: deps.config.contentSecurity, photos: content.photos })

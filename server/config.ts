@@ -23,6 +23,9 @@ export interface ServerConfig {
   pickupCodeSecret?: string
   /** How often expiry, payment reconciliation and refund retries run. */
   jobsIntervalMs: number
+  /** How long a process answers the catalog it rendered before asking whether it changed: a
+      change made through another process shows within this time (0: ask on every request). */
+  catalogRecheckMs: number
   /** WeChat Pay, when WECHAT_PAY_MCHID and the rest are set. */
   wechatPay: WeChatPayConfig | null
   contentSecurity: ContentSecurityConfig
@@ -101,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     pickupCodeSecret: env.XIANGJI_PICKUP_CODE_SECRET || undefined,
     jobsIntervalMs: Number(env.XIANGJI_JOBS_INTERVAL_MS ?? 15_000),
+    catalogRecheckMs: Number(env.XIANGJI_CATALOG_RECHECK_MS ?? 250),
     wechatPay: readWeChatPayConfig(env),
     contentSecurity: {
       msgPushToken: env.WECHAT_MSG_PUSH_TOKEN ?? '',

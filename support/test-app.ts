@@ -90,6 +90,8 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     wechatPay: options.wechatPay ?? null,
     // PostgreSQL refuses to start without it; SQLite keeps generating its own into the data folder.
     pickupCodeSecret: dialect === 'postgres' ? TEST_PICKUP_CODE_SECRET : undefined,
+    // A test writes to the database directly and reads the catalog at once.
+    catalogRecheckMs: 0,
     ...options.config,
   }
   const storage = options.storage ?? createLocalPhotoStorage(path.join(dir, 'photos'))

@@ -1,4 +1,5 @@
-/* autocannon (the load generator of bench:scale) ships no types: the part we use. */
+/* The part of autocannon (the load generator of bench:api and bench:scale), which ships no
+   types, that the benchmarks use. */
 declare module 'autocannon' {
   interface Request {
     method?: string
@@ -6,6 +7,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     body?: string
     setupRequest?: (request: Request, context: Record<string, unknown>) => Request
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void
   }
   interface Options {
     url: string
@@ -15,9 +17,15 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     requests?: Request[]
   }
+  interface Stats {
+    average: number
+    total: number
+    p50: number
+    p99: number
+  }
   interface Result {
-    requests: { average: number; total: number }
-    latency: { p50: number; p99: number; average: number }
+    requests: Stats
+    latency: Stats
     '2xx': number
     non2xx: number
     errors: number

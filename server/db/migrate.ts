@@ -11,6 +11,7 @@ import * as ledgerAndPayouts from './migrations/009_ledger_and_payouts'
 import * as accountDeletion from './migrations/010_account_deletion'
 import * as contentChecks from './migrations/011_content_checks'
 import * as jobClaims from './migrations/012_job_claims'
+import * as catalogVersion from './migrations/013_catalog_version'
 
 /* Migrations are listed here, in order, rather than read from a folder at run time: the same
    list works under tsx, jest and any bundler. */
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '010_account_deletion': accountDeletion,
   '011_content_checks': contentChecks,
   '012_job_claims': jobClaims,
+  '013_catalog_version': catalogVersion,
 }
 
 /** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely

@@ -28,6 +28,14 @@ export interface PhotoCheckTraceTable {
 }
 
 export interface ContentCheckTables {
+  catalogVersions: CatalogVersionTable
   photoChecks: PhotoCheckTable
   photoCheckTraces: PhotoCheckTraceTable
+}
+
+/** What a catalog or listing answer shows has changed when the sum of these grows (migration
+ *  013): triggers bump them in the writing transaction itself, whatever code path writes. */
+export interface CatalogVersionTable {
+  slot: number
+  version: number
 }

@@ -37,3 +37,7 @@ export function canReviewListing(listing: ListingPlace, viewer: ListingViewer | 
 export function canViewListing(listing: ListingPlace, viewer: ListingViewer | null): boolean {
   return isListingInCatalog(listing.status) || canManageListing(listing, viewer)
 }
+
+/** Nobody but a farmer or a cun xiao'er manages a listing, so everyone else sees each listing
+ *  the same way: as a buyer does. */
+export const seesListingsAsBuyer = (viewer: ListingViewer | null): boolean => viewer?.role !== 'farmer' && viewer?.role !== 'operator'
