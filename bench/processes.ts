@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
+import { freePort } from '../support/free-port'
 
 /* The project server and the floor servers each run as a process of their own under tsx, so
    they compete for the machine on equal terms and none shares the benchmark driver's loop. */
@@ -12,13 +12,6 @@ export interface BenchProcess {
   stop(): Promise<void>
 }
 
-export async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** Runs `script` (relative to the repository) with PORT set and waits for `ready` in its output. */
 export async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<BenchProcess> {

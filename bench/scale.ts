@@ -11,7 +11,7 @@ import { createLocalPhotoStorage } from '../server/storage/photo-storage'
 import { seedDemoCountyKeepingPhotos } from '../support/kept-demo-photos'
 import { listingId, orderBody } from '../support/order-fixtures'
 import { TEST_PG_URL } from '../support/test-app'
-import { startServerProcess } from '../tests/server/support/server-process'
+import { startServerProcess } from '../support/server-process'
 import { runBench, writeReport } from './report'
 
 /* `npm run bench:scale`: `npm run server` on PostgreSQL with 1 and then 2 worker processes

@@ -10,7 +10,7 @@ import { createLocalPhotoStorage } from '../../server/storage/photo-storage'
 import { seedDemoCountyKeepingPhotos } from '../../support/kept-demo-photos'
 import { lambFields, photoUploadedBy } from './support/listing-fixtures'
 import { listingId, orderBody, placeOrder } from './support/order-fixtures'
-import { type ServerProcess, startServerProcess } from './support/server-process'
+import { type ServerProcess, startServerProcess } from '../../support/server-process'
 import { bearer, createTestApp, DATABASES, demoUserId, signInAs, TEST_PG_URL, TEST_PICKUP_CODE_SECRET, type TestApp } from './support/test-app'
 
 /* Issue 16: catalog and listing answers are kept rendered by each process and dropped when any

@@ -8,7 +8,7 @@ import { seedDemoCounty } from '../../server/seed/demo-county'
 import { createLocalPhotoStorage } from '../../server/storage/photo-storage'
 import { listingId } from './support/order-fixtures'
 import { type Answer, type OrderLoad, startOrderLoad } from './support/order-load'
-import { type ServerProcess, startServerProcess } from './support/server-process'
+import { type ServerProcess, startServerProcess } from '../../support/server-process'
 import { TEST_PICKUP_CODE_SECRET } from './support/test-app'
 import { startThrowawayPostgres, type ThrowawayPostgres } from './support/throwaway-postgres'
 

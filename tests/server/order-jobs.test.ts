@@ -3,7 +3,7 @@ import { openDatabase } from '../../server/db/database'
 import { createOrderJobs } from '../../server/services/orders/order-jobs'
 import type { OrderService } from '../../server/services/orders/order-service'
 import type { PickupCodes } from '../../server/services/pickups/pickup-codes'
-import { freePort } from './support/free-port'
+import { freePort } from '../../support/free-port'
 
 /* The jobs' timer while the database is away: every step of every round fails (on a PostgreSQL
    that is not running, ECONNREFUSED), and the rounds go on; nothing escapes as an unhandled

@@ -13,7 +13,7 @@ import { startLocalS3, type LocalS3 } from './support/local-s3'
 import { photoForm } from './support/multipart'
 import { listingId, orderBody } from './support/order-fixtures'
 import { photo } from './support/photo-fixtures'
-import { type ServerProcess, startServerProcess } from './support/server-process'
+import { type ServerProcess, startServerProcess } from '../../support/server-process'
 import { demoUserId, TEST_PG_URL } from './support/test-app'
 
 /* Two server processes on one PostgreSQL, as a county runs them behind a load balancer: nothing a

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type ServerProcess, startServerProcess } from './support/server-process'
+import { type ServerProcess, startServerProcess } from '../../support/server-process'
 
 /* `WEB_CONCURRENCY=2 npm run server`: two worker processes on one port, here on SQLite (one
    machine's file, in WAL mode, which several workers may share; PostgreSQL with two processes:

@@ -10,7 +10,7 @@ import { installErrorHandler } from '../../../server/http/errors'
 import { ServiceError } from '../../../server/services/service-error'
 import { newKey, orderBody, placeOrder } from '../support/order-fixtures'
 import { createTestApp, signInAs, TEST_PG_URL } from '../support/test-app'
-import { freePort } from '../support/free-port'
+import { freePort } from '../../../support/free-port'
 
 /* Which errors are "the database is away" (server/db/outage.ts), judged on errors the drivers
    really throw wherever they can be made here, and what the client is told: 503

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import S3rver from 's3rver'
 import type { S3PhotoConfig } from '../../../server/storage/s3-photo-storage'
-import { freePort } from './free-port'
+import { freePort } from '../../../support/free-port'
 
 /* An S3-compatible server on 127.0.0.1 (s3rver, objects in a temp folder), the way WeChat is
    faked: the S3 photo store is tested against the protocol, not a mock of the SDK. */

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { Client } from 'pg'
-import { freePort } from './free-port'
+import { freePort } from '../../../support/free-port'
 
 /* A PostgreSQL cluster of the test's own, in a temporary folder on a free port, for tests that
    stop, restart or cut off the database: never the machine's PostgreSQL, which other test files

@@ -18,7 +18,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const root = path.resolve(__dirname, '..', '..', '..')
+  const root = path.resolve(__dirname, '..')
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'server', 'main.ts')], {
     cwd: root,
