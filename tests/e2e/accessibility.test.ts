@@ -3,7 +3,7 @@ import type { Order } from '../../src/api'
 import { seedId } from '../../server/ids'
 import { type AxeFinding, BLOCKING_IMPACTS, describeFindings, runAxe } from '../support/axe'
 import { launchChromium } from '../support/chromium'
-import { callAs, setLargeText, signInOnMe } from '../support/h5-pages'
+import { placePaidOrder, setLargeText, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* Every page of every role in the H5 app, checked by axe-core once it has rendered, against the
@@ -103,10 +103,7 @@ describe('H5: accessibility of every page (axe-core)', () => {
     browser = await launchChromium()
     page = await browser.context.newPage()
     page.setDefaultTimeout(15_000)
-    const lines = [{ listingId: LAMB, quantity: 1 }]
-    const order = (await callAs(server.url, 'buyer-chenxiao', 'POST', '/orders', { lines, pickupPointId: seedId('pup', 'horinger-center') }, { 'idempotency-key': `e2e-a11y-${Date.now()}` })) as Order
-    const { paymentId } = await callAs(server.url, 'buyer-chenxiao', 'POST', `/orders/${order.id}/payments`, { provider: 'sandbox' })
-    await callAs(server.url, 'buyer-chenxiao', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
+    const order = (await placePaidOrder(server.url, 'buyer-chenxiao', [{ listingId: LAMB, quantity: 1 }])) as Order
     orderId = order.id
   }, 60_000)
 

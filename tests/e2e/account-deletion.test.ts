@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { seedId } from '../../server/ids'
 import { BLOCKING_IMPACTS, describeFindings, runAxe } from '../support/axe'
 import { launchChromium } from '../support/chromium'
-import { callAs, screenshot, setLargeText, signInOnMe } from '../support/h5-pages'
+import { callAs, placePaidOrder, screenshot, setLargeText, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* 注销账号 in the H5 app, against the real server: the buyer 周敏 exports her data (a download
@@ -25,10 +25,7 @@ describe('H5: 注销账号 and 导出我的数据', () => {
 
   beforeAll(async () => {
     server = await startDemoServer()
-    const body = { lines: [{ listingId: seedId('lst', 'lamb-chops'), quantity: 1 }], pickupPointId: seedId('pup', 'horinger-center') }
-    const placed = await callAs(server.url, 'buyer-zhoumin', 'POST', '/orders', body, { 'idempotency-key': `e2e-delete-${Date.now()}` })
-    const { paymentId } = await callAs(server.url, 'buyer-zhoumin', 'POST', `/orders/${placed.id}/payments`, { provider: 'sandbox' })
-    order = await callAs(server.url, 'buyer-zhoumin', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
+    order = await placePaidOrder(server.url, 'buyer-zhoumin', [{ listingId: seedId('lst', 'lamb-chops'), quantity: 1 }])
     browser = await launchChromium()
     page = await browser.context.newPage()
     page.setDefaultTimeout(15_000)

@@ -3,7 +3,7 @@ import type { Order } from '../../src/api'
 import { addChinaDays, chinaDate } from '../../src/domain/china-time'
 import { seedId } from '../../server/ids'
 import { launchChromium } from '../support/chromium'
-import { callAs, screenshot, signInOnMe } from '../support/h5-pages'
+import { placePaidOrder, screenshot, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* The farmer's side in the H5 app, against the real server: a buyer pays for 王建国's lamb chops
@@ -22,8 +22,6 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
   let runDate: string
   const consoleErrors: string[] = []
 
-  const api = (userKey: string, method: string, url: string, body?: object, headers: Record<string, string> = {}) => callAs(server.url, userKey, method, url, body, headers)
-
   beforeAll(async () => {
     server = await startDemoServer()
     browser = await launchChromium()
@@ -33,11 +31,8 @@ describe('H5: what a farmer sold, and the printed hand-in list', () => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
     page.on('pageerror', (error) => consoleErrors.push(error.stack ?? String(error)))
-    const lines = [['lamb-chops', 2], ['lamb-spine', 3]].map(([key, quantity]) => ({ listingId: seedId('lst', key as string), quantity }))
-    const order = (await api('buyer-chenxiao', 'POST', '/orders', { lines, pickupPointId: seedId('pup', 'horinger-center') }, { 'idempotency-key': `e2e-sales-${Date.now()}` })) as Order
-    const { paymentId } = await api('buyer-chenxiao', 'POST', `/orders/${order.id}/payments`, { provider: 'sandbox' })
-    await api('buyer-chenxiao', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
-    runDate = ((await api('buyer-chenxiao', 'GET', `/orders/${order.id}`)) as Order).parcels[0].collectionRunDate!
+    const lines = ([['lamb-chops', 2], ['lamb-spine', 3]] as const).map(([key, quantity]) => ({ listingId: seedId('lst', key), quantity }))
+    runDate = ((await placePaidOrder(server.url, 'buyer-chenxiao', lines)) as Order).parcels[0].collectionRunDate!
   }, 60_000)
 
   afterAll(async () => {

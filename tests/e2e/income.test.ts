@@ -3,7 +3,7 @@ import { seedId } from '../../server/ids'
 import { settleDueSales } from '../../server/services/ledger/settle-sales'
 import { formatYuan } from '../../src/domain/money'
 import { launchChromium } from '../support/chromium'
-import { callAs, screenshot, signInOnMe } from '../support/h5-pages'
+import { callAs, placePaidOrder, screenshot, signInOnMe } from '../support/h5-pages'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
 
 /* Statements in the H5 app, against the real server: 张二牛 (no phone) sold 羊蝎子; the buyer picked
@@ -26,13 +26,8 @@ describe('H5: 我的收入, and a farmer’s statement printed by the cun xiao�
   const consoleErrors: string[] = []
 
   const api = (userKey: string, method: string, url: string, body?: object, headers: Record<string, string> = {}) => callAs(server.url, userKey, method, url, body, headers)
-  let keys = 0
   async function paidSpine() {
-    const body = { lines: [{ listingId: seedId('lst', 'lamb-spine'), quantity: 3 }], pickupPointId: seedId('pup', 'horinger-center') }
-    const order = await api('buyer-chenxiao', 'POST', '/orders', body, { 'idempotency-key': `e2e-income-${Date.now()}-${++keys}` })
-    const { paymentId } = await api('buyer-chenxiao', 'POST', `/orders/${order.id}/payments`, { provider: 'sandbox' })
-    await api('buyer-chenxiao', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
-    return api('buyer-chenxiao', 'GET', `/orders/${order.id}`)
+    return placePaidOrder(server.url, 'buyer-chenxiao', [{ listingId: seedId('lst', 'lamb-spine'), quantity: 3 }])
   }
 
   beforeAll(async () => {

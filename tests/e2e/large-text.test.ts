@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { seedId } from '../../server/ids'
 import { launchChromium } from '../support/chromium'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
-import { callAs, screenshot, setLargeText, signInOnMe } from '../support/h5-pages'
+import { callAs, placePaidOrder, screenshot, setLargeText, signInOnMe } from '../support/h5-pages'
 
 /* 大字模式 in the H5 app on the narrowest phone we support (320 px wide): switched on from 我的,
    it reaches every main page through the design tokens: text ≥ 20 px, the page's main button
@@ -48,9 +48,7 @@ describe('H5: 大字模式 at 320 px', () => {
   beforeAll(async () => {
     server = await startDemoServer()
     // A paid order of 王建国's lamb: the buyer's pickup code, and a parcel for 舍必崖's cun xiao'er.
-    const order = await callAs(server.url, 'buyer-chenxiao', 'POST', '/orders', { lines: [{ listingId: LAMB, quantity: 2 }], pickupPointId: seedId('pup', 'horinger-center') }, { 'idempotency-key': `e2e-large-text-${Date.now()}` })
-    const { paymentId } = await callAs(server.url, 'buyer-chenxiao', 'POST', `/orders/${order.id}/payments`, { provider: 'sandbox' })
-    await callAs(server.url, 'buyer-chenxiao', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
+    const order = await placePaidOrder(server.url, 'buyer-chenxiao', [{ listingId: LAMB, quantity: 2 }])
     orderId = order.id
 
     browser = await launchChromium()
@@ -189,10 +187,7 @@ describe('H5: 大字模式 at 320 px', () => {
 
   it("keeps the after-sale screens readable: the desk's and the buyer's case forms, the cases", async () => {
     const paidOrder = async (listing: string, village: string, handOver: boolean) => {
-      const placed = await callAs(server.url, 'buyer-chenxiao', 'POST', '/orders', { lines: [{ listingId: seedId('lst', listing), quantity: 1 }], pickupPointId: seedId('pup', 'horinger-center') }, { 'idempotency-key': `e2e-large-text-${listing}-${Date.now()}` })
-      const { paymentId } = await callAs(server.url, 'buyer-chenxiao', 'POST', `/orders/${placed.id}/payments`, { provider: 'sandbox' })
-      await callAs(server.url, 'buyer-chenxiao', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
-      const order = await callAs(server.url, 'buyer-chenxiao', 'GET', `/orders/${placed.id}`)
+      const order = await placePaidOrder(server.url, 'buyer-chenxiao', [{ listingId: seedId('lst', listing), quantity: 1 }])
       await callAs(server.url, `op-${village}`, 'POST', `/parcels/${order.parcels[0].id}/collect`, {})
       await callAs(server.url, 'staff-gao', 'POST', `/parcels/${order.parcels[0].id}/receive`, {})
       if (handOver) await callAs(server.url, 'staff-gao', 'POST', '/pickups/verify', { code: order.pickupCode })

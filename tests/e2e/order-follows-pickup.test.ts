@@ -3,7 +3,7 @@ import type { Order } from '../../src/api'
 import { seedId } from '../../server/ids'
 import { launchChromium } from '../support/chromium'
 import { type DemoServer, startDemoServer } from '../support/demo-server'
-import { callAs, signInOnMe } from '../support/h5-pages'
+import { callAs, placePaidOrder, signInOnMe } from '../support/h5-pages'
 
 /* The buyer's order page, left open while the parcel travels and the desk hands it over, shows
    the final state by itself: 已取货 at the top, no pickup code, no 预计可取, every parcel line
@@ -25,10 +25,7 @@ describe('H5: an open order page follows its order to pickup', () => {
 
   beforeAll(async () => {
     server = await startDemoServer()
-    const placed = (await api('buyer-chenxiao', 'POST', '/orders', { lines: [{ listingId: LAMB, quantity: 1 }], pickupPointId: seedId('pup', 'horinger-center') }, { 'idempotency-key': `e2e-follow-${Date.now()}` })) as Order
-    const { paymentId } = await api('buyer-chenxiao', 'POST', `/orders/${placed.id}/payments`, { provider: 'sandbox' })
-    await api('buyer-chenxiao', 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
-    order = (await api('buyer-chenxiao', 'GET', `/orders/${placed.id}`)) as Order
+    order = (await placePaidOrder(server.url, 'buyer-chenxiao', [{ listingId: LAMB, quantity: 1 }])) as Order
     browser = await launchChromium()
     page = await browser.context.newPage()
     page.setDefaultTimeout(15_000)

@@ -39,6 +39,16 @@ export async function callAs(baseUrl: string, userKey: string, method: string, u
   return response.json()
 }
 
+/** An order of these lines placed by the demo buyer with this seed key and paid through the
+ *  sandbox, for pickup at the county center: the order as the buyer then reads it. */
+export async function placePaidOrder(baseUrl: string, buyerKey: string, lines: { listingId: string; quantity: number }[]): Promise<any> {
+  const body = { lines, pickupPointId: seedId('pup', 'horinger-center') }
+  const placed = await callAs(baseUrl, buyerKey, 'POST', '/orders', body, { 'idempotency-key': `e2e-${buyerKey}-${Date.now()}-${Math.random().toString(36).slice(2)}` })
+  const { paymentId } = await callAs(baseUrl, buyerKey, 'POST', `/orders/${placed.id}/payments`, { provider: 'sandbox' })
+  await callAs(baseUrl, buyerKey, 'POST', `/payments/sandbox/${paymentId}/confirm`, {})
+  return callAs(baseUrl, buyerKey, 'GET', `/orders/${placed.id}`)
+}
+
 /** Turns 大字模式 on or off with its switch on 我的 (there signed in or not), and waits until the
  *  page root has taken the mode. */
 export async function setLargeText(page: Page, baseUrl: string, large: boolean): Promise<void> {
