@@ -24,9 +24,14 @@ import { runBench, writeReport } from './report'
    own; autocannon drives both with 20 connections for ROUNDS rounds (median). Prints the
    project's share of the floor and writes bench/reports/api.md. A run fails when an order was
    oversold or an answer was neither 2xx nor a sold-out refusal.
-   BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune it. */
+   BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune it; BENCH_DATABASES (sqlite,postgres)
+   and BENCH_ANSWERS (catalog,listing,orders) pick what runs; BENCH_PROFILE_DIR writes a CPU profile
+   of the project server there (node --cpu-prof), to open in Chrome DevTools or speedscope. */
 
 const BUYERS = 500
+const ANSWERS = new Set((process.env.BENCH_ANSWERS ?? 'catalog,listing,orders').split(','))
+const RUN_DATABASES = DATABASES.filter((d) => (process.env.BENCH_DATABASES ?? DATABASES.join(',')).split(',').includes(d))
+const PROFILE = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : []
 // Everyday items with plenty of stock, and hot ones that sell out mid-run.
 const STOCK: Record<string, number> = { 'lamb-whole': 60, 'milk-skin': 300, 'oat-flour': 1_000_000, millet: 1_000_000, eggs: 1_000_000 }
 const HOT = ['lamb-whole', 'milk-skin']
@@ -161,6 +166,7 @@ async function run(dialect: DialectName): Promise<Result> {
       'server/main.ts',
       { DATABASE_URL: projectDb.url, XIANGJI_DATA_DIR: dir, XIANGJI_DEV_LOGIN: '1', LOG_LEVEL: 'warn', XIANGJI_PICKUP_CODE_SECRET: randomBytes(32).toString('hex'), XIANGJI_H5_DIR: path.join(dir, 'no-h5') },
       'Xiangji is running at',
+      PROFILE,
     )
     running.push(server)
     const api = `${server.url}/api/v1`
@@ -177,18 +183,24 @@ async function run(dialect: DialectName): Promise<Result> {
     running.push(floorOrders)
 
     const base = { project: server.url, floor: floorReads.url }
-    const catalog = await compare((side) => readRound(base[side] + catalogPath))
-    const detail = await compare((side) => readRound(base[side] + detailPath))
-    const orders = await compare((side) => orderRound(`${side === 'project' ? server.url : floorOrders.url}/api/v1/orders`, () => orderRequest(tokens, `${side}-${dialect}`)))
-
     const share = (m: { project: Round; floor: Round }) => m.project.perSecond / m.floor.perSecond
-    const measures: Measure[] = [
-      { name: 'catalog page (GET /listings?limit=20)', ...catalog, target: '≥ 50 % of the floor', met: share(catalog) >= 0.5 },
-      { name: 'listing detail (GET /listings/:id)', ...detail, target: '≥ 50 % of the floor', met: share(detail) >= 0.5 },
-      dialect === 'sqlite'
-        ? { name: 'order placement (POST /orders)', ...orders, target: '≥ 30 % of the floor', met: share(orders) >= 0.3 }
-        : { name: 'order placement (POST /orders)', ...orders, target: '≥ 500 orders/s, p99 < 200 ms', met: orders.project.perSecond >= 500 && orders.project.p99 < 200 },
-    ]
+    const measures: Measure[] = []
+    if (ANSWERS.has('catalog')) {
+      const catalog = await compare((side) => readRound(base[side] + catalogPath))
+      measures.push({ name: 'catalog page (GET /listings?limit=20)', ...catalog, target: '≥ 50 % of the floor', met: share(catalog) >= 0.5 })
+    }
+    if (ANSWERS.has('listing')) {
+      const detail = await compare((side) => readRound(base[side] + detailPath))
+      measures.push({ name: 'listing detail (GET /listings/:id)', ...detail, target: '≥ 50 % of the floor', met: share(detail) >= 0.5 })
+    }
+    if (ANSWERS.has('orders')) {
+      const orders = await compare((side) => orderRound(`${side === 'project' ? server.url : floorOrders.url}/api/v1/orders`, () => orderRequest(tokens, `${side}-${dialect}`)))
+      measures.push(
+        dialect === 'sqlite'
+          ? { name: 'order placement (POST /orders)', ...orders, target: '≥ 30 % of the floor', met: share(orders) >= 0.3 }
+          : { name: 'order placement (POST /orders)', ...orders, target: '≥ 500 orders/s, p99 < 200 ms', met: orders.project.perSecond >= 500 && orders.project.p99 < 200 },
+      )
+    }
     for (const process of running.splice(0)) await process.stop()
     const oversold = [...(await projectOversold(projectDb.url)), ...(await floorOversold(floorDb.url))]
     return { dialect, measures, oversold }
@@ -206,7 +218,7 @@ async function main() {
   const load = os.loadavg().map((n) => n.toFixed(2)).join(' ')
   const commit = execSync('git rev-parse --short HEAD 2>/dev/null || true').toString().trim()
   const results: Result[] = []
-  for (const dialect of DATABASES) {
+  for (const dialect of RUN_DATABASES) {
     const result = await run(dialect)
     results.push(result)
     for (const m of result.measures) {

@@ -13,10 +13,13 @@ export interface BenchProcess {
 }
 
 
-/** Runs `script` (relative to the repository) with PORT set and waits for `ready` in its output. */
-export async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<BenchProcess> {
+/** Runs `script` (relative to the repository) with PORT set and waits for `ready` in its output.
+ *  With `nodeArgs` (such as --cpu-prof) it runs in one node process with tsx as its loader, as
+ *  tsx's own command line would start the script in a child those flags never reach. */
+export async function startProcess(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = []): Promise<BenchProcess> {
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, script)], {
+  const args = nodeArgs.length ? [...nodeArgs, '--import', 'tsx', path.join(ROOT, script)] : [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, script)]
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

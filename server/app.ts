@@ -176,7 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(statementRoutes, { db: deps.db, clock: deps.clock })
       await api.register(payoutRoutes, { db: deps.db, runs: createPayoutRuns(payoutDeps), offline: createOfflinePayouts(payoutDeps), merchant: wechatPay ? { mchId: wechatPay.mchid, appId: wechatPay.appId } : null })
       await api.register(reconciliationRoutes, { db: deps.db, clock: deps.clock })
-      await api.register(orderRoutes, { orders })
+      await api.register(orderRoutes, { orders, publicUrl: deps.config.publicUrl })
       await api.register(parcelRoutes, { db: deps.db, clock: deps.clock, parcels: createParcelFlow(orderDeps), desk: createPickupDesk(orderDeps) })
       await api.register(caseRoutes, { cases: createCaseDesk(orderDeps) })
       await api.register(adminRoutes, { refunds: orderDeps })

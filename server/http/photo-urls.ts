@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { validationFailed } from '../services/service-error'
 
 /* Services name a photo by its path on this server (`/photos/<key>`), the same for every
@@ -32,6 +32,20 @@ export function withPhotoOrigin(value: unknown, origin: () => string): unknown {
     copy[key] = PHOTO_FIELDS.has(key) && typeof field === 'string' && field.startsWith('/') ? origin() + field : withPhotoOrigin(field, origin)
   }
   return copy
+}
+
+/** The same for an answer kept as JSON text (an order's, kept for its replays): its photo paths
+ *  made absolute in the text, with no parse and no serialising again. JSON.stringify wrote it, so
+ *  a photo field reads `"thumbUrl":"/` exactly, and no text a person typed can: its quotes are
+ *  escaped. */
+export function withPhotoOriginInJson(json: string, origin: () => string): string {
+  return json.replace(/"(url|thumbUrl)":"\//g, (_match, field: string) => `"${field}":"${origin()}/`)
+}
+
+/** Sends JSON text kept by a service as it is, photo paths made absolute. */
+export function sendJsonText(request: FastifyRequest, reply: FastifyReply, status: number, json: string, publicUrl?: string): FastifyReply {
+  const body = withPhotoOriginInJson(json, () => publicOrigin(request, publicUrl))
+  return reply.status(status).type('application/json; charset=utf-8').send(body)
 }
 
 /** For every route of this scope (the API): photo paths become URLs on the way out. */

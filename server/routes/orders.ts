@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireRole } from '../http/auth'
+import { sendJsonText } from '../http/photo-urls'
 import type { OrderService } from '../services/orders/order-service'
 import { Id, NoBody, PageOf, Paging, Strict } from '../contract/common'
 import { errors } from '../contract/errors'
@@ -8,12 +9,14 @@ import { Order, OrderInput, PaymentRequest, PaymentStart, PlaceOrderInput, Quote
 
 export interface OrderRouteOptions {
   orders: OrderService
+  /** XIANGJI_PUBLIC_URL, the origin of photo URLs when set. */
+  publicUrl?: string
 }
 
 const ById = Type.Object({ id: Id }, Strict)
 
 /* The buyer's orders and payments (API.md "Orders"). */
-export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (app, { orders }) => {
+export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (app, { orders, publicUrl }) => {
   app.addHook('onRequest', requireRole('buyer'))
 
   app.post('/orders/quote', {
@@ -32,7 +35,8 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (
     handler: async (request, reply) => {
       const placed = await orders.place(request.user!, request.headers['idempotency-key'], request.body)
       if (placed.replayed) reply.header('idempotent-replayed', 'true')
-      return reply.status(201).send(JSON.parse(placed.body))
+      // The text kept for the key's replays, sent as it is: not parsed and serialised again.
+      return sendJsonText(request, reply, 201, placed.body, publicUrl)
     },
   })
 

@@ -5,19 +5,20 @@ import type { DB } from '../../db/schema'
 import { ServiceError, validationFailed } from '../service-error'
 
 /* Idempotency-Key for POST /orders (API.md): a buyer on a train loses the answer to "place my
-   order" and taps again. Keys are the buyer's own; the first request with a key claims it, and
-   the answer it gave is kept with it for at least 24 hours, so a replay of the same request gets
-   the same answer. Another request under a used key is refused (422); a replay while the first
-   still runs is told to wait (409). A claim whose request died with its process is taken over
-   after a while. */
+   order" and taps again. Keys are the buyer's own; the key is claimed in the order's own write
+   transaction, bound to the order and given its answer there, so a refusal, an outage or a
+   crash leaves neither key nor order, and a commit leaves both with the answer kept for at
+   least 24 hours. A second request under the key waits for the first's transaction (SQLite's
+   write lock, PostgreSQL's lock on the key's row) and then replays the same answer; another
+   request under a used key is refused (422). A claim an older server committed before its order
+   (it claimed in a transaction of its own) is waited for with a 409, and taken over once it is
+   plainly abandoned. */
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export const KEEP_KEYS_HOURS = 48
 const ABANDONED_AFTER_MS = 2 * 60_000
-const RELEASE_RETRY_MS = 500
 
-/** A claim is known by its `updatedAt`: one taken over since has another. */
-export type Claim = { kind: 'claimed'; at: string } | { kind: 'replay'; orderId: string; responseBody: string | null }
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; orderId: string; responseBody: string | null }
 
 export function checkIdempotencyKey(key: string | undefined): string {
   if (!key) throw validationFailed({ 'Idempotency-Key': 'is required' }, 'send an Idempotency-Key header, the same one when you retry')
@@ -36,62 +37,38 @@ export function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex')
 }
 
-export async function claimKey(db: Kysely<DB>, clock: Clock, buyerId: string, key: string, hash: string): Promise<Claim> {
+/** First thing inside the order's write transaction `tx`. */
+export async function claimKey(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, hash: string): Promise<Claim> {
   const now = clock().toISOString()
-  const inserted = await db
+  const inserted = await tx
     .insertInto('idempotencyKeys')
     .values({ buyerId, key, requestHash: hash, orderId: null, responseBody: null, createdAt: now, updatedAt: now })
     .onConflict((oc) => oc.columns(['buyerId', 'key']).doNothing())
     .executeTakeFirst()
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed', at: now }
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed' }
 
-  const existing = await db.selectFrom('idempotencyKeys').selectAll().where('buyerId', '=', buyerId).where('key', '=', key).executeTakeFirst()
-  if (!existing) return claimKey(db, clock, buyerId, key, hash) // released in between: try again
+  const existing = await tx.selectFrom('idempotencyKeys').selectAll().where('buyerId', '=', buyerId).where('key', '=', key).executeTakeFirst()
+  if (!existing) return claimKey(tx, clock, buyerId, key, hash) // purged in between: try again
   if (existing.requestHash !== hash) {
     throw new ServiceError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order; use a new key for a new order')
   }
   if (existing.orderId !== null) return { kind: 'replay', orderId: existing.orderId, responseBody: existing.responseBody }
-  const abandoned = clock().getTime() - Date.parse(existing.updatedAt) > ABANDONED_AFTER_MS
-  if (abandoned) {
-    const taken = await db
-      .updateTable('idempotencyKeys')
-      .set({ updatedAt: now })
-      .where('buyerId', '=', buyerId)
-      .where('key', '=', key)
-      .where('updatedAt', '=', existing.updatedAt)
-      .where('orderId', 'is', null)
-      .executeTakeFirst()
-    if (Number(taken.numUpdatedRows) === 1) return { kind: 'claimed', at: now }
+  // An older server's claim, committed before its order.
+  if (clock().getTime() - Date.parse(existing.updatedAt) <= ABANDONED_AFTER_MS) {
+    throw new ServiceError('IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed; ask again in a moment')
   }
-  throw new ServiceError('IDEMPOTENCY_IN_PROGRESS', 'this order is still being placed; ask again in a moment')
+  await tx.updateTable('idempotencyKeys').set({ updatedAt: now }).where('buyerId', '=', buyerId).where('key', '=', key).execute()
+  return { kind: 'claimed' }
 }
 
-/** Inside the order's transaction: the key is bound to the order, or neither exists. */
-export async function completeKey(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, orderId: string): Promise<void> {
-  await tx.updateTable('idempotencyKeys').set({ orderId, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).execute()
+/** In the same transaction, once the order is written: the key is bound to it with its answer. */
+export async function completeKey(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, orderId: string, responseBody: string): Promise<void> {
+  await tx.updateTable('idempotencyKeys').set({ orderId, responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).execute()
 }
 
-/** The first answer, kept once: a replay racing the first request never overwrites it. */
-export async function keepResponse(db: Kysely<DB>, clock: Clock, buyerId: string, key: string, responseBody: string): Promise<void> {
-  await db.updateTable('idempotencyKeys').set({ responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).where('responseBody', 'is', null).execute()
-}
-
-/** The request failed: the key is free again, so the buyer can retry it once stock or input allow.
- *  Only this request's claim: never one another process has taken over since. */
-export async function releaseKey(db: Kysely<DB>, buyerId: string, key: string, claimedAt: string): Promise<void> {
-  await db.deleteFrom('idempotencyKeys').where('buyerId', '=', buyerId).where('key', '=', key).where('orderId', 'is', null).where('updatedAt', '=', claimedAt).execute()
-}
-
-/** The release failed as well, the database being away: it is tried again until the database
- *  is back, so the buyer's retry is placed then, not told "still being placed" until the claim
- *  counts as abandoned. Never rejects: nobody waits for it. */
-export function releaseKeyLater(db: Kysely<DB>, buyerId: string, key: string, claimedAt: string): void {
-  const giveUpAt = Date.now() + ABANDONED_AFTER_MS
-  const attempt = () =>
-    void releaseKey(db, buyerId, key, claimedAt).catch(() => {
-      if (Date.now() < giveUpAt) setTimeout(attempt, RELEASE_RETRY_MS).unref()
-    })
-  setTimeout(attempt, RELEASE_RETRY_MS).unref()
+/** An answer an older server did not keep with its order, kept when first replayed. */
+export async function keepResponse(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, responseBody: string): Promise<void> {
+  await tx.updateTable('idempotencyKeys').set({ responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).where('responseBody', 'is', null).execute()
 }
 
 export async function purgeOldKeys(db: Kysely<DB>, clock: Clock): Promise<number> {

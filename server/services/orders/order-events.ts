@@ -5,8 +5,17 @@ import { newId } from '../../ids'
 /** Adds a step to the order's timeline, inside the transaction that made it happen. */
 export async function recordOrderEvent(tx: Kysely<DB>, orderId: string, kind: OrderEventKind, at: string, extra: { parcelId?: string; actorUserId?: string } = {}): Promise<void> {
   const { count } = await tx.selectFrom('orderEvents').select((eb) => eb.fn.countAll<number | string>().as('count')).where('orderId', '=', orderId).executeTakeFirstOrThrow()
+  await insertOrderEvent(tx, orderId, Number(count) + 1, kind, at, extra)
+}
+
+/** The first step of a timeline, written with the order itself: there is nothing to count yet. */
+export async function recordOrderPlaced(tx: Kysely<DB>, orderId: string, at: string, actorUserId: string): Promise<void> {
+  await insertOrderEvent(tx, orderId, 1, 'placed', at, { actorUserId })
+}
+
+async function insertOrderEvent(tx: Kysely<DB>, orderId: string, seq: number, kind: OrderEventKind, at: string, extra: { parcelId?: string; actorUserId?: string }): Promise<void> {
   await tx
     .insertInto('orderEvents')
-    .values({ id: newId('oev'), orderId, seq: Number(count) + 1, kind, parcelId: extra.parcelId ?? null, actorUserId: extra.actorUserId ?? null, at })
+    .values({ id: newId('oev'), orderId, seq, kind, parcelId: extra.parcelId ?? null, actorUserId: extra.actorUserId ?? null, at })
     .execute()
 }

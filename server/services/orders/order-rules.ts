@@ -10,6 +10,10 @@ import { closedWeekdaysOf } from '../places/places'
 /* The county's rules an order is priced and scheduled by, read from the database into the
    domain's types: its tariff, subsidy, commission rate, and the pickup point's hours. */
 
+/** How long a process keeps a pickup point's rules. No API changes them: they are set in the
+ *  database by hand, at most a few times a year, and every order and quote reads them. */
+export const RULES_KEPT_MS = 10_000
+
 export interface OrderRules {
   countyId: string
   pickupPoint: PickupPointTable
@@ -40,6 +44,27 @@ export async function loadOrderRules(db: Kysely<DB>, pickupPointId: string): Pro
       centerOpens: point.opensAt,
       centerCloses: point.closesAt,
       closedWeekdays: closedWeekdaysOf(point),
+    },
+  }
+}
+
+/** Each pickup point's rules, kept for RULES_KEPT_MS. Read through whichever executor the caller
+ *  holds: inside a transaction, its own (on SQLite the one connection is the transaction's). */
+export interface OrderRulesCache {
+  of(db: Kysely<DB>, pickupPointId: string): Promise<OrderRules>
+}
+
+export function createOrderRulesCache(now: () => number = Date.now): OrderRulesCache {
+  const kept = new Map<string, { rules: OrderRules; readAt: number }>()
+  return {
+    async of(db, pickupPointId) {
+      const hit = kept.get(pickupPointId)
+      const age = hit ? now() - hit.readAt : Infinity
+      // A clock set back (tests, a corrected server clock) reads them again too.
+      if (hit && age >= 0 && age < RULES_KEPT_MS) return hit.rules
+      const rules = await loadOrderRules(db, pickupPointId)
+      kept.set(pickupPointId, { rules, readAt: now() })
+      return rules
     },
   }
 }

@@ -12,6 +12,7 @@ import { createOrderLifecycle } from './order-lifecycle'
 import { type OrderView, viewOrders } from './order-view'
 import type { PlaceOrderInput } from '../../contract/orders'
 import { placeOrder } from './place-order'
+import { createOrderRulesCache } from './order-rules'
 import { quoteOrder } from './quote'
 
 /* The buyer's orders, wired together: quote, place, read, pay, cancel, and the timers' work. */
@@ -25,7 +26,9 @@ export interface OrderServiceDeps {
   providers: Partial<Record<ProviderName, PaymentProvider>>
 }
 
-export function createOrderService(deps: OrderServiceDeps) {
+export function createOrderService(serviceDeps: OrderServiceDeps) {
+  // Every quote, order and answer of this process prices and schedules by the same kept rules.
+  const deps = { ...serviceDeps, rules: createOrderRulesCache(() => serviceDeps.clock().getTime()) }
   const payments = createPaymentService(deps)
   const lifecycle = createOrderLifecycle({ ...deps, payments })
 

@@ -4,29 +4,31 @@ import { mergeOrderLines, type RequestedLine } from '../../../src/domain/order-l
 import { priceOrder } from '../../../src/domain/pricing'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
-import type { DB, OrderTable, UserTable } from '../../db/schema'
+import type { DB, OrderTable, ParcelTable, UserTable } from '../../db/schema'
 import { writeTransaction, type WriteTx } from '../../db/write-transaction'
 import { ServiceError } from '../service-error'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
+import { parcelViewOf } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickups/pickup-codes'
-import { checkIdempotencyKey, claimKey, completeKey, keepResponse, releaseKey, releaseKeyLater, requestHash } from './idempotency'
+import { checkIdempotencyKey, claimKey, completeKey, keepResponse, requestHash } from './idempotency'
 import { inListingIdOrder } from './lock-order'
-import { type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
-import { recordOrderEvent } from './order-events'
-import { loadOrderRules } from './order-rules'
-import { type OrderView, viewOrders } from './order-view'
+import { coversOf, type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
+import { recordOrderPlaced } from './order-events'
+import { loadOrderRules, type OrderRules, type OrderRulesCache } from './order-rules'
+import { type OrderFacts, type OrderLineFacts, type OrderView, orderViewOf, viewOrders } from './order-view'
 import { quoteOf } from './quote'
 import type { PlaceOrderInput } from '../../contract/orders'
 
-/* POST /orders. In one write transaction: the listings are read, the order priced by the
-   domain from the listings' own prices, the order, its lines, its parcels (one per farmer) and
-   the first step of its timeline written and the buyer's Idempotency-Key bound to it, and stock
-   taken line by line with a conditional update (`stock >= quantity`, so no interleaving of
-   buyers can take it below zero, on SQLite or PostgreSQL). Any refusal rolls all of it back.
-   A buyer is charged only the total they were shown: when the body names it
-   (`expectedTotalFen`) and the priced total differs, the answer is 409 PRICE_CHANGED with the
-   new quote, nothing is written and the key is released, like every refusal. */
+/* POST /orders. In one write transaction, so an order costs one commit (one disk flush): the
+   buyer's Idempotency-Key is claimed (idempotency.ts), the listings are read, the order priced by
+   the domain from the listings' own prices, the order, its lines, its parcels (one per farmer)
+   and the first step of its timeline written, its answer rendered and kept with the key, and
+   last, stock taken line by line with a conditional update (`stock >= quantity`, so no
+   interleaving of buyers can take it below zero, on SQLite or PostgreSQL). Any refusal rolls all
+   of it back, the key's claim included. A buyer is charged only the total they were shown: when
+   the body names it (`expectedTotalFen`) and the priced total differs, the answer is 409
+   PRICE_CHANGED with the new quote and nothing is written. */
 
 export interface PlaceOrderDeps {
   db: Kysely<DB>
@@ -34,6 +36,7 @@ export interface PlaceOrderDeps {
   clock: Clock
   storage: PhotoStorage
   pickupCodes: PickupCodes
+  rules?: OrderRulesCache
 }
 
 export interface Placed {
@@ -55,39 +58,31 @@ const outOfStock = (listing: OrderListing, available: number) =>
 export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempotencyKey: string | undefined, input: PlaceOrderInput): Promise<Placed> {
   const key = checkIdempotencyKey(idempotencyKey)
   const lines = mergeOrderLines(input.lines)
-  const claim = await claimKey(deps.db, deps.clock, buyer.id, key, requestHash(input))
-  if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody ?? (await keepAnswer(deps, buyer, key, claim.orderId)) }
-  let orderId: string
-  try {
-    // Short: row locks on the listings are held until it commits, and every buyer waits on them.
-    orderId = await writeTransaction(deps.db, deps.dialect, async (tx) => {
-      const order = await writeOrder(deps, tx, buyer, lines, input)
-      await completeKey(tx, deps.clock, buyer.id, key, order.id)
-      return order.id
-    })
-  } catch (error) {
-    // The answer is the order's failure, not the release's: in an outage both fail, and the
-    // buyer is told 503 while the key is freed once the database is back.
-    await releaseKey(deps.db, buyer.id, key, claim.at).catch(() => releaseKeyLater(deps.db, buyer.id, key, claim.at))
-    throw error
-  }
-  return { replayed: false, body: await keepAnswer(deps, buyer, key, orderId) }
+  const hash = requestHash(input)
+  return writeTransaction(deps.db, deps.dialect, async (tx) => {
+    const claim = await claimKey(tx, deps.clock, buyer.id, key, hash)
+    if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody ?? (await keepAnswer(deps, tx, buyer, key, claim.orderId)) }
+    const body = await writeOrder(deps, tx, buyer, lines, input, (orderId, answer) => completeKey(tx, deps.clock, buyer.id, key, orderId, answer))
+    return { replayed: false, body }
+  })
 }
 
-/** The answer to the key's first request, kept so every replay gets exactly it. Written after
- *  the order's commit; a replay that finds the order without it writes it then. */
-async function keepAnswer(deps: PlaceOrderDeps, buyer: UserTable, key: string, orderId: string): Promise<string> {
-  const order = await deps.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow()
-  const [view] = await viewOrders(deps, [order])
+/** A replay of an order an older server placed without keeping its answer: kept now. */
+async function keepAnswer(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, key: string, orderId: string): Promise<string> {
+  const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow()
+  const [view] = await viewOrders({ ...deps, db: tx }, [order])
   const body = JSON.stringify(view satisfies OrderView)
-  await keepResponse(deps.db, deps.clock, buyer.id, key, body)
+  await keepResponse(tx, deps.clock, buyer.id, key, body)
   return body
 }
 
-async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], input: PlaceOrderInput) {
+/** Writes the order and answers it. The answer is rendered from what was just written, and kept
+ *  with the key (`keep`) before stock is taken, so the listings' row locks, which every buyer of
+ *  them waits on, are held only for the stock updates and the commit. */
+async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], input: PlaceOrderInput, keep: (orderId: string, answer: string) => Promise<void>): Promise<string> {
   const { pickupPointId, expectedTotalFen } = input
   const now = deps.clock().toISOString()
-  const rules = await loadOrderRules(tx, pickupPointId)
+  const rules = await (deps.rules ? deps.rules.of(tx, pickupPointId) : loadOrderRules(tx, pickupPointId))
   const listings = await loadOrderListings(tx, lines.map((l) => l.listingId))
   for (const line of lines) {
     const listing = listings.get(line.listingId)!
@@ -121,40 +116,69 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     endedAt: null,
     updatedAt: now,
   } satisfies Insertable<OrderTable>
+  const orderLines = priced.lines.map((line, position) => {
+    const listing = listings.get(line.listingId)!
+    return { orderId: order.id, position, listingId: line.listingId, farmerId: line.farmerId, title: listing.title, unit: listing.unit, quantity: line.quantity, unitPriceFen: line.unitPriceFen, lineTotalFen: line.lineTotalFen, commissionFen: line.commissionFen, weightGrams: line.weightGrams }
+  })
+  const parcels = priced.parcels.map((parcel): ParcelTable => ({
+    id: newId('prc'),
+    orderId: order.id,
+    farmerId: parcel.farmerId,
+    villageId: listings.get(parcel.listingIds[0])!.villageId,
+    status: 'awaiting_collection',
+    weightGrams: parcel.weightGrams,
+    shippingFen: parcel.shippingFen,
+    createdAt: now,
+    updatedAt: now,
+    collectionRunDate: null,
+    collectedAt: null,
+    collectedBy: null,
+    receivedAt: null,
+    receivedBy: null,
+  }))
   await tx.insertInto('orders').values(order).execute()
-  await tx
-    .insertInto('orderLines')
-    .values(
-      priced.lines.map((line, position) => {
-        const listing = listings.get(line.listingId)!
-        return { orderId: order.id, position, listingId: line.listingId, farmerId: line.farmerId, title: listing.title, unit: listing.unit, quantity: line.quantity, unitPriceFen: line.unitPriceFen, lineTotalFen: line.lineTotalFen, commissionFen: line.commissionFen, weightGrams: line.weightGrams }
-      }),
-    )
-    .execute()
-  await tx
-    .insertInto('parcels')
-    .values(
-      priced.parcels.map((parcel) => ({
-        id: newId('prc'),
-        orderId: order.id,
-        farmerId: parcel.farmerId,
-        villageId: listings.get(parcel.listingIds[0])!.villageId,
-        status: 'awaiting_collection',
-        weightGrams: parcel.weightGrams,
-        shippingFen: parcel.shippingFen,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .execute()
-  await recordOrderEvent(tx, order.id, 'placed', now, { actorUserId: buyer.id })
+  await tx.insertInto('orderLines').values(orderLines).execute()
+  await tx.insertInto('parcels').values(parcels).execute()
+  await recordOrderPlaced(tx, order.id, now, buyer.id)
+
+  const answer = JSON.stringify(answerOf(deps, { order, orderLines, parcels, listings, rules }) satisfies OrderView)
+  await keep(order.id, answer)
   await takeStock(tx, lines, listings, now, (changed) => {
     // Edited between our read and our update (PostgreSQL, read committed). Not re-read whole:
     // this transaction has already taken stock of the lines before it.
     const current = new Map(listings).set(changed.listingId, { ...listings.get(changed.listingId)!, priceFen: changed.priceFen, stock: changed.stock })
     return priceChanged(deps, tx, { lines, rules, listings: current, at: now }, expectedTotalFen, { listingId: changed.listingId, priceFen: changed.priceFen })
   })
-  return order
+  return answer
+}
+
+/** The new order's answer, from the rows just written rather than read back. */
+function answerOf(
+  deps: PlaceOrderDeps,
+  written: { order: Omit<OrderFacts['order'], 'number'>; orderLines: Omit<OrderLineFacts, 'farmerName'>[]; parcels: ParcelTable[]; listings: Map<string, OrderListing>; rules: OrderRules },
+): OrderView {
+  const { order, orderLines, parcels, listings, rules } = written
+  const named = [...listings.values()]
+  const lines = orderLines.map((line) => ({ ...line, farmerName: listings.get(line.listingId)!.farmerName }))
+  return orderViewOf(
+    {
+      order: { ...order, number: null },
+      lines,
+      parcels: parcels.map((parcel) =>
+        parcelViewOf(parcel, {
+          number: null,
+          farmer: { id: parcel.farmerId, name: named.find((l) => l.farmerId === parcel.farmerId)!.farmerName },
+          village: { id: parcel.villageId, name: named.find((l) => l.villageId === parcel.villageId)!.villageName },
+          lines: lines.filter((l) => l.farmerId === parcel.farmerId),
+        }),
+      ),
+      events: [{ kind: 'placed', at: order.createdAt, parcelId: null }],
+      cases: [],
+      covers: coversOf(listings, deps.storage),
+      rules,
+    },
+    deps.pickupCodes,
+  )
 }
 
 /** 409 PRICE_CHANGED with the quote POST /orders/quote would answer now, so the app can show the

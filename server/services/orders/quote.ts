@@ -7,9 +7,8 @@ import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { toPickupPointView } from '../places/places'
-import { isOrderable, loadOrderListings, type OrderListing, pricingLine } from './order-listings'
-import { loadOrderRules, type OrderRules } from './order-rules'
-import { coverThumbs } from './order-view'
+import { coversOf, isOrderable, loadOrderListings, type OrderListing, pricingLine } from './order-listings'
+import { loadOrderRules, type OrderRules, type OrderRulesCache } from './order-rules'
 import type { Quote } from '../../contract/orders'
 
 /* What an order would cost now, priced by the very function the order is priced by, so the
@@ -23,11 +22,12 @@ export interface QuoteDeps {
   db: Kysely<DB>
   storage: PhotoStorage
   clock: Clock
+  rules?: OrderRulesCache
 }
 
 export async function quoteOrder(deps: QuoteDeps, input: { lines: RequestedLine[]; pickupPointId: string }): Promise<QuoteView> {
   const lines = mergeOrderLines(input.lines)
-  const rules = await loadOrderRules(deps.db, input.pickupPointId)
+  const rules = await (deps.rules ? deps.rules.of(deps.db, input.pickupPointId) : loadOrderRules(deps.db, input.pickupPointId))
   const listings = await loadOrderListings(deps.db, lines.map((l) => l.listingId))
   return quoteOf(deps, { lines, rules, listings, at: deps.clock() })
 }
@@ -42,7 +42,7 @@ export async function quoteOf(deps: Omit<QuoteDeps, 'clock'>, read: { lines: Req
       ? priceOrder({ lines: available.map((line) => pricingLine(listings.get(line.listingId)!, line)), tariff: rules.tariff, subsidy: rules.subsidy, commissionRateBp: rules.commissionRateBp, orderedAt: now })
       : null
   const totals = new Map(priced?.lines.map((l) => [l.listingId, l.lineTotalFen]))
-  const thumbOf = await coverThumbs(deps, lines.map((l) => l.listingId))
+  const thumbOf = coversOf(listings, deps.storage)
   const named = (id: string, name: string) => ({ id, name })
 
   return {

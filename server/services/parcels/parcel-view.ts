@@ -36,20 +36,43 @@ export async function viewParcels(db: Kysely<DB>, parcels: ParcelTable[], viewer
   const numberOf = new Map(orders.map((o) => [o.id, o.number]))
   const farmerOf = new Map(farmers.map((f) => [f.id, f]))
   const villageOf = new Map(villages.map((v) => [v.id, v]))
-  return parcels.map((p) => {
-    const undoUntil = undoUntilFor(p, viewer)
-    return {
-      id: p.id,
-      orderId: p.orderId,
-      number: numberOf.get(p.orderId) ?? null,
-      status: p.status,
-      farmer: farmerOf.get(p.farmerId)!,
-      village: villageOf.get(p.villageId)!,
-      lines: lines.filter((l) => l.orderId === p.orderId && l.farmerId === p.farmerId).map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
-      weightGrams: p.weightGrams,
-      shippingFen: p.shippingFen,
-      collectionRunDate: p.collectionRunDate,
-      ...(undoUntil ? { undoUntil } : {}),
-    }
-  })
+  return parcels.map((p) =>
+    parcelViewOf(
+      p,
+      {
+        number: numberOf.get(p.orderId) ?? null,
+        farmer: farmerOf.get(p.farmerId)!,
+        village: villageOf.get(p.villageId)!,
+        lines: lines.filter((l) => l.orderId === p.orderId && l.farmerId === p.farmerId),
+      },
+      viewer,
+    ),
+  )
+}
+
+/** What a parcel's answer names besides its own row. */
+export interface ParcelFacts {
+  number: string | null
+  farmer: { id: string; name: string }
+  village: { id: string; name: string }
+  /** The order's lines of this parcel's farmer, in the order's order. */
+  lines: { listingId: string; title: string; quantity: number; unit: string }[]
+}
+
+/** The one place a parcel's answer is shaped. */
+export function parcelViewOf(p: ParcelTable, facts: ParcelFacts, viewer?: ParcelViewer): ParcelView {
+  const undoUntil = undoUntilFor(p, viewer)
+  return {
+    id: p.id,
+    orderId: p.orderId,
+    number: facts.number,
+    status: p.status,
+    farmer: facts.farmer,
+    village: facts.village,
+    lines: facts.lines.map((l) => ({ listingId: l.listingId, title: l.title, quantity: l.quantity, unit: l.unit as Unit })),
+    weightGrams: p.weightGrams,
+    shippingFen: p.shippingFen,
+    collectionRunDate: p.collectionRunDate,
+    ...(undoUntil ? { undoUntil } : {}),
+  }
 }
