@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Kysely, QueryCreator } from 'kysely'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import { ServiceError, validationFailed } from '../service-error'
@@ -61,9 +61,18 @@ export async function claimKey(tx: Kysely<DB>, clock: Clock, buyerId: string, ke
   return { kind: 'claimed' }
 }
 
-/** In the same transaction, once the order is written: the key is bound to it with its answer. */
-export async function completeKey(tx: Kysely<DB>, clock: Clock, buyerId: string, key: string, orderId: string, responseBody: string): Promise<void> {
-  await tx.updateTable('idempotencyKeys').set({ orderId, responseBody, updatedAt: clock().toISOString() }).where('buyerId', '=', buyerId).where('key', '=', key).execute()
+/** A key bound to the order its request placed, with the answer that request is sent. */
+export interface KeyBinding {
+  buyerId: string
+  key: string
+  orderId: string
+  responseBody: string
+  at: string
+}
+
+/** The statement binding the key, run in the order's transaction with its rows (order-rows.ts). */
+export function bindKey(db: QueryCreator<DB>, binding: KeyBinding) {
+  return db.updateTable('idempotencyKeys').set({ orderId: binding.orderId, responseBody: binding.responseBody, updatedAt: binding.at }).where('buyerId', '=', binding.buyerId).where('key', '=', binding.key)
 }
 
 /** An answer an older server did not keep with its order, kept when first replayed. */

@@ -5,30 +5,33 @@ import { priceOrder } from '../../../src/domain/pricing'
 import type { Clock } from '../../clock'
 import type { DialectName } from '../../db/database'
 import type { DB, OrderTable, ParcelTable, UserTable } from '../../db/schema'
-import { writeTransaction, type WriteTx } from '../../db/write-transaction'
+import { groupedWriteTransaction } from '../../db/group-commit'
+import type { WriteTx } from '../../db/write-transaction'
 import { ServiceError } from '../service-error'
 import { newId } from '../../ids'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { parcelViewOf } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickups/pickup-codes'
-import { checkIdempotencyKey, claimKey, completeKey, keepResponse, requestHash } from './idempotency'
+import { checkIdempotencyKey, claimKey, keepResponse, requestHash } from './idempotency'
 import { inListingIdOrder } from './lock-order'
 import { coversOf, type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
-import { recordOrderPlaced } from './order-events'
+import { placedEvent } from './order-events'
+import { insertOrderRows } from './order-rows'
 import { loadOrderRules, type OrderRules, type OrderRulesCache } from './order-rules'
 import { type OrderFacts, type OrderLineFacts, type OrderView, orderViewOf, viewOrders } from './order-view'
 import { quoteOf } from './quote'
 import type { PlaceOrderInput } from '../../contract/orders'
 
-/* POST /orders. In one write transaction, so an order costs one commit (one disk flush): the
-   buyer's Idempotency-Key is claimed (idempotency.ts), the listings are read, the order priced by
-   the domain from the listings' own prices, the order, its lines, its parcels (one per farmer)
-   and the first step of its timeline written, its answer rendered and kept with the key, and
-   last, stock taken line by line with a conditional update (`stock >= quantity`, so no
-   interleaving of buyers can take it below zero, on SQLite or PostgreSQL). Any refusal rolls all
-   of it back, the key's claim included. A buyer is charged only the total they were shown: when
-   the body names it (`expectedTotalFen`) and the priced total differs, the answer is 409
-   PRICE_CHANGED with the new quote and nothing is written. */
+/* POST /orders. In one write transaction, so an order costs one commit at most (one disk flush;
+   on SQLite the orders that arrive together share it, db/group-commit.ts): the buyer's
+   Idempotency-Key is claimed (idempotency.ts), the listings are read, the order priced by the
+   domain from the listings' own prices, the order, its lines, its parcels (one per farmer) and
+   the first step of its timeline written, its answer rendered and kept with the key, and last,
+   stock taken line by line with a conditional update (`stock >= quantity`, so no interleaving of
+   buyers can take it below zero, on SQLite or PostgreSQL). Any refusal rolls all of it back, the
+   key's claim included. A buyer is charged only the total they were shown: when the body names
+   it (`expectedTotalFen`) and the priced total differs, the answer is 409 PRICE_CHANGED with the
+   new quote and nothing is written. */
 
 export interface PlaceOrderDeps {
   db: Kysely<DB>
@@ -59,10 +62,10 @@ export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempot
   const key = checkIdempotencyKey(idempotencyKey)
   const lines = mergeOrderLines(input.lines)
   const hash = requestHash(input)
-  return writeTransaction(deps.db, deps.dialect, async (tx) => {
+  return groupedWriteTransaction(deps.db, deps.dialect, async (tx) => {
     const claim = await claimKey(tx, deps.clock, buyer.id, key, hash)
     if (claim.kind === 'replay') return { replayed: true, body: claim.responseBody ?? (await keepAnswer(deps, tx, buyer, key, claim.orderId)) }
-    const body = await writeOrder(deps, tx, buyer, lines, input, (orderId, answer) => completeKey(tx, deps.clock, buyer.id, key, orderId, answer))
+    const body = await writeOrder(deps, tx, buyer, key, lines, input)
     return { replayed: false, body }
   })
 }
@@ -76,10 +79,10 @@ async function keepAnswer(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, k
   return body
 }
 
-/** Writes the order and answers it. The answer is rendered from what was just written, and kept
- *  with the key (`keep`) before stock is taken, so the listings' row locks, which every buyer of
- *  them waits on, are held only for the stock updates and the commit. */
-async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, lines: RequestedLine[], input: PlaceOrderInput, keep: (orderId: string, answer: string) => Promise<void>): Promise<string> {
+/** Writes the order, bound to `key`, and answers it. The answer is rendered from the rows it
+ *  writes and kept with the key before stock is taken, so the listings' row locks, which every
+ *  buyer of them waits on, are held only for the stock updates and the commit. */
+async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, key: string, lines: RequestedLine[], input: PlaceOrderInput): Promise<string> {
   const { pickupPointId, expectedTotalFen } = input
   const now = deps.clock().toISOString()
   const rules = await (deps.rules ? deps.rules.of(tx, pickupPointId) : loadOrderRules(tx, pickupPointId))
@@ -136,13 +139,8 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, l
     receivedAt: null,
     receivedBy: null,
   }))
-  await tx.insertInto('orders').values(order).execute()
-  await tx.insertInto('orderLines').values(orderLines).execute()
-  await tx.insertInto('parcels').values(parcels).execute()
-  await recordOrderPlaced(tx, order.id, now, buyer.id)
-
   const answer = JSON.stringify(answerOf(deps, { order, orderLines, parcels, listings, rules }) satisfies OrderView)
-  await keep(order.id, answer)
+  await insertOrderRows(tx, deps.dialect, { order, lines: orderLines, parcels, placed: placedEvent(order.id, now, buyer.id), key: { buyerId: buyer.id, key, orderId: order.id, responseBody: answer, at: now } })
   await takeStock(tx, lines, listings, now, (changed) => {
     // Edited between our read and our update (PostgreSQL, read committed). Not re-read whole:
     // this transaction has already taken stock of the lines before it.
