@@ -12,6 +12,7 @@ import * as accountDeletion from './migrations/010_account_deletion'
 import * as contentChecks from './migrations/011_content_checks'
 import * as jobClaims from './migrations/012_job_claims'
 import * as catalogVersion from './migrations/013_catalog_version'
+import * as takeStock from './migrations/014_take_stock'
 
 /* Migrations are listed here, in order, rather than read from a folder at run time: the same
    list works under tsx, jest and any bundler. */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '011_content_checks': contentChecks,
   '012_job_claims': jobClaims,
   '013_catalog_version': catalogVersion,
+  '014_take_stock': takeStock,
 }
 
 /** PostgreSQL's schema in use, so the migrator keeps its own tables there: without it, Kysely

@@ -13,10 +13,10 @@ import type { PhotoStorage } from '../../storage/photo-storage'
 import { parcelViewOf } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickups/pickup-codes'
 import { checkIdempotencyKey, claimKey, keepResponse, requestHash } from './idempotency'
-import { inListingIdOrder } from './lock-order'
 import { coversOf, type OrderListing, isOrderable, loadOrderListings, pricingLine } from './order-listings'
 import { placedEvent } from './order-events'
 import { insertOrderRows } from './order-rows'
+import { outOfStock, type PriceChange, takeStock } from './take-stock'
 import { loadOrderRules, type OrderRules, type OrderRulesCache } from './order-rules'
 import { type OrderFacts, type OrderLineFacts, type OrderView, orderViewOf, viewOrders } from './order-view'
 import { quoteOf } from './quote'
@@ -49,14 +49,6 @@ export interface Placed {
   body: string
 }
 
-/** The listing whose price moved under a running order, and its price now. */
-interface PriceChange {
-  listingId: string
-  priceFen: number
-}
-
-const outOfStock = (listing: OrderListing, available: number) =>
-  new ServiceError('OUT_OF_STOCK', `only ${available} left of ${listing.title}`, { listingId: listing.id, available })
 
 export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempotencyKey: string | undefined, input: PlaceOrderInput): Promise<Placed> {
   const key = checkIdempotencyKey(idempotencyKey)
@@ -141,7 +133,7 @@ async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, k
   }))
   const answer = JSON.stringify(answerOf(deps, { order, orderLines, parcels, listings, rules }) satisfies OrderView)
   await insertOrderRows(tx, deps.dialect, { order, lines: orderLines, parcels, placed: placedEvent(order.id, now, buyer.id), key: { buyerId: buyer.id, key, orderId: order.id, responseBody: answer, at: now } })
-  await takeStock(tx, lines, listings, now, (changed) => {
+  await takeStock(tx, deps.dialect, lines, listings, now, (changed) => {
     // Edited between our read and our update (PostgreSQL, read committed). Not re-read whole:
     // this transaction has already taken stock of the lines before it.
     const current = new Map(listings).set(changed.listingId, { ...listings.get(changed.listingId)!, priceFen: changed.priceFen, stock: changed.stock })
@@ -196,29 +188,4 @@ async function priceChanged(
     totalFen: quote.totalFen,
     quote,
   })
-}
-
-/** Last, so the listings' row locks are held as briefly as possible; in listing id order
- *  (lock-order.ts), so two orders for the same listings cannot deadlock. Each update re-checks
- *  stock, status and price. */
-async function takeStock(tx: WriteTx, lines: RequestedLine[], listings: Map<string, OrderListing>, now: string, priceChangedMeanwhile: (changed: PriceChange & { stock: number }) => Promise<ServiceError>): Promise<void> {
-  for (const line of inListingIdOrder(lines)) {
-    const listing = listings.get(line.listingId)!
-    const taken = await tx
-      .updateTable('listings')
-      .set((eb) => ({ stock: eb('stock', '-', line.quantity), updatedAt: now }))
-      .where('id', '=', line.listingId)
-      .where('status', '=', 'live')
-      .where('priceFen', '=', listing.priceFen)
-      .where('stock', '>=', line.quantity)
-      .executeTakeFirst()
-    if (Number(taken.numUpdatedRows) !== 1) {
-      const current = await tx.selectFrom('listings').select(['stock', 'status', 'priceFen']).where('id', '=', line.listingId).executeTakeFirstOrThrow()
-      if (current.status === 'live' && current.priceFen !== listing.priceFen) {
-        throw await priceChangedMeanwhile({ listingId: listing.id, priceFen: current.priceFen, stock: current.stock })
-      }
-      if (current.status !== 'live') throw new ServiceError('LISTING_UNAVAILABLE', `${listing.title} cannot be ordered now`, { listingId: listing.id })
-      throw outOfStock(listing, current.stock)
-    }
-  }
 }
