@@ -3,6 +3,10 @@ import type { ServerConfig } from './config'
 import { isPostgresUrl, openDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { pickupCodeSecret } from './secrets'
+import type { DB } from './db/schema'
+import { openPhotoStorage } from './runtime'
+import type { PhotoStorage } from './storage/photo-storage'
+import type { Kysely } from 'kysely'
 
 /* `WEB_CONCURRENCY=N npm run server`: N worker processes (Node's cluster) share the port, so a
    machine's cores all answer. Nothing a request needs lives in one process: sessions, rate
@@ -17,8 +21,11 @@ export interface WorkerPool {
   stop(): Promise<void>
 }
 
+/** What runs once before anything answers, with the database migrated (npm start's demo county). */
+export type Prepare = (db: Kysely<DB>, storage: PhotoStorage) => Promise<void>
+
 /** Before forking: what every worker relies on, done once. */
-export async function prepareForWorkers(config: ServerConfig): Promise<void> {
+export async function prepareForWorkers(config: ServerConfig, prepare?: Prepare): Promise<void> {
   const file = config.databaseUrl.replace(/^sqlite:(\/\/)?/, '')
   if (!isPostgresUrl(config.databaseUrl) && (file === ':memory:' || file === '')) {
     throw new Error('WEB_CONCURRENCY above 1 needs a database every worker opens: a SQLite file or PostgreSQL, not :memory:')
@@ -28,6 +35,14 @@ export async function prepareForWorkers(config: ServerConfig): Promise<void> {
     await migrateToLatest(database.db)
     // On SQLite the secret is generated into the data folder: once, here, not by N workers at once.
     pickupCodeSecret(config, database.dialect)
+    if (prepare) {
+      const storage = openPhotoStorage(config)
+      try {
+        await prepare(database.db, storage)
+      } finally {
+        storage.close()
+      }
+    }
   } finally {
     await database.close()
   }

@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { freePort } from './free-port'
 
-/* `npm run server` (server/main.ts) as a process of its own, for tests where the server itself
-   could die: a crash then shows as the process exiting, with its last words kept. */
+/* `npm run server` (server/main.ts; or npm start's server/start.ts) as a process of its own, for
+   tests where the server itself could die: a crash then shows as the process exiting, with its
+   last words kept. */
 
 export interface ServerProcess {
   /** The API's base, `http://127.0.0.1:<port>/api/v1`. */
@@ -12,15 +13,17 @@ export interface ServerProcess {
   exited(): string | null
   /** The lines it logged (pino's JSON) so far. */
   logLines(): Record<string, unknown>[]
+  /** Everything it wrote, stdout and stderr. */
+  output(): string
   /** What explains its end: the start of what it wrote to stderr (a crash), else its last lines. */
   lastWords(): string
   stop(): Promise<void>
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, script = 'server/main.ts'): Promise<ServerProcess> {
   const root = path.resolve(__dirname, '..')
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'server', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, script)], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +70,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     api: `http://127.0.0.1:${port}/api/v1`,
     exited: () => ended,
     logLines: () => logLines,
+    output: () => output,
     lastWords: () => (errors ? errors.slice(0, 2000) : output.slice(-2000)),
     async stop() {
       if (ended) return

@@ -58,3 +58,25 @@ describe('npm run server with WEB_CONCURRENCY=2', () => {
     expect(pids.filter(alive)).toEqual([])
   })
 })
+
+describe('npm start with WEB_CONCURRENCY=2', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiangji-start-workers-'))
+  let server: ServerProcess
+
+  beforeAll(async () => {
+    server = await startServerProcess({ WEB_CONCURRENCY: '2', XIANGJI_DATA_DIR: dataDir, DATABASE_URL: path.join(dataDir, 'xiangji.db'), XIANGJI_DEV_LOGIN: '1', LOG_LEVEL: 'warn' }, 'server/start.ts')
+  }, 120_000)
+  afterAll(async () => {
+    await server?.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('loads the demo county once, before two workers answer with it', async () => {
+    expect(server.output().match(/Demo data: \d+ listings/g)).toHaveLength(1)
+    expect(server.output()).toContain('2 worker processes')
+    const pages = await Promise.all(Array.from({ length: 6 }, async () => (await fetch(`${server.api}/listings?limit=100`)).json()))
+    for (const page of pages) expect(page.items.length).toBeGreaterThan(5)
+    const users = await (await fetch(`${server.api}/auth/dev/users`)).json()
+    expect(users.length).toBeGreaterThan(0)
+  })
+})

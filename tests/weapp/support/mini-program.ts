@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
@@ -124,8 +125,29 @@ export function launchMiniProgram(serverUrl: string, wxOverrides: Record<string,
       }
       const page = simulate.render(id)
       page.attach(document.createElement('parent-wrapper'))
+      watchDepth(pages[pages.length - 1], pagePath)
       return page
     },
+  }
+}
+
+/* base.wxml renders a view tree BASE_LEVEL levels deep (config/index.ts, baseLevel); a deeper
+   node goes through Taro's `comp` component, where the page's own styles do not apply. Every
+   page a test opens is watched, and every waitFor fails once one has rendered deeper. */
+const BASE_LEVEL = Math.max(...[...fs.readFileSync(path.join(WEAPP_ROOT, 'base.wxml'), 'utf8').matchAll(/<template name="tmpl_(\d+)_/g)].map((m) => Number(m[1]) + 1))
+const tooDeep: string[] = []
+
+/** Nodes below the page's root container: the levels base.wxml must render. */
+function levelsOf(node: ViewNode | undefined): number {
+  return node?.cn?.length ? 1 + Math.max(...node.cn.map(levelsOf)) : 0
+}
+
+function watchDepth(instance: any, pagePath: string): void {
+  const setData = instance.setData.bind(instance)
+  instance.setData = (data: unknown, callback?: () => void) => {
+    setData(data, callback)
+    const levels = levelsOf(instance.data.root)
+    if (levels > BASE_LEVEL) tooDeep.push(`${pagePath} renders ${levels} levels deep, beyond baseLevel ${BASE_LEVEL}`)
   }
 }
 
@@ -133,6 +155,7 @@ export function launchMiniProgram(serverUrl: string, wxOverrides: Record<string,
 export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
   const started = Date.now()
   for (;;) {
+    if (tooDeep.length > 0) throw new Error(tooDeep.join('; '))
     const value = probe()
     if (value) return value
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
