@@ -1,7 +1,6 @@
-import { View } from '@tarojs/components'
-import VirtualList from '@tarojs/components-advanced/dist/components/virtual-list'
+import { ScrollView, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { scrollRegion } from '../../page-landmarks'
 import type { ListingRowsProps } from './types'
 import './index.scss'
@@ -26,15 +25,15 @@ function designPxToCss(designPx: number, windowWidth: number): number {
   return (designPx * windowWidth) / DESIGN_WIDTH
 }
 
-/* Rows of a long catalog through Taro's VirtualList: a county's catalog runs to thousands of
-   listings, and a cheap phone (or the mini-program's setData bridge) slows down with thousands
-   of nodes, so only the rows in view (plus a few) are drawn.
+/* Rows of a long catalog, windowed: a county's catalog runs to thousands of listings, and a
+   cheap phone (or the mini-program's setData bridge) slows down with thousands of nodes, so only
+   the rows in view (plus a few) are drawn, each at its place in a body as tall as all of them.
+   Every row has one height, so which rows are in view is arithmetic on the scroll offset. (Taro's
+   VirtualList did the same with 19 KB of the main package, and two more levels of nesting.)
 
-   VirtualList counts in pixels: the row height is converted from design px (750 wide, the unit
-   our scss is written in) by the window's width, and the list's box is measured (the filters
-   above take a varying share of the screen). We measure it ourselves and hand VirtualList both
-   figures as numbers: given anything else ('100%') it queries the box itself, and on H5 that
-   query throws, uncaught, when it runs while another page is sliding in. */
+   Rows are placed in pixels: the row height is converted from design px (750 wide, the unit our
+   scss is written in) by the window's width, and the list's box is measured (the filters above
+   take a varying share of the screen), so the scroll view gets its height as a number. */
 let instances = 0
 
 interface BoxSize {
@@ -88,41 +87,49 @@ export function ListingRows<T>({
   const { windowWidth, windowHeight } = useMemo(windowSize, [])
   const rowPx = rowHeightPx ?? designPxToCss(rowHeight, windowWidth)
   const box = useBoxSize(id, ref, [items.length > 0, resetKey])
-  // Until the box is measured: the full width (the catalog's list spans the page) and most of the height.
-  const widthPx = box.width || windowWidth
+  // Until the box is measured: most of the window's height.
   const heightPx = box.height || Math.round(windowHeight * 0.6)
-  // The row component's identity must stay stable, or VirtualList would remount every row.
-  const Row: ComponentType<{ id: string; index: number; data: T[] }> = useMemo(
-    () =>
-      function Row({ id: rowId, index, data }) {
-        return (
-          <View id={rowId} className='listing-rows__row' style={{ height: `${rowPx}px` }}>
-            {renderRow(data[index], index)}
-          </View>
-        )
-      },
-    [renderRow, rowPx],
-  )
+  // The first row in view; a render only when it changes, not on every scroll event.
+  const [topRow, setTopRow] = useState(0)
+  const lastOffset = useRef(0)
+  useEffect(() => {
+    setTopRow(0)
+    lastOffset.current = 0
+  }, [resetKey])
+
+  const first = Math.max(0, topRow - overscan)
+  const last = Math.min(items.length, topRow + Math.ceil(heightPx / rowPx) + 1 + overscan)
+  const rows: ReactNode[] = []
+  for (let index = first; index < last; index++) {
+    rows.push(
+      <View key={index} className='listing-rows__row' style={{ top: `${index * rowPx}px`, height: `${rowPx}px` }}>
+        {renderRow(items[index], index)}
+      </View>,
+    )
+  }
 
   return (
     <View id={id} ref={ref} className={`listing-rows ${className}`.trim()}>
-      <VirtualList
+      <ScrollView
+        // A new search starts again from the top.
         key={resetKey}
-        height={heightPx}
-        width={widthPx}
-        item={Row}
-        itemData={items as T[]}
-        itemCount={items.length}
-        itemSize={rowPx}
-        overscanCount={overscan}
-        // VirtualList 4.2 does not pass onScrollToLower through, so the end is found from the offset.
-        onScroll={({ scrollDirection, scrollOffset, detail }) => {
-          const viewport = detail?.clientHeight ?? 0
-          if (scrollDirection === 'forward' && scrollOffset + viewport >= items.length * rowPx - endThreshold) onEndReached?.()
+        scrollY
+        className='listing-rows__scroll'
+        style={{ height: `${heightPx}px` }}
+        onScroll={(event) => {
+          const offset = event.detail.scrollTop
+          const forward = offset > lastOffset.current
+          lastOffset.current = offset
+          setTopRow(Math.max(0, Math.floor(offset / rowPx)))
+          if (forward && offset + heightPx >= items.length * rowPx - endThreshold) onEndReached?.()
         }}
-        renderBottom={footer}
         {...scrollRegion(label)}
-      />
+      >
+        <View className='listing-rows__body' style={{ height: `${items.length * rowPx}px` }}>
+          {rows}
+        </View>
+        {footer}
+      </ScrollView>
     </View>
   )
 }
