@@ -66,8 +66,11 @@ describe.each(DATABASES)('deleting an account on %s', (dialect) => {
   const db = () => t.database.db
   const clock = () => new Date(Date.now() + t.clockOffset())
   const month = chinaMonth(new Date())
+  // Files are named by their content: every photo a colour of its own, or two would share a file
+  // and the one still in use would keep the other's (the farmer's photos' files must go).
+  let photosMade = 0
   const photoBy = async (userId: string) => {
-    const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30 + Math.floor(Math.random() * 200), g: 90, b: 40 } } }).jpeg().toBuffer()
+    const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30 + ++photosMade, g: 90, b: 40 } } }).jpeg().toBuffer()
     return storePhoto({ db: db(), storage: t.storage, clock }, image, userId)
   }
   const signInWithWeChat = async (openid: string) => (await t.app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code: wechat.issueCode(openid) } })).json()

@@ -68,3 +68,8 @@ export function createOrderRulesCache(now: () => number = Date.now): OrderRulesC
     },
   }
 }
+
+/** The rules through the process's cache when there is one, else read now. */
+export function orderRulesOf(db: Kysely<DB>, pickupPointId: string, cache?: OrderRulesCache): Promise<OrderRules> {
+  return cache ? cache.of(db, pickupPointId) : loadOrderRules(db, pickupPointId)
+}

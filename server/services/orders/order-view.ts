@@ -8,7 +8,7 @@ import { type CaseView, casesOfOrders } from '../after-sale/cases'
 import { type ParcelView, viewParcels } from '../parcels/parcel-view'
 import type { PickupCodes } from '../pickups/pickup-codes'
 import { toPickupPointView } from '../places/places'
-import { loadOrderRules, type OrderRules, type OrderRulesCache } from './order-rules'
+import { type OrderRules, type OrderRulesCache, orderRulesOf } from './order-rules'
 import type { Order } from '../../contract/orders'
 
 /* An order as the buyer reads it (API.md "Orders"; its shape is server/contract/orders.ts): its
@@ -83,7 +83,7 @@ export async function viewOrders(deps: OrderViewDeps, orders: OrderTable[]): Pro
   const eventsOf = groupBy(events, (e) => e.orderId)
   const refundOf = new Map(refunds.map((r) => [r.orderId, r]))
   const rulesOf = new Map<string, OrderRules>()
-  for (const pointId of new Set(orders.map((o) => o.pickupPointId))) rulesOf.set(pointId, await (deps.rules ? deps.rules.of(db, pointId) : loadOrderRules(db, pointId)))
+  for (const pointId of new Set(orders.map((o) => o.pickupPointId))) rulesOf.set(pointId, await orderRulesOf(db, pointId, deps.rules))
 
   return orders.map((order) => {
     const refund = refundOf.get(order.id)

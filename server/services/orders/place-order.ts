@@ -17,7 +17,7 @@ import { coversOf, type OrderListing, isOrderable, loadOrderListings, pricingLin
 import { placedEvent } from './order-events'
 import { insertOrderRows } from './order-rows'
 import { outOfStock, type PriceChange, takeStock } from './take-stock'
-import { loadOrderRules, type OrderRules, type OrderRulesCache } from './order-rules'
+import { type OrderRules, type OrderRulesCache, orderRulesOf } from './order-rules'
 import { type OrderFacts, type OrderLineFacts, type OrderView, orderViewOf, viewOrders } from './order-view'
 import { quoteOf } from './quote'
 import type { PlaceOrderInput } from '../../contract/orders'
@@ -49,7 +49,6 @@ export interface Placed {
   body: string
 }
 
-
 export async function placeOrder(deps: PlaceOrderDeps, buyer: UserTable, idempotencyKey: string | undefined, input: PlaceOrderInput): Promise<Placed> {
   const key = checkIdempotencyKey(idempotencyKey)
   const lines = mergeOrderLines(input.lines)
@@ -77,7 +76,7 @@ async function keepAnswer(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, k
 async function writeOrder(deps: PlaceOrderDeps, tx: WriteTx, buyer: UserTable, key: string, lines: RequestedLine[], input: PlaceOrderInput): Promise<string> {
   const { pickupPointId, expectedTotalFen } = input
   const now = deps.clock().toISOString()
-  const rules = await (deps.rules ? deps.rules.of(tx, pickupPointId) : loadOrderRules(tx, pickupPointId))
+  const rules = await orderRulesOf(tx, pickupPointId, deps.rules)
   const listings = await loadOrderListings(tx, lines.map((l) => l.listingId))
   for (const line of lines) {
     const listing = listings.get(line.listingId)!

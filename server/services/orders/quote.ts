@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema'
 import type { PhotoStorage } from '../../storage/photo-storage'
 import { toPickupPointView } from '../places/places'
 import { coversOf, isOrderable, loadOrderListings, type OrderListing, pricingLine } from './order-listings'
-import { loadOrderRules, type OrderRules, type OrderRulesCache } from './order-rules'
+import { type OrderRules, type OrderRulesCache, orderRulesOf } from './order-rules'
 import type { Quote } from '../../contract/orders'
 
 /* What an order would cost now, priced by the very function the order is priced by, so the
@@ -27,7 +27,7 @@ export interface QuoteDeps {
 
 export async function quoteOrder(deps: QuoteDeps, input: { lines: RequestedLine[]; pickupPointId: string }): Promise<QuoteView> {
   const lines = mergeOrderLines(input.lines)
-  const rules = await (deps.rules ? deps.rules.of(deps.db, input.pickupPointId) : loadOrderRules(deps.db, input.pickupPointId))
+  const rules = await orderRulesOf(deps.db, input.pickupPointId, deps.rules)
   const listings = await loadOrderListings(deps.db, lines.map((l) => l.listingId))
   return quoteOf(deps, { lines, rules, listings, at: deps.clock() })
 }
