@@ -38,7 +38,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
        component, where a page's own styles do not apply. Each level costs the main package
        2.75 KB; Taro's default of 16 was 4 more than the deepest page (the catalog's cards in
        their virtual list) needs. The weapp tests fail on any page that renders deeper. */
-    baseLevel: 11,
+    baseLevel: 9,
     outputRoot: `dist/${target}`,
     // Every page may carry a page-meta (大字模式 on weapp): config/page-meta.ts.
     plugins: [path.resolve(__dirname, 'page-meta.ts')],

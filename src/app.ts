@@ -2,6 +2,7 @@ import { createElement, type PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import { autorun } from 'mobx'
 import { markPageLandmarks } from './page-landmarks'
+import { followMovedPages } from './moved-pages'
 import { startPrivacy } from './stores/privacy-gate'
 import { createRootStore, StoresContext } from './stores'
 import { largeTextProperties } from './theme/text-size'
@@ -24,6 +25,9 @@ if (process.env.TARO_ENV === 'h5') {
     }
   })
 }
+
+// A share card or code made before a page moved still opens it (weapp; nothing on H5).
+followMovedPages()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

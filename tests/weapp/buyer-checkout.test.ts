@@ -108,7 +108,7 @@ it('buys 2 斤 of 奶皮子: cart, checkout, a closed payment sheet, 继续支�
   await waitFor(() => me.querySelector('.role-entry--orders'), 'the buyer’s 我的订单 entry')
   const buyer = await fetchJson(`${server.url}/api/v1/me`, 'GET', undefined, token())
 
-  const listing = app.open('pages/listing/index', { id: MILK_SKIN })
+  const listing = app.open('packages/listing/pages/listing/index', { id: MILK_SKIN })
   await waitFor(() => listing.querySelector('.add-to-cart') && text(listing).includes('奶皮子'), 'the listing')
   tap(listing, '.qty-plus')
   await waitFor(() => listing.querySelector('.qty-value')?.dom.textContent === '2', 'the quantity to read 2')

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { memo } from 'react'
+import { listingUrl } from '../../listing-route'
 import { strings } from '../../strings'
 import { pricePerUnit, stockLabel } from '../../strings/format'
 import type { ListingCardProps } from './types'
@@ -9,7 +10,7 @@ import './index.scss'
 export { LISTING_CARD_HEIGHT, LISTING_ROW_LARGE_PX, type ListingCardProps } from './types'
 
 export function openListing(id: string): void {
-  void Taro.navigateTo({ url: `/pages/listing/index?id=${encodeURIComponent(id)}` })
+  void Taro.navigateTo({ url: listingUrl(id) })
 }
 
 /** One listing in a list: photo, title, price per unit, village and farmer. */

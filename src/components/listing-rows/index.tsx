@@ -32,8 +32,10 @@ function designPxToCss(designPx: number, windowWidth: number): number {
    VirtualList did the same with 19 KB of the main package, and two more levels of nesting.)
 
    Rows are placed in pixels: the row height is converted from design px (750 wide, the unit our
-   scss is written in) by the window's width, and the list's box is measured (the filters above
-   take a varying share of the screen), so the scroll view gets its height as a number. */
+   scss is written in) by the window's width. The list is the scroll view itself, one level of
+   nesting less (each level costs the main package, config/index.ts); it takes the height its
+   page's layout gives it (a flex item), and that height is measured to know how many rows fill
+   it. */
 let instances = 0
 
 interface BoxSize {
@@ -87,7 +89,7 @@ export function ListingRows<T>({
   const { windowWidth, windowHeight } = useMemo(windowSize, [])
   const rowPx = rowHeightPx ?? designPxToCss(rowHeight, windowWidth)
   const box = useBoxSize(id, ref, [items.length > 0, resetKey])
-  // Until the box is measured: most of the window's height.
+  // Until the box is measured: most of the window's height (only how many rows are drawn).
   const heightPx = box.height || Math.round(windowHeight * 0.6)
   // The first row in view; a render only when it changes, not on every scroll event.
   const [topRow, setTopRow] = useState(0)
@@ -109,27 +111,26 @@ export function ListingRows<T>({
   }
 
   return (
-    <View id={id} ref={ref} className={`listing-rows ${className}`.trim()}>
-      <ScrollView
-        // A new search starts again from the top.
-        key={resetKey}
-        scrollY
-        className='listing-rows__scroll'
-        style={{ height: `${heightPx}px` }}
-        onScroll={(event) => {
-          const offset = event.detail.scrollTop
-          const forward = offset > lastOffset.current
-          lastOffset.current = offset
-          setTopRow(Math.max(0, Math.floor(offset / rowPx)))
-          if (forward && offset + heightPx >= items.length * rowPx - endThreshold) onEndReached?.()
-        }}
-        {...scrollRegion(label)}
-      >
-        <View className='listing-rows__body' style={{ height: `${items.length * rowPx}px` }}>
-          {rows}
-        </View>
-        {footer}
-      </ScrollView>
-    </View>
+    <ScrollView
+      id={id}
+      ref={ref}
+      // A new search starts again from the top.
+      key={resetKey}
+      scrollY
+      className={`listing-rows ${className}`.trim()}
+      onScroll={(event) => {
+        const offset = event.detail.scrollTop
+        const forward = offset > lastOffset.current
+        lastOffset.current = offset
+        setTopRow(Math.max(0, Math.floor(offset / rowPx)))
+        if (forward && offset + heightPx >= items.length * rowPx - endThreshold) onEndReached?.()
+      }}
+      {...scrollRegion(label)}
+    >
+      <View className='listing-rows__body' style={{ height: `${items.length * rowPx}px` }}>
+        {rows}
+      </View>
+      {footer}
+    </ScrollView>
   )
 }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { ActionButton } from '../../components/action-button'
 import { QuantityStepper } from '../../components/quantity-stepper'
-import { withId } from '../../routes'
+import { listingUrl } from '../../listing-route'
 import type { CartLineView, CartStore } from '../../stores/cart-store'
 import { strings } from '../../strings'
 import { pricePerUnit, unitLabel } from '../../strings/format'
@@ -30,7 +30,7 @@ export const CartLineRow = observer(function CartLineRow({ view, cart }: { view:
   const nothingLeft = problem === 'sold_out' || problem === 'gone'
   return (
     <View className={['cart-line', ...modifiers].filter(Boolean).join(' ')} data-listing-id={line.listingId}>
-      <View className='cart-line__main' onClick={() => void Taro.navigateTo({ url: withId('/pages/listing/index', 'id', line.listingId) })}>
+      <View className='cart-line__main' onClick={() => void Taro.navigateTo({ url: listingUrl(line.listingId) })}>
         <Image className='cart-line__thumb' src={line.thumbUrl ?? ''} mode='aspectFill' nativeProps={{ alt: strings.listing.photoAlt(line.title, 1) }} />
         <View className='cart-line__body'>
           <Text className='cart-line__title'>{line.title}</Text>

@@ -39,6 +39,7 @@ function CatalogPage() {
   const firstPage = items.length === 0
 
   let body
+  let list
   if (firstPage && (status === 'loading' || status === 'idle')) {
     body = <StateView kind='loading' />
   } else if (firstPage && status === 'failed') {
@@ -54,7 +55,7 @@ function CatalogPage() {
       ) : catalog.isComplete ? (
         <Text className='catalog-page__end'>{strings.catalog.end}</Text>
       ) : null
-    body = (
+    list = (
       <ListingRows
         items={items}
         rowHeight={LISTING_CARD_HEIGHT}
@@ -64,6 +65,7 @@ function CatalogPage() {
         resetKey={`${filters.q}|${filters.category ?? ''}|${filters.villageId ?? ''}|${textSize.large}`}
         footer={footer}
         label={strings.catalog.results}
+        className='catalog-page__list'
       />
     )
   }
@@ -87,7 +89,8 @@ function CatalogPage() {
           />
         )}
       </View>
-      <View className='catalog-page__list'>{body}</View>
+      {/* The list is its own box; a loading, empty or error state gets one. */}
+      {list ?? <View className='catalog-page__list'>{body}</View>}
       <TabBar current='catalog' />
       <PageChrome />
     </View>

@@ -1,0 +1,5 @@
+import { strings } from '../../../../strings'
+
+export default definePageConfig({
+  navigationBarTitleText: strings.pageTitles.listing,
+})
