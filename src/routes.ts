@@ -1,12 +1,10 @@
 import Taro from '@tarojs/taro'
-import { LISTING_PAGE } from './listing-route'
 
 /* Where the pages in subpackages live (app.config.ts): the buyer's checkout and orders, and
    the farmer's, the operator's and the county staff's pages, which a buyer never downloads. The Me page, the cart
    and the listing link here; the pages link to each other. */
 export const routes = {
   cart: '/pages/cart/index',
-  listing: LISTING_PAGE,
   me: '/pages/me/index',
   checkout: '/packages/buyer/pages/checkout/index',
   orders: '/packages/buyer/pages/orders/index',

@@ -1,6 +1,7 @@
-import { type FakeWeChat, startFakeWeChat } from './support/fake-wechat'
-import { orderBody, type PickupCast, placeOrder, readyOrder, signInCast } from './support/order-fixtures'
-import { createTestApp, DATABASES, demoUserId, type TestApp } from './support/test-app'
+import type { FakeWeChat } from './support/fake-wechat'
+import { createPickupMessagesApp } from './support/pickup-messages-app'
+import { orderBody, type PickupCast, placeOrder, readyOrder } from './support/order-fixtures'
+import { DATABASES, type TestApp } from './support/test-app'
 
 /* N server processes run the jobs on one database, each on its own timer (order-jobs.ts): every
    unit of work is claimed first (db/job-claims.ts), so each WeChat call happens once. Here two
@@ -16,11 +17,7 @@ describe.each(DATABASES)('jobs claimed on %s', (dialect) => {
   let cast: PickupCast
 
   beforeAll(async () => {
-    wechat = await startFakeWeChat()
-    t = await createTestApp(dialect, { wechat: { apiBase: wechat.baseUrl, appId: wechat.appId, appSecret: wechat.appSecret, pickupTemplateId: TEMPLATE } })
-    cast = await signInCast(t)
-    // After signing in: dev login takes only demo users without WeChat.
-    await t.database.db.updateTable('users').set({ wechatOpenid: 'o-chenxiao' }).where('id', '=', demoUserId('buyer-chenxiao')).execute()
+    ;({ wechat, t, cast } = await createPickupMessagesApp(dialect, TEMPLATE))
   }, 60_000)
   afterAll(async () => {
     await t?.close()

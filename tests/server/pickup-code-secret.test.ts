@@ -4,9 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { serverSecret } from '../../server/secrets'
-import { type FakeWeChat, startFakeWeChat } from './support/fake-wechat'
-import { paidOrder, readyOrder, signInCast, type PickupCast } from './support/order-fixtures'
-import { bearer, createTestApp, DATABASES, demoUserId, type TestApp } from './support/test-app'
+import type { FakeWeChat } from './support/fake-wechat'
+import { createPickupMessagesApp } from './support/pickup-messages-app'
+import { paidOrder, readyOrder, type PickupCast } from './support/order-fixtures'
+import { bearer, DATABASES, type TestApp } from './support/test-app'
 
 /* Every server process must share the pickup codes' secret: a process with one of its own seals
    codes nobody else can open and cannot open anybody else's. On PostgreSQL (the database several
@@ -22,10 +23,7 @@ describe.each(DATABASES)('the pickup-code secret on %s', (dialect) => {
   let wechat: FakeWeChat
 
   beforeAll(async () => {
-    wechat = await startFakeWeChat()
-    t = await createTestApp(dialect, { wechat: { apiBase: wechat.baseUrl, appId: wechat.appId, appSecret: wechat.appSecret, pickupTemplateId: 'pickup-ready' } })
-    cast = await signInCast(t)
-    await t.database.db.updateTable('users').set({ wechatOpenid: 'o-chenxiao' }).where('id', '=', demoUserId('buyer-chenxiao')).execute()
+    ;({ wechat, t, cast } = await createPickupMessagesApp(dialect, 'pickup-ready'))
   }, 60_000)
   afterAll(async () => {
     await t?.close()

@@ -38,19 +38,12 @@ function designPxToCss(designPx: number, windowWidth: number): number {
    it. */
 let instances = 0
 
-interface BoxSize {
-  width: number
-  height: number
-}
-
-/** The laid-out size of the list's box in px, or zeros while it has none (a hidden page). */
-function useBoxSize(id: string, ref: { current: unknown }, deps: unknown[]): BoxSize {
-  const [size, setSize] = useState<BoxSize>({ width: 0, height: 0 })
+/** The laid-out height of the list's box in px, or 0 while it has none (a hidden page). */
+function useBoxHeight(id: string, ref: { current: unknown }, deps: unknown[]): number {
+  const [height, setHeight] = useState(0)
   const measure = useCallback(() => {
-    const apply = (box: { width?: number; height?: number } | null | undefined) => {
-      if (!box || !(Number(box.height) > 0)) return
-      const next = { width: Math.round(Number(box.width) || 0), height: Math.round(Number(box.height)) }
-      setSize((last) => (last.width === next.width && last.height === next.height ? last : next))
+    const apply = (box: { height?: number } | null | undefined) => {
+      if (box && Number(box.height) > 0) setHeight(Math.round(Number(box.height)))
     }
     if (process.env.TARO_ENV === 'h5') {
       apply((ref.current as HTMLElement | null)?.getBoundingClientRect?.())
@@ -68,7 +61,7 @@ function useBoxSize(id: string, ref: { current: unknown }, deps: unknown[]): Box
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void Taro.nextTick(measure), [measure, ...deps])
   useDidShow(() => Taro.nextTick(measure))
-  return size
+  return height
 }
 
 export function ListingRows<T>({
@@ -88,9 +81,8 @@ export function ListingRows<T>({
   const ref = useRef(null)
   const { windowWidth, windowHeight } = useMemo(windowSize, [])
   const rowPx = rowHeightPx ?? designPxToCss(rowHeight, windowWidth)
-  const box = useBoxSize(id, ref, [items.length > 0, resetKey])
-  // Until the box is measured: most of the window's height (only how many rows are drawn).
-  const heightPx = box.height || Math.round(windowHeight * 0.6)
+  // Until the box is measured, most of the window's height: it decides only how many rows are drawn.
+  const heightPx = useBoxHeight(id, ref, [items.length > 0, resetKey]) || Math.round(windowHeight * 0.6)
   // The first row in view; a render only when it changes, not on every scroll event.
   const [topRow, setTopRow] = useState(0)
   const lastOffset = useRef(0)
