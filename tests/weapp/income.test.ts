@@ -135,8 +135,9 @@ it('a closed sheet loses nothing; accepted, the server hears from WeChat Pay and
   await waitFor(() => page.querySelector('.paid-out-amount') && text(page.querySelector('.paid-out-amount')) === formatYuan(waiting.amountFen), 'the money arrived')
   expect(sheets).toHaveLength(2)
   expect(sheets[1]).toEqual(sheets[0])
-  expect(text(page.querySelector('.in-flight-amount'))).toBe('¥0.00')
-  expect(text(page.querySelector('.payout-list'))).toContain('已到账 · 微信转账')
+  // Drawn again with the balances: read once there, not while they are redrawn.
+  expect(text(await waitFor(() => page.querySelector('.in-flight-amount'), 'the in-flight amount'))).toBe('¥0.00')
+  expect(text(await waitFor(() => page.querySelector('.payout-list'), 'the payout list'))).toContain('已到账 · 微信转账')
   expect(page.querySelector('.confirm-transfer')).toBeFalsy()
   expect((await payouts()).items.find((p: { id: string }) => p.id === waiting.id).status).toBe('paid')
 }, 30_000)
